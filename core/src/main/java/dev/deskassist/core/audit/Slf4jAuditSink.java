@@ -1,0 +1,26 @@
+package dev.deskassist.core.audit;
+
+import dev.deskassist.core.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes each decision record as one JSON line at INFO to the logger {@code dev.deskassist.audit}. */
+public final class Slf4jAuditSink implements AuditSink {
+
+    private final Logger log;
+
+    public Slf4jAuditSink() {
+        this(LoggerFactory.getLogger("dev.deskassist.audit"));
+    }
+
+    public Slf4jAuditSink(Logger log) {
+        this.log = log;
+    }
+
+    @Override
+    public void record(DecisionRecord record) {
+        if (log.isInfoEnabled()) {
+            log.info("{}", Json.toJson(record));
+        }
+    }
+}

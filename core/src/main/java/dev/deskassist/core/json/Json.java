@@ -1,0 +1,56 @@
+package dev.deskassist.core.json;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import java.lang.reflect.Type;
+
+/**
+ * The one JSON-B instance DeskAssist uses everywhere (Yasson underneath); creating a Jsonb is
+ * costly and the instance is thread-safe, so it is shared. Failures become {@link JsonException}.
+ */
+public final class Json {
+
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+
+    private Json() {
+    }
+
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return JSONB.toJson(value);
+        } catch (JsonbException e) {
+            throw new JsonException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static <T> T fromJson(String json, Class<T> type) {
+        try {
+            return JSONB.fromJson(json, type);
+        } catch (JsonbException | ClassCastException e) {
+            throw new JsonException("malformed JSON for " + type.getSimpleName() + ": " + shortMessage(e), e);
+        }
+    }
+
+    public static <T> T fromJson(String json, Type type) {
+        try {
+            return JSONB.fromJson(json, type);
+        } catch (JsonbException | ClassCastException e) {
+            throw new JsonException("malformed JSON for " + type.getTypeName() + ": " + shortMessage(e), e);
+        }
+    }
+
+    private static String shortMessage(Exception e) {
+        // Yasson messages can quote input; keep only the first line and bound its length so that
+        // ticket text does not travel inside exceptions.
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        m = nl >= 0 ? m.substring(0, nl) : m;
+        return m.length() > 160 ? m.substring(0, 160) + "…" : m;
+    }
+}
