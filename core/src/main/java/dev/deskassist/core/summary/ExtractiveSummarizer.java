@@ -175,7 +175,7 @@ public final class ExtractiveSummarizer implements Summarizing {
                 text = text.substring(0, budget.turnChars());
                 longTurns++;
             }
-            List<String> sentences = Sentences.split(text, sentencesPerTurn);
+            List<Sentence> sentences = Sentences.split(text, sentencesPerTurn).stream().map(Sentence::of).toList();
             if (!sentences.isEmpty()) {
                 internal += isInternal ? 1 : 0;
                 turns.add(new Turn(i, customer, isInternal, sentences));
@@ -199,7 +199,7 @@ public final class ExtractiveSummarizer implements Summarizing {
     }
 
     private Picked customerWants(List<Turn> turns, SummaryLanguage lang) {
-        record Scored(int turn, int pos, String s, double score, Set<String> cues) {
+        record Scored(int turn, int pos, Sentence s, double score, Set<String> cues) {
         }
         List<Scored> scored = new ArrayList<>();
         int customerTurn = 0;
@@ -209,27 +209,27 @@ public final class ExtractiveSummarizer implements Summarizing {
                 continue;
             }
             for (int p = 0; p < turn.sentences().size(); p++) {
-                String s = turn.sentences().get(p);
+                Sentence s = turn.sentences().get(p);
                 Set<String> cues = new LinkedHashSet<>();
                 double score = customerTurn == 0 ? 2.0 : Math.max(0.0, 1.0 - 0.25 * customerTurn);
                 score += p == 0 ? 0.5 : -0.1 * p;
-                if (lang.request().matcher(s).find()) {
+                if (s.has(lang.request())) {
                     score += 2.0;
                     cues.add("request");
                 }
-                if (s.endsWith("?")) {
+                if (s.isQuestion()) {
                     score += 1.5;
                     cues.add("question");
                 }
-                if (lang.problem().matcher(s).find()) {
+                if (s.has(lang.problem())) {
                     score += 1.5;
                     cues.add("problem");
                 }
-                if (lang.tried().matcher(s).find()) {
+                if (s.has(lang.tried())) {
                     score -= 0.5;
                 }
-                int words = Sentences.words(s);
-                if (lang.filler().matcher(s).find() || words < 3) {
+                int words = s.wordCount();
+                if (isFiller(s, lang)) {
                     score -= 4.0;
                     cues.clear();
                 } else if (words < 5) {
@@ -265,10 +265,10 @@ public final class ExtractiveSummarizer implements Summarizing {
         StringBuilder sb = new StringBuilder();
         Set<String> cues = new LinkedHashSet<>();
         for (Scored s : chosen) {
-            if (sb.length() > 0 && sb.length() + s.s.length() + 1 > budget.partChars()) {
+            if (sb.length() > 0 && sb.length() + s.s.text().length() + 1 > budget.partChars()) {
                 break;
             }
-            sb.append(sb.length() > 0 ? " " : "").append(s.s);
+            sb.append(sb.length() > 0 ? " " : "").append(s.s.text());
             cues.addAll(s.cues);
         }
         return new Picked(Sentences.clip(sb.toString(), budget.partChars()), cues);
@@ -283,21 +283,21 @@ public final class ExtractiveSummarizer implements Summarizing {
         for (int t = 0; t < turns.size(); t++) {
             Turn turn = turns.get(t);
             if (turn.customer()) {
-                for (String s : turn.sentences()) {
-                    if (lang.tried().matcher(s).find() && !wants.contains(s) && Sentences.words(s) >= 2) {
-                        addOnce(items, Sentences.clip(s, budget.partChars()));
+                for (Sentence s : turn.sentences()) {
+                    if (s.has(lang.tried()) && !wants.contains(s.text()) && s.wordCount() >= 2) {
+                        addOnce(items, Sentences.clip(s.text(), budget.partChars()));
                     }
                 }
             } else if (turn.internal()) {
-                for (String s : turn.sentences()) {
-                    if (lang.tried().matcher(s).find() || lang.instruction().matcher(s).find()) {
-                        addOnce(items, Sentences.clip(lang.phrase("internal", null) + " " + s, budget.partChars()));
+                for (Sentence s : turn.sentences()) {
+                    if (s.has(lang.tried()) || s.has(lang.instruction())) {
+                        addOnce(items, Sentences.clip(lang.phrase("internal", null) + " " + s.text(), budget.partChars()));
                     }
                 }
             } else if (followedByCustomerReport(turns, t, lang)) {
-                for (String s : turn.sentences()) {
-                    if (lang.instruction().matcher(s).find()) {
-                        addOnce(items, Sentences.clip(lang.phrase("agentSuggested", s), budget.partChars()));
+                for (Sentence s : turn.sentences()) {
+                    if (s.has(lang.instruction())) {
+                        addOnce(items, Sentences.clip(lang.phrase("agentSuggested", s.text()), budget.partChars()));
                         suggestions++;
                         break;
                     }
@@ -321,8 +321,8 @@ public final class ExtractiveSummarizer implements Summarizing {
         for (int k = t + 1; k < turns.size(); k++) {
             Turn next = turns.get(k);
             if (next.customer() && !next.internal()) {
-                for (String s : next.sentences()) {
-                    if (lang.tried().matcher(s).find() || lang.problem().matcher(s).find()) {
+                for (Sentence s : next.sentences()) {
+                    if (s.has(lang.tried()) || s.has(lang.problem())) {
                         return true;
                     }
                 }
@@ -351,29 +351,29 @@ public final class ExtractiveSummarizer implements Summarizing {
             sb.append(lang.phrase("stateNew", null));
             reasons.add("no reply yet: waiting on an agent");
         } else {
-            String gist = Sentences.clip(gist(turns, lastPublic, lang), gistChars);
+            String gist = Sentences.clip(gist(turns, lastPublic, lang).text(), gistChars);
             sb.append(lang.phrase(lastPublic.customer() ? "stateCustomerLast" : "stateAgentLast", gist));
             reasons.add("last public message by the " + (lastPublic.customer() ? "customer: waiting on an agent"
                     : "agent: waiting on the customer"));
         }
         Turn last = turns.get(turns.size() - 1);
         if (last.internal()) {
-            String gist = Sentences.clip(bestSentence(last, lang), gistChars);
+            String gist = Sentences.clip(bestSentence(last, lang).text(), gistChars);
             sb.append(sb.length() > 0 ? " " : "").append(lang.phrase("stateInternal", gist));
         }
         return Sentences.clip(sb.toString(), budget.partChars());
     }
 
     /** The turn's most telling sentence; an agent's bare closing line defers to their previous substantive one. */
-    private static String gist(List<Turn> turns, Turn turn, SummaryLanguage lang) {
-        String best = bestSentence(turn, lang);
+    private static Sentence gist(List<Turn> turns, Turn turn, SummaryLanguage lang) {
+        Sentence best = bestSentence(turn, lang);
         if (turn.agent() && isFiller(best, lang)) {
             int seen = 0;
             for (int i = turns.indexOf(turn) - 1; i >= 0 && seen < 3; i--) {
                 Turn t = turns.get(i);
                 if (t.agent() && !t.internal()) {
                     seen++;
-                    String s = bestSentence(t, lang);
+                    Sentence s = bestSentence(t, lang);
                     if (!isFiller(s, lang)) {
                         return s;
                     }
@@ -383,27 +383,28 @@ public final class ExtractiveSummarizer implements Summarizing {
         return best;
     }
 
-    private static boolean isFiller(String s, SummaryLanguage lang) {
-        return lang.filler().matcher(s).find() || Sentences.words(s) < 3;
+    /** A greeting, thanks or other politeness without content: short and opening with a filler cue. */
+    private static boolean isFiller(Sentence s, SummaryLanguage lang) {
+        return s.wordCount() < 3 || (s.wordCount() <= 6 && s.has(lang.filler()));
     }
 
-    private static String bestSentence(Turn turn, SummaryLanguage lang) {
-        String best = turn.sentences().get(0);
+    private static Sentence bestSentence(Turn turn, SummaryLanguage lang) {
+        Sentence best = turn.sentences().get(0);
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int p = 0; p < turn.sentences().size(); p++) {
-            String s = turn.sentences().get(p);
-            int words = Sentences.words(s);
+            Sentence s = turn.sentences().get(p);
+            int words = s.wordCount();
             double score = Math.min(words, 25) / 25.0 + 0.05 * p;
             if (isFiller(s, lang)) {
                 score -= 4.0;
             }
-            if (lang.infoRequest().matcher(s).find() || lang.instruction().matcher(s).find()) {
+            if (s.has(lang.infoRequest()) || s.has(lang.instruction())) {
                 score += 1.0;
             }
-            if (turn.customer() && (lang.request().matcher(s).find() || lang.problem().matcher(s).find())) {
+            if (turn.customer() && (s.has(lang.request()) || s.has(lang.problem()))) {
                 score += 1.0;
             }
-            if (s.endsWith("?")) {
+            if (s.isQuestion()) {
                 score += 0.5;
             }
             if (score > bestScore) {
@@ -437,10 +438,10 @@ public final class ExtractiveSummarizer implements Summarizing {
         String who = lang.phrase(lastPublic.customer() ? "customer" : "agent", null) + ": ";
         List<String> out = new ArrayList<>();
         for (Turn t : run) {
-            for (String s : t.sentences()) {
-                boolean question = s.endsWith("?") || (t.agent() && lang.infoRequest().matcher(s).find());
+            for (Sentence s : t.sentences()) {
+                boolean question = s.isQuestion() || (t.agent() && s.has(lang.infoRequest()));
                 if (question && !isFiller(s, lang) && out.size() < budget.maxQuestions()) {
-                    addOnce(out, Sentences.clip(who + s, budget.partChars()));
+                    addOnce(out, Sentences.clip(who + s.text(), budget.partChars()));
                 }
             }
         }
@@ -465,7 +466,7 @@ public final class ExtractiveSummarizer implements Summarizing {
         }
         for (String q : questions) {
             for (SummaryLanguage.InfoKind kind : lang.infoKinds()) {
-                if (kind.cue().matcher(q).find()) {
+                if (kind.cue().matches(Sentence.words(q))) {
                     reasons.add("next step: the agent asked for the " + kind.phrase());
                     return lang.phrase("nextWaitInfo", kind.phrase());
                 }
@@ -476,11 +477,11 @@ public final class ExtractiveSummarizer implements Summarizing {
 
     private static boolean resolvedOnly(Turn turn, SummaryLanguage lang) {
         boolean resolved = false;
-        for (String s : turn.sentences()) {
-            if (lang.problem().matcher(s).find() && !lang.resolved().matcher(s).find()) {
+        for (Sentence s : turn.sentences()) {
+            if (s.has(lang.problem()) && !s.has(lang.resolved())) {
                 return false;
             }
-            resolved |= lang.resolved().matcher(s).find();
+            resolved |= s.has(lang.resolved());
         }
         return resolved;
     }

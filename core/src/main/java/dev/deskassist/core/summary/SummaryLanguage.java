@@ -4,29 +4,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The cue lists and phrases the extractive summarizer uses for one language: which sentences
  * state a request, a problem, something already tried, an agent's instruction or request for
- * information, a resolution or mere politeness; and the wording of the parts the summarizer
- * writes itself (state and next step). Built-in for English and German; {@link #neutral()}
- * has no word cues, so other languages fall back to position and question marks.
+ * information, a resolution or mere politeness ({@code filler}, matched on short sentences);
+ * and the wording of the parts the summarizer writes itself (state and next step). Built-in
+ * for English and German; {@link #neutral()} has no word cues, so other languages fall back to
+ * position and question marks.
  */
 public record SummaryLanguage(
         String code,
-        Pattern request,
-        Pattern problem,
-        Pattern tried,
-        Pattern instruction,
-        Pattern infoRequest,
-        Pattern resolved,
-        Pattern filler,
+        CueSet request,
+        CueSet problem,
+        CueSet tried,
+        CueSet instruction,
+        CueSet infoRequest,
+        CueSet resolved,
+        CueSet filler,
         List<InfoKind> infoKinds,
         Map<String, String> phrases) {
 
     /** A piece of information an agent may ask for, and how the next step names it. */
-    public record InfoKind(Pattern cue, String phrase) {
+    public record InfoKind(CueSet cue, String phrase) {
         public InfoKind {
             Objects.requireNonNull(cue, "cue");
             Objects.requireNonNull(phrase, "phrase");
@@ -38,20 +38,15 @@ public record SummaryLanguage(
             "stateNew", "stateCustomerLast", "stateAgentLast", "stateInternal", "nextEscalate", "nextWaitInfo",
             "nextWaitReply", "nextConfirmClose", "nextReplyQuestion", "nextReply", "nextEmpty");
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
-
-    /** A pattern that never matches, for languages without a cue list. */
-    private static final Pattern NEVER = Pattern.compile("(?!)");
-
     public SummaryLanguage {
         code = Objects.requireNonNull(code, "code").toLowerCase(Locale.ROOT);
-        request = orNever(request);
-        problem = orNever(problem);
-        tried = orNever(tried);
-        instruction = orNever(instruction);
-        infoRequest = orNever(infoRequest);
-        resolved = orNever(resolved);
-        filler = orNever(filler);
+        request = orNone(request);
+        problem = orNone(problem);
+        tried = orNone(tried);
+        instruction = orNone(instruction);
+        infoRequest = orNone(infoRequest);
+        resolved = orNone(resolved);
+        filler = orNone(filler);
         infoKinds = infoKinds == null ? List.of() : List.copyOf(infoKinds);
         phrases = Map.copyOf(Objects.requireNonNull(phrases, "phrases"));
         for (String k : PHRASE_KEYS) {
@@ -72,48 +67,48 @@ public record SummaryLanguage(
 
     /** True when this language has word cues (not the neutral fallback). */
     public boolean hasCues() {
-        return request != NEVER;
+        return !request.isEmpty();
     }
 
-    static Pattern cue(String regex) {
-        return Pattern.compile(regex, FLAGS);
+    private static CueSet orNone(CueSet c) {
+        return c == null ? CueSet.NONE : c;
     }
 
-    private static Pattern orNever(Pattern p) {
-        return p == null ? NEVER : p;
-    }
-
-    /** English cues. Apostrophes are optional because support channels often drop them ("didnt"). */
+    /** English cues; apostrophes are dropped before matching, so "didnt" also matches "didn't". */
     public static SummaryLanguage english() {
         return new SummaryLanguage("en",
-                cue("\\b(i|we)\\s*(really\\s+)?(want|need|would like|'?d like|wish|am trying|m trying|am looking|m looking)\\b"
-                        + "|\\bplease\\b|\\b(can|could|would|will) (you|i|someone|anyone)\\b|\\bhow (do|can|to|long)\\b"
-                        + "|\\bwhy\\b|\\bhelp\\b|\\b(refund|cancel|replace|replacement|change|return)\\b|\\bany (idea|update|news)\\b"),
-                cue("\\b(not|no longer|cannot|can'?t|unable|doesn'?t|didn'?t|won'?t|isn'?t|aren'?t|wasn'?t|haven'?t|broken"
-                        + "|error|fail(s|ed|ing|ure)?|issue|problem|wrong|stuck|missing|lost|charged|slow|crash(es|ed|ing)?"
-                        + "|never|still|delay(ed)?|cancell?ed|disappointed|awful|terrible|worst)\\b"),
-                cue("\\b(tried|trying again|already|restarted|rebooted|reinstall(ed)?|re-installed|reset|cleared|reconnected"
-                        + "|logged (out|back)|turned (it )?off|did(n'?t| not) (help|work|fix)|no luck|still the same|same result"
-                        + "|checked|called|contacted)\\b"),
-                cue("^(please |kindly )?(try|restart|reinstall|reset|clear|log out|update|check|make sure|go to|follow)\\b"
-                        + "|\\b(can|could) (you|we have you) try\\b|\\bhave you tried\\b|\\bdoes .{0,60}help\\b"
-                        + "|\\bwe (recommend|suggest)\\b|\\bi'?d (recommend|suggest)\\b|\\bfollow the steps\\b"),
-                cue("\\b(please|kindly|can you|could you|would you)\\b.{0,40}\\b(send|provide|share|dm|confirm|tell|let us know"
-                        + "|reach out|follow|give)\\b|\\b(what|which|when|where)\\b.{0,80}\\?|\\bmay (we|i) (know|have)\\b"),
-                cue("\\b(thanks?|thank you|thx|ty|works now|working now|working again|resolved|fixed|sorted|all good|perfect"
-                        + "|appreciate(d)?|great)\\b"),
-                cue("^(hi|hello|hey|dear|good (morning|afternoon|evening)|thanks?|thank you|ok|okay|sure|great|yes|no"
-                        + "|awesome|cool|you'?re welcome|no problem|anytime|have a (great|nice|good) (day|weekend|one))"
-                        + "[\\s\\w,!.'-]{0,20}[.!]*$|^[^\\p{L}]*$"),
-                List.of(new InfoKind(cue("\\b(order (number|no|#|id)|order)\\b"), "order number"),
-                        new InfoKind(cue("\\b(confirmation (number|code)|booking (reference|number)|reservation)\\b"),
-                                "booking reference"),
-                        new InfoKind(cue("\\b(invoice|receipt)\\b"), "invoice number"),
-                        new InfoKind(cue("\\b(tracking)\\b"), "tracking number"),
-                        new InfoKind(cue("\\b(e-?mail|username|account)\\b"), "account details"),
-                        new InfoKind(cue("\\b(screenshot|photo|picture)\\b"), "screenshot"),
-                        new InfoKind(cue("\\b(address|postcode|zip)\\b"), "address"),
-                        new InfoKind(cue("\\b(phone|number)\\b"), "number")),
+                CueSet.of("i want|we want|i need|we need|i would like|id like|we would like|i wish|im trying|i am trying",
+                        "im looking|i am looking|please|pls|can you|could you|would you|will you|can i|could i",
+                        "can someone|can anyone|how do|how can|how to|how long|why|help|refund|cancel|replace*|change",
+                        "return|any idea|any update|any news|is there"),
+                CueSet.of("not|no longer|cannot|cant|unable|doesnt|didnt|wont|isnt|arent|wasnt|havent|hasnt|broken",
+                        "error*|fail*|issue*|problem*|wrong|stuck|missing|lost|charged|slow|crash*|never|still|delay*",
+                        "cancelled|canceled|disappointed|awful|terrible|worst|nothing"),
+                CueSet.of("tried|trying again|already|restarted|rebooted|reinstall*|re installed|reset|cleared",
+                        "reconnected|logged out|logged back|turned it off|turned off|didnt help|did not help",
+                        "doesnt help|didnt work|did not work|didnt fix|no luck|still the same|same result|checked",
+                        "called|contacted|deleted"),
+                CueSet.of("^try|^please try|^restart|^reinstall|^reset|^clear|^log out|^update|^check|^make sure|^go to",
+                        "^follow|^please make sure|can you try|could you try|can we have you try|have you tried",
+                        "does ... help|we recommend|we suggest|id recommend|id suggest|follow the steps",
+                        "please ... restart|reinstall|reset|clear|update|check|make sure|try"),
+                CueSet.of("please|kindly|can you|could you|would you ... send|provide|share|dm|confirm|tell|let us know"
+                                + "|reach out|follow|give|message|check",
+                        "may we know|may i know|may we have|may i have"),
+                CueSet.of("thanks|thank you|thx|ty|works now|working now|working again|resolved|fixed|sorted|all good",
+                        "perfect|appreciate*|great"),
+                CueSet.of("^hi|^hello|^hey|^dear|^good morning|^good afternoon|^good evening|^thanks|^thank you|^ok",
+                        "^okay|^sure|^great|^awesome|^cool|^youre welcome|^no problem|^anytime|^have a|^glad",
+                        "^happy to help|^sorry|^apologies|^we are sorry|^were sorry|^oh"),
+                List.of(new InfoKind(CueSet.of("order number|order no|order id|order"), "order number"),
+                        new InfoKind(CueSet.of("confirmation number|confirmation code|booking reference|booking number",
+                                "reservation"), "booking reference"),
+                        new InfoKind(CueSet.of("invoice*|receipt*"), "invoice number"),
+                        new InfoKind(CueSet.of("tracking"), "tracking number"),
+                        new InfoKind(CueSet.of("email|e mail|username|account*"), "account details"),
+                        new InfoKind(CueSet.of("screenshot*|photo*|picture*"), "screenshot"),
+                        new InfoKind(CueSet.of("address|postcode|zip"), "address"),
+                        new InfoKind(CueSet.of("phone|number"), "number")),
                 Map.ofEntries(
                         Map.entry("customer", "Customer"),
                         Map.entry("agent", "Agent"),
@@ -132,34 +127,37 @@ public record SummaryLanguage(
                         Map.entry("nextEmpty", "Read the ticket: it has no text to summarize.")));
     }
 
-    /** German cues, umlauts optional in transliterated form ("ue" for "ü"). */
+    /** German cues. */
     public static SummaryLanguage german() {
         return new SummaryLanguage("de",
-                cue("\\b(ich|wir)\\s+(möchte|möchten|moechte|will|wollen|brauche|brauchen|hätte gern|hätten gern|benötige"
-                        + "|benötigen|bitte|suche)\\b|\\bbitte\\b|\\b(können|könnten|koennen|kannst|könntest|würden) (sie|du|ihr)\\b"
-                        + "|\\bwie (kann|können|lange)\\b|\\bwarum\\b|\\bwieso\\b|\\bhilfe\\b"
-                        + "|\\b(erstattung|rückerstattung|stornieren|kündigen|kündigung|umtausch|rücksendung|zurückgeben)\\b"),
-                cue("\\b(nicht|kein|keine|keinen|nie|fehler|problem|kaputt|defekt|falsch|fehlt|hängt|abgestürzt|abstürzt"
-                        + "|immer noch|noch immer|verspätet|langsam|leider|geht nicht|funktioniert nicht|ärgerlich|enttäuscht)\\b"),
-                cue("\\b(versucht|probiert|bereits|schon (mal|einmal|zweimal|mehrfach)|neu gestartet|neugestartet|neustart"
-                        + "|neu installiert|neuinstalliert|zurückgesetzt|gelöscht|geleert|aktualisiert|abgemeldet"
-                        + "|(hat|hilft|half) (leider )?nicht( geholfen)?|ohne erfolg|keine besserung|angerufen|geprüft|kontrolliert)\\b"),
-                cue("\\b(versuchen sie|probieren sie|starten sie|löschen sie|installieren sie|prüfen sie|melden sie sich"
-                        + "|versuch|probier|starte|lösche)\\b|^bitte (starten|löschen|installieren|prüfen|versuchen|melden)\\b"
-                        + "|\\b(wir )?empfehlen\\b|\\bhilft es,? wenn\\b"),
-                cue("\\b(bitte|können sie|könnten sie|kannst du|könntest du|würden sie)\\b.{0,60}\\b(senden|schicken|zusenden"
-                        + "|mitteilen|nennen|angeben|bestätigen|sagen|antworten)\\b|\\b(welche|welcher|welches|wann|wo|was)\\b.{0,80}\\?"),
-                cue("\\b(danke|dankeschön|vielen dank|funktioniert (jetzt|wieder)|geht wieder|gelöst|erledigt|passt|super|perfekt)\\b"),
-                cue("^(hallo|hi|guten (tag|morgen|abend)|sehr geehrte.*|liebe[rs]?|danke|vielen dank|ok|okay|gern geschehen"
-                        + "|ja|nein|super|prima|einen schönen (tag|abend))[\\s\\p{L},!.'-]{0,20}[.!]*$|^[^\\p{L}]*$"),
-                List.of(new InfoKind(cue("\\b(bestellnummer|auftragsnummer|bestellung)\\b"), "Bestellnummer"),
-                        new InfoKind(cue("\\b(buchungsnummer|buchungscode|reservierung)\\b"), "Buchungsnummer"),
-                        new InfoKind(cue("\\b(rechnungsnummer|rechnung|beleg)\\b"), "Rechnungsnummer"),
-                        new InfoKind(cue("\\b(sendungsnummer|sendungsverfolgung|tracking)\\b"), "Sendungsnummer"),
-                        new InfoKind(cue("\\b(e-?mail|benutzername|kundenkonto|konto|kundennummer)\\b"), "Kontodaten"),
-                        new InfoKind(cue("\\b(screenshot|bildschirmfoto|foto)\\b"), "Screenshot"),
-                        new InfoKind(cue("\\b(adresse|anschrift|postleitzahl)\\b"), "Adresse"),
-                        new InfoKind(cue("\\b(telefonnummer|nummer)\\b"), "Nummer")),
+                CueSet.of("ich möchte|wir möchten|ich moechte|ich will|wir wollen|ich brauche|wir brauchen|ich hätte gern*",
+                        "ich benötige|wir benötigen|ich suche|bitte|können sie|könnten sie|koennen sie|kannst du",
+                        "könntest du|würden sie|wie kann|wie können|wie lange|warum|wieso|hilfe|erstattung",
+                        "rückerstattung|stornier*|kündig*|umtausch*|rücksendung|zurückgeben|zurücksenden"),
+                CueSet.of("nicht|kein|keine|keinen|nie|fehler*|problem*|kaputt|defekt|falsch|fehlt|hängt|abgestürzt",
+                        "stürzt|immer noch|noch immer|verspät*|langsam|leider|ärgerlich|enttäuscht"),
+                CueSet.of("versucht|probiert|bereits|schon mal|schon einmal|schon zweimal|schon mehrfach|habe schon",
+                        "haben schon|neu gestartet|neugestartet|neustart|neu installiert|neuinstalliert|zurückgesetzt",
+                        "gelöscht|geleert|aktualisiert|abgemeldet|hat nicht geholfen|hilft nicht|half nicht|ohne erfolg",
+                        "keine besserung|angerufen|geprüft|kontrolliert"),
+                CueSet.of("versuchen sie|probieren sie|starten sie|löschen sie|installieren sie|prüfen sie|melden sie sich",
+                        "^versuch*|^probier*|^starte|^lösche|empfehlen|hilft es",
+                        "^bitte ... starten|löschen|installieren|prüfen|versuchen|melden"),
+                CueSet.of("bitte|können sie|könnten sie|kannst du|könntest du|würden sie ... senden|schicken|zusenden"
+                        + "|mitteilen|nennen|angeben|bestätigen|sagen|antworten|übermitteln|prüfen"),
+                CueSet.of("danke|dankeschön|vielen dank|funktioniert jetzt|funktioniert wieder|geht wieder|gelöst",
+                        "erledigt|passt|super|perfekt"),
+                CueSet.of("^hallo|^hi|^guten tag|^guten morgen|^guten abend|^sehr geehrte*|^liebe*|^danke|^vielen dank",
+                        "^ok|^okay|^gern geschehen|^gerne|^super|^prima|^einen schönen|^schönen tag|^entschuldigung",
+                        "^tut mir leid|^es tut uns leid"),
+                List.of(new InfoKind(CueSet.of("bestellnummer|auftragsnummer|bestellung*"), "Bestellnummer"),
+                        new InfoKind(CueSet.of("buchungsnummer|buchungscode|reservierung*"), "Buchungsnummer"),
+                        new InfoKind(CueSet.of("rechnung*|beleg*"), "Rechnungsnummer"),
+                        new InfoKind(CueSet.of("sendungsnummer|sendungsverfolgung|tracking*"), "Sendungsnummer"),
+                        new InfoKind(CueSet.of("email|e mail|benutzername|kundenkonto|konto|kundennummer"), "Kontodaten"),
+                        new InfoKind(CueSet.of("screenshot*|bildschirmfoto*|foto*"), "Screenshot"),
+                        new InfoKind(CueSet.of("adresse|anschrift|postleitzahl"), "Adresse"),
+                        new InfoKind(CueSet.of("telefonnummer|nummer"), "Nummer")),
                 Map.ofEntries(
                         Map.entry("customer", "Kunde"),
                         Map.entry("agent", "Agent"),
@@ -180,8 +178,6 @@ public record SummaryLanguage(
 
     /** No word cues; the English phrases for the parts the summarizer writes itself. */
     public static SummaryLanguage neutral() {
-        SummaryLanguage en = english();
-        return new SummaryLanguage("und", null, null, null, null, cue("\\?\\s*$"), null, cue("^[^\\p{L}]*$"),
-                List.of(), en.phrases());
+        return new SummaryLanguage("und", null, null, null, null, null, null, null, List.of(), english().phrases());
     }
 }
