@@ -120,15 +120,19 @@ public record WriteBackPolicy(
      * modes and outputs are errors, so that a typo does not silently fall back to a default.
      */
     public static WriteBackPolicy fromJson(String json, String source) {
-        JsonObject root;
+        JsonValue value;
         try (JsonReader r = jakarta.json.Json.createReader(new StringReader(json))) {
-            root = r.readObject();
+            value = r.readValue();
         } catch (JsonParsingException e) {
             var loc = e.getLocation();
             throw new WriteBackPolicyException(source + (loc == null ? "" : " line " + loc.getLineNumber() + " column "
                     + loc.getColumnNumber()) + ": malformed JSON", e);
         } catch (jakarta.json.JsonException e) {
             throw new WriteBackPolicyException(source + ": not a JSON object", e);
+        }
+        if (!(value instanceof JsonObject root)) {
+            throw new WriteBackPolicyException(source + ": not a JSON object (the policy is one object with keys such as"
+                    + " outputs and publicReply)");
         }
         Builder b = builder();
         for (Map.Entry<String, JsonValue> e : root.entrySet()) {
