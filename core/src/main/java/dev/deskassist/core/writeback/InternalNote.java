@@ -196,7 +196,8 @@ public final class InternalNote {
                 }
                 sb.append("\n");
             }
-            sb.append("\n").append(draftText(d)).append("\n");
+            // blank lines around the rule: directly under text, "---" would turn that text into a heading
+            sb.append("\n---\n\n").append(draftText(d)).append("\n\n---\n");
             if (d.citations().isEmpty()) {
                 sb.append("\n").append(t("noSources")).append("\n");
             } else {
