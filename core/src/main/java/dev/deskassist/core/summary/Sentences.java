@@ -47,20 +47,6 @@ final class Sentences {
         }
     }
 
-    /** Number of words (runs of letters or digits) in a sentence. */
-    static int words(String s) {
-        int n = 0;
-        boolean in = false;
-        for (int i = 0; i < s.length(); i++) {
-            boolean w = Character.isLetterOrDigit(s.charAt(i));
-            if (w && !in) {
-                n++;
-            }
-            in = w;
-        }
-        return n;
-    }
-
     /** {@code s} cut at a word boundary to at most {@code max} characters, with an ellipsis when cut. */
     static String clip(String s, int max) {
         if (s.length() <= max) {
