@@ -31,7 +31,7 @@ public final class WriteBackDiff {
     /**
      * The real changes of a plan against a ticket.
      *
-     * @param resultingTags the ticket's tags after the change (current tags first, then the new ones);
+     * @param resultingTags the ticket's tags after the change (current tags sorted, then the new ones);
      *                      for helpdesks whose tag field replaces the whole list
      */
     public record Changes(
@@ -115,7 +115,8 @@ public final class WriteBackDiff {
                 newTags.add(n);
             }
         }
-        Set<String> resulting = new LinkedHashSet<>(current.tags());
+        // sorted so that the request is the same on every run (the model's tag set has no order)
+        Set<String> resulting = new LinkedHashSet<>(new java.util.TreeSet<>(current.tags()));
         resulting.addAll(newTags);
 
         Priority priority = plan.priority();
