@@ -15,6 +15,10 @@ public final class Main {
         Map<String, Command> all = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 // one line per command; keep this list sorted by how a new user meets them
+                new SimulateCommand(),
+                new ServeCommand(),
+                new ReplayCommand(),
+                new BenchWebhookCommand()
         )) {
             all.put(c.name(), c);
         }
