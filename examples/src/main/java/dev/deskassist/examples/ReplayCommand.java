@@ -21,6 +21,17 @@ import java.util.Set;
  */
 public final class ReplayCommand implements Command {
 
+    private final java.util.function.Function<String, String> overrides;
+
+    public ReplayCommand() {
+        this(k -> null);
+    }
+
+    /** With settings that take precedence over file and environment (tests). */
+    ReplayCommand(java.util.function.Function<String, String> overrides) {
+        this.overrides = overrides;
+    }
+
     @Override
     public String name() {
         return "replay";
@@ -44,7 +55,7 @@ public final class ReplayCommand implements Command {
         MiddlewareSettings base = MiddlewareSettings.load(a.get("config").map(Path::of).orElse(null), System.getenv());
         Map<String, String> local = new HashMap<>(Map.of("deskassist.bind", "127.0.0.1", "deskassist.port", "0"));
         MiddlewareSettings settings = MiddlewareSettings.from(k -> local.containsKey(k) ? local.get(k)
-                : base.lookup().apply(k));
+                : overrides.apply(k) != null ? overrides.apply(k) : base.lookup().apply(k));
         int ok = 0;
         int failed = 0;
         // the server socket is never started: replay only uses the processing path

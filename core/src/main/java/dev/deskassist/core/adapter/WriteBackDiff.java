@@ -31,7 +31,7 @@ public final class WriteBackDiff {
     /**
      * The real changes of a plan against a ticket.
      *
-     * @param resultingTags the ticket's tags after the change (current tags sorted, then the new ones);
+     * @param resultingTags the ticket's tags after the change (current tags sorted, then the new ones sorted);
      *                      for helpdesks whose tag field replaces the whole list
      */
     public record Changes(
@@ -104,7 +104,7 @@ public final class WriteBackDiff {
         Set<String> have = new LinkedHashSet<>();
         current.tags().forEach(t -> have.add(normalizeTag(t)));
         Set<String> newTags = new LinkedHashSet<>();
-        for (String t : plan.tagsToAdd()) {
+        for (String t : new java.util.TreeSet<>(plan.tagsToAdd())) {
             String n = normalizeTag(t);
             if (n.isEmpty()) {
                 continue;

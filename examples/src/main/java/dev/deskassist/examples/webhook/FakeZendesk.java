@@ -132,6 +132,11 @@ public final class FakeZendesk implements AutoCloseable {
         tickets.get(id).status = "closed";
     }
 
+    /** Re-opens a closed ticket. */
+    public void reopen(String id) {
+        tickets.get(id).status = "open";
+    }
+
     /** Simulates an agent editing the ticket (priority) so that our next safe update conflicts. */
     public void humanEdit(String id, String priority) {
         State s = tickets.get(id);
