@@ -8,7 +8,6 @@ import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Requester;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.writeback.WriteBack;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -46,6 +45,8 @@ import java.util.Set;
  * </ul>
  */
 public final class ZendeskMapping {
+
+    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.Json.jsonp();
 
     private final Map<String, Long> fieldIds;
     private final Map<Long, String> fieldNames;
@@ -280,9 +281,9 @@ public final class ZendeskMapping {
      */
     public String updateBody(WriteBackDiff.Changes changes, String updatedStamp) {
         Objects.requireNonNull(updatedStamp, "updatedStamp");
-        JsonObjectBuilder t = Json.createObjectBuilder();
+        JsonObjectBuilder t = JSONP.createObjectBuilder();
         if (!changes.newTags().isEmpty()) {
-            JsonArrayBuilder tags = Json.createArrayBuilder();
+            JsonArrayBuilder tags = JSONP.createArrayBuilder();
             changes.resultingTags().forEach(tags::add);
             t.add("tags", tags);
         }
@@ -293,18 +294,18 @@ public final class ZendeskMapping {
             t.add("group_id", Long.parseLong(changes.group()));
         }
         if (!changes.fields().isEmpty()) {
-            JsonArrayBuilder fields = Json.createArrayBuilder();
-            changes.fields().forEach((name, value) -> fields.add(Json.createObjectBuilder()
+            JsonArrayBuilder fields = JSONP.createArrayBuilder();
+            changes.fields().forEach((name, value) -> fields.add(JSONP.createObjectBuilder()
                     .add("id", fieldIds.get(name)).add("value", fieldValue(value))));
             t.add("custom_fields", fields);
         }
         if (changes.internalNote() != null) {
-            t.add("comment", Json.createObjectBuilder().add("body", changes.internalNote()).add("public", false));
+            t.add("comment", JSONP.createObjectBuilder().add("body", changes.internalNote()).add("public", false));
         } else if (changes.publicReply() != null) {
-            t.add("comment", Json.createObjectBuilder().add("body", changes.publicReply()).add("public", true));
+            t.add("comment", JSONP.createObjectBuilder().add("body", changes.publicReply()).add("public", true));
         }
         t.add("safe_update", true).add("updated_stamp", updatedStamp);
-        return Json.createObjectBuilder().add("ticket", t).build().toString();
+        return JSONP.createObjectBuilder().add("ticket", t).build().toString();
     }
 
     /** Whether {@link #updateBody} leaves a public reply for a second update. */
@@ -320,7 +321,7 @@ public final class ZendeskMapping {
         if (value.equalsIgnoreCase("false")) {
             return JsonValue.FALSE;
         }
-        return Json.createValue(value);
+        return JSONP.createValue(value);
     }
 
     /** The {@code updated_at} of a ticket as Zendesk wrote it, for {@code updated_stamp}. */

@@ -2,7 +2,6 @@ package dev.deskassist.examples.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,6 +40,12 @@ import java.util.regex.Pattern;
  * and timeouts (an update is applied <em>before</em> the delay, the worst case for exactly-once).
  */
 public final class FakeZendesk implements AutoCloseable {
+
+    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.Json.jsonp();
+
+    static {
+        HttpServers.noDelay();
+    }
 
     /** One request the fake answered: method, path with query, request body, status. */
     public record Call(String method, String path, String body, int status, long nanos) {
@@ -281,32 +286,32 @@ public final class FakeZendesk implements AutoCloseable {
     private JsonObject showTicket(State s) {
         synchronized (s) {
             JsonObjectBuilder t = ticketJson(s);
-            return Json.createObjectBuilder().add("ticket", t)
-                    .add("users", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", s.requesterId)
+            return JSONP.createObjectBuilder().add("ticket", t)
+                    .add("users", JSONP.createArrayBuilder().add(JSONP.createObjectBuilder().add("id", s.requesterId)
                             .add("name", s.requesterName).add("email", s.requesterEmail).add("role", "end-user")
                             .add("organization_id", 500)))
-                    .add("organizations", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", 500)
+                    .add("organizations", JSONP.createArrayBuilder().add(JSONP.createObjectBuilder().add("id", 500)
                             .add("name", s.organization)))
                     .build();
         }
     }
 
     private JsonObjectBuilder ticketJson(State s) {
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = JSONP.createArrayBuilder();
         s.tags.forEach(tags::add);
-        JsonArrayBuilder fields = Json.createArrayBuilder();
-        s.fields.forEach((id, v) -> fields.add(Json.createObjectBuilder().add("id", id).add("value", v)));
-        JsonObjectBuilder t = Json.createObjectBuilder().add("id", Long.parseLong(s.id))
+        JsonArrayBuilder fields = JSONP.createArrayBuilder();
+        s.fields.forEach((id, v) -> fields.add(JSONP.createObjectBuilder().add("id", id).add("value", v)));
+        JsonObjectBuilder t = JSONP.createObjectBuilder().add("id", Long.parseLong(s.id))
                 .add("url", url() + "/api/v2/tickets/" + s.id + ".json")
                 .add("subject", s.subject)
                 .add("description", s.comments.get(0).getString("body"))
                 .add("status", s.status)
                 .add("requester_id", s.requesterId).add("organization_id", 500)
                 .add("tags", tags).add("custom_fields", fields)
-                .add("via", Json.createObjectBuilder().add("channel", "email"))
+                .add("via", JSONP.createObjectBuilder().add("channel", "email"))
                 .add("created_at", s.createdAt.toString()).add("updated_at", s.updatedAt.toString());
-        t.add("priority", s.priority == null ? JsonValue.NULL : Json.createValue(s.priority));
-        t.add("group_id", s.groupId == null ? JsonValue.NULL : Json.createValue(s.groupId));
+        t.add("priority", s.priority == null ? JsonValue.NULL : JSONP.createValue(s.priority));
+        t.add("group_id", s.groupId == null ? JsonValue.NULL : JSONP.createValue(s.groupId));
         return t;
     }
 
@@ -315,17 +320,17 @@ public final class FakeZendesk implements AutoCloseable {
             int size = Math.min(100, Math.max(1, Integer.parseInt(q.getOrDefault("page[size]", "100"))));
             int from = Integer.parseInt(q.getOrDefault("page[after]", "0"));
             int to = Math.min(s.comments.size(), from + size);
-            JsonArrayBuilder arr = Json.createArrayBuilder();
+            JsonArrayBuilder arr = JSONP.createArrayBuilder();
             s.comments.subList(from, to).forEach(arr::add);
             boolean more = to < s.comments.size();
-            JsonObjectBuilder b = Json.createObjectBuilder().add("comments", arr)
-                    .add("meta", Json.createObjectBuilder().add("has_more", more).add("after_cursor", String.valueOf(to)))
-                    .add("users", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", s.requesterId)
+            JsonObjectBuilder b = JSONP.createObjectBuilder().add("comments", arr)
+                    .add("meta", JSONP.createObjectBuilder().add("has_more", more).add("after_cursor", String.valueOf(to)))
+                    .add("users", JSONP.createArrayBuilder().add(JSONP.createObjectBuilder().add("id", s.requesterId)
                             .add("name", s.requesterName).add("role", "end-user"))
-                            .add(Json.createObjectBuilder().add("id", AGENT_ID).add("name", "DeskAssist bot")
+                            .add(JSONP.createObjectBuilder().add("id", AGENT_ID).add("name", "DeskAssist bot")
                                     .add("role", "agent")));
             if (more) {
-                b.add("links", Json.createObjectBuilder().add("next", url() + "/api/v2/tickets/" + s.id
+                b.add("links", JSONP.createObjectBuilder().add("next", url() + "/api/v2/tickets/" + s.id
                         + "/comments.json?page[size]=" + size + "&page[after]=" + to));
             }
             return b.build();
@@ -334,7 +339,7 @@ public final class FakeZendesk implements AutoCloseable {
 
     private String[] update(State s, String body) {
         JsonObject t;
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
+        try (JsonReader r = JSONP.createReader(new StringReader(body))) {
             t = r.readObject().getJsonObject("ticket");
         } catch (RuntimeException e) {
             return new String[] {"400", "{\"error\":\"InvalidJSON\"}"};
@@ -369,8 +374,8 @@ public final class FakeZendesk implements AutoCloseable {
             }
             s.updatedAt = next(s.updatedAt);
             applied.computeIfAbsent(s.id, k -> new AtomicInteger()).incrementAndGet();
-            return new String[] {"200", Json.createObjectBuilder().add("ticket", ticketJson(s))
-                    .add("audit", Json.createObjectBuilder().add("events", Json.createArrayBuilder())).build().toString()};
+            return new String[] {"200", JSONP.createObjectBuilder().add("ticket", ticketJson(s))
+                    .add("audit", JSONP.createObjectBuilder().add("events", JSONP.createArrayBuilder())).build().toString()};
         }
     }
 
@@ -380,7 +385,7 @@ public final class FakeZendesk implements AutoCloseable {
     }
 
     private static JsonObject comment(long id, long author, String body, boolean isPublic, Instant at) {
-        return Json.createObjectBuilder().add("id", id).add("type", "Comment").add("author_id", author)
+        return JSONP.createObjectBuilder().add("id", id).add("type", "Comment").add("author_id", author)
                 .add("body", body).add("html_body", "").add("plain_body", body).add("public", isPublic)
                 .add("created_at", at.toString()).build();
     }

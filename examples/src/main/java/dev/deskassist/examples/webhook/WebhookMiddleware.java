@@ -51,6 +51,10 @@ public final class WebhookMiddleware implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookMiddleware.class);
     static final int MAX_BODY_BYTES = 1_000_000;
 
+    static {
+        HttpServers.noDelay();
+    }
+
     /** Observes outcomes, for the simulation's printout, the benchmark and tests. */
     public interface Listener {
         /** An event was processed; {@code receivedNanos} is {@link System#nanoTime()} at arrival. */
