@@ -15,7 +15,11 @@ public final class Main {
         Map<String, Command> all = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 // one line per command; keep this list sorted by how a new user meets them
-                new EvaluateSummariesCommand()
+                new EvaluateSummariesCommand(),
+                new SimulateCommand(),
+                new ServeCommand(),
+                new ReplayCommand(),
+                new BenchWebhookCommand()
         )) {
             all.put(c.name(), c);
         }

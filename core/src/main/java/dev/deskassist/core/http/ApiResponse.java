@@ -25,7 +25,7 @@ public record ApiResponse(int status, Map<String, List<String>> headers, String 
 
     /** The body as a JSON object; a body that is not one throws {@link JsonException}. */
     public JsonObject json() {
-        try (JsonReader r = jakarta.json.Json.createReader(new StringReader(body))) {
+        try (JsonReader r = dev.deskassist.core.json.Json.jsonp().createReader(new StringReader(body))) {
             return r.readObject();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new JsonException("response body is not a JSON object (" + body.length() + " chars)", e);

@@ -13,12 +13,22 @@ import java.lang.reflect.Type;
 public final class Json {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    /**
+     * The JSON-P provider, looked up once: {@code jakarta.json.Json.createReader(...)} and friends
+     * run a ServiceLoader scan on every call, which costs milliseconds per request under load.
+     */
+    private static final jakarta.json.spi.JsonProvider JSONP = jakarta.json.spi.JsonProvider.provider();
 
     private Json() {
     }
 
     public static Jsonb jsonb() {
         return JSONB;
+    }
+
+    /** The shared JSON-P provider for tree reading and building; use it instead of {@code jakarta.json.Json}. */
+    public static jakarta.json.spi.JsonProvider jsonp() {
+        return JSONP;
     }
 
     public static String toJson(Object value) {

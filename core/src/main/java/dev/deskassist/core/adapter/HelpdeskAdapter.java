@@ -1,0 +1,58 @@
+package dev.deskassist.core.adapter;
+
+import dev.deskassist.core.model.Ticket;
+import dev.deskassist.core.writeback.WriteBack;
+
+/**
+ * The one extension point per helpdesk: turn a webhook into an event, read a ticket with its
+ * whole thread into the core model, and apply a helpdesk-neutral {@link WriteBack} plan. An
+ * adapter only translates; retries, rate limits, circuit breaking ({@code core.http}), the
+ * plan-versus-ticket diff ({@link WriteBackDiff}), de-duplication ({@link DeliveryDeduplicator})
+ * and loop prevention ({@link LoopGuard}) are shared. Implementations are thread-safe.
+ */
+public interface HelpdeskAdapter extends AutoCloseable {
+
+    /** The helpdesk's name as used in {@link TicketRef#helpdesk()}, e.g. {@code "zendesk"}. */
+    String name();
+
+    /**
+     * Verifies the request's authenticity first (signature, timestamp tolerance), then parses it.
+     *
+     * @throws WebhookRejectedException with a reason when the request is not authentic or not readable
+     */
+    TicketEvent parseWebhook(WebhookRequest request);
+
+    /**
+     * Reads the ticket, its whole thread (internal notes marked as such) and its requester.
+     *
+     * @throws dev.deskassist.core.http.HttpApiException (typed: not found, authentication, …) when it cannot
+     */
+    Ticket fetch(TicketRef ref);
+
+    /**
+     * Applies a plan to the ticket as it is now: reads it, sends only real changes and never
+     * overwrites a concurrent human edit. Sends no request at all when nothing would change.
+     *
+     * @throws WriteBackException when the plan could not be applied completely
+     */
+    default ApplyResult apply(TicketRef ref, WriteBack plan) {
+        return apply(ref, fetch(ref), plan);
+    }
+
+    /**
+     * Applies a plan that was made from {@code basis} (a ticket this adapter fetched). A human
+     * edit made after {@code basis} was read is detected and wins over the plan.
+     *
+     * @throws WriteBackException when the plan could not be applied completely
+     */
+    ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan);
+
+    /** The state of the adapter's circuit breaker (CLOSED, OPEN, HALF_OPEN), for health checks. */
+    default String circuitState() {
+        return "UNKNOWN";
+    }
+
+    @Override
+    default void close() {
+    }
+}

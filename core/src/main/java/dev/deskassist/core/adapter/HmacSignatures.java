@@ -1,0 +1,68 @@
+package dev.deskassist.core.adapter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC-SHA256 for webhook signatures, as base64 or hex, and a constant-time comparison so that
+ * a forger cannot learn a signature byte by byte from response times.
+ */
+public final class HmacSignatures {
+
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private HmacSignatures() {
+    }
+
+    /** The raw 32-byte HMAC-SHA256 of the parts, concatenated in order, under {@code key}. */
+    public static byte[] hmacSha256(byte[] key, byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            for (byte[] p : parts) {
+                mac.update(p);
+            }
+            return mac.doFinal();
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            // every Java runtime ships HmacSHA256; an empty key is the only way to get here
+            throw new IllegalArgumentException("cannot compute HMAC-SHA256: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** base64(HMAC-SHA256(secret as UTF-8, parts...)), standard alphabet with padding. */
+    public static String base64(String secret, byte[]... parts) {
+        return Base64.getEncoder().encodeToString(hmacSha256(secret.getBytes(StandardCharsets.UTF_8), parts));
+    }
+
+    /** Lower-case hex of HMAC-SHA256(secret as UTF-8, parts...). */
+    public static String hex(String secret, byte[]... parts) {
+        return HexFormat.of().formatHex(hmacSha256(secret.getBytes(StandardCharsets.UTF_8), parts));
+    }
+
+    /**
+     * Compares an expected and a received signature in time independent of where they differ.
+     * {@code null} never matches.
+     */
+    public static boolean matches(String expected, String received) {
+        if (expected == null || received == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                received.strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Hex SHA-256 of some bytes, e.g. a payload hash for de-duplication. */
+    public static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this Java runtime", e);
+        }
+    }
+}

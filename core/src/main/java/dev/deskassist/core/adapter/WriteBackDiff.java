@@ -1,0 +1,215 @@
+package dev.deskassist.core.adapter;
+
+import dev.deskassist.core.model.Comment;
+import dev.deskassist.core.model.Priority;
+import dev.deskassist.core.model.Ticket;
+import dev.deskassist.core.writeback.WriteBack;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Compares a {@link WriteBack} plan with a ticket as it is and keeps only what would really
+ * change, so that every adapter sends the same minimal update and nothing when nothing changes.
+ * Helpdesk-neutral: an adapter first translates names into its own terms (a group name into the
+ * group id its {@link Ticket#group()} holds), then asks for the diff.
+ *
+ * <p>{@link #rebase} is the other half of conflict handling: after a concurrent edit it drops
+ * every part of the plan that someone else changed meanwhile, so that a human's edit wins.
+ */
+public final class WriteBackDiff {
+
+    private WriteBackDiff() {
+    }
+
+    /**
+     * The real changes of a plan against a ticket.
+     *
+     * @param resultingTags the ticket's tags after the change (current tags sorted, then the new ones sorted);
+     *                      for helpdesks whose tag field replaces the whole list
+     */
+    public record Changes(
+            String ticketId,
+            Set<String> newTags,
+            Set<String> resultingTags,
+            Priority priority,
+            String group,
+            Map<String, String> fields,
+            String internalNote,
+            String publicReply,
+            List<String> skipped) {
+
+        public Changes {
+            newTags = Set.copyOf(new LinkedHashSet<>(newTags));
+            resultingTags = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(resultingTags));
+            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            skipped = List.copyOf(skipped);
+        }
+
+        /** True when applying would change nothing: send no request. */
+        public boolean isEmpty() {
+            return newTags.isEmpty() && priority == null && group == null && fields.isEmpty() && internalNote == null
+                    && publicReply == null;
+        }
+
+        /** One short line per change, without values that could hold ticket text. */
+        public List<String> describe() {
+            List<String> out = new ArrayList<>();
+            if (!newTags.isEmpty()) {
+                out.add("tags +" + newTags.stream().sorted().toList());
+            }
+            if (priority != null) {
+                out.add("priority " + priority.name().toLowerCase(Locale.ROOT));
+            }
+            if (group != null) {
+                out.add("group " + group);
+            }
+            fields.keySet().forEach(k -> out.add("field " + k));
+            if (internalNote != null) {
+                out.add("internal note");
+            }
+            if (publicReply != null) {
+                out.add("public reply");
+            }
+            return out;
+        }
+    }
+
+    /** A plan after {@link #rebase}, with the parts dropped because someone else changed them. */
+    public record Rebased(WriteBack plan, List<String> dropped) {
+
+        public Rebased {
+            Objects.requireNonNull(plan, "plan");
+            dropped = List.copyOf(dropped);
+        }
+    }
+
+    /**
+     * What of {@code plan} would change {@code current}.
+     *
+     * @param fieldSupported whether the adapter can write a logical field (has an id configured for it);
+     *                       unsupported fields are skipped with a reason
+     */
+    public static Changes diff(WriteBack plan, Ticket current, Predicate<String> fieldSupported) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(current, "current");
+        List<String> skipped = new ArrayList<>();
+
+        Set<String> have = new LinkedHashSet<>();
+        current.tags().forEach(t -> have.add(normalizeTag(t)));
+        Set<String> newTags = new LinkedHashSet<>();
+        for (String t : new java.util.TreeSet<>(plan.tagsToAdd())) {
+            String n = normalizeTag(t);
+            if (n.isEmpty()) {
+                continue;
+            }
+            if (have.contains(n)) {
+                skipped.add("tag " + n + " (already set)");
+            } else {
+                newTags.add(n);
+            }
+        }
+        // sorted so that the request is the same on every run (the model's tag set has no order)
+        Set<String> resulting = new LinkedHashSet<>(new java.util.TreeSet<>(current.tags()));
+        resulting.addAll(newTags);
+
+        Priority priority = plan.priority();
+        if (priority != null && priority == current.priority()) {
+            skipped.add("priority (already " + priority.name().toLowerCase(Locale.ROOT) + ")");
+            priority = null;
+        }
+
+        String group = plan.group();
+        if (group != null && group.equals(current.group())) {
+            skipped.add("group (already set)");
+            group = null;
+        }
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        plan.fields().forEach((name, value) -> {
+            if (!fieldSupported.test(name)) {
+                skipped.add("field " + name + " (no field id configured)");
+            } else if (value.equals(current.customFields().get(name))) {
+                skipped.add("field " + name + " (already set)");
+            } else {
+                fields.put(name, value);
+            }
+        });
+
+        String note = plan.internalNote();
+        if (note != null && hasComment(current, note, false)) {
+            skipped.add("internal note (already posted)");
+            note = null;
+        }
+        String reply = plan.publicReply();
+        if (reply != null && hasComment(current, reply, true)) {
+            skipped.add("public reply (already posted)");
+            reply = null;
+        }
+        return new Changes(current.id(), newTags, resulting, priority, group, fields, note, reply, skipped);
+    }
+
+    /**
+     * Drops from {@code plan} every value that changed between {@code basis} (the ticket the
+     * plan was made from) and {@code fresh} (the ticket re-read after a conflict): someone else
+     * set it meanwhile, and a human's choice wins. Tags and notes only add, so they stay.
+     */
+    public static Rebased rebase(WriteBack plan, Ticket basis, Ticket fresh) {
+        List<String> dropped = new ArrayList<>();
+        WriteBack.Builder b = WriteBack.builder(plan.ticketId()).internalNote(plan.internalNote())
+                .publicReply(plan.publicReply());
+        plan.tagsToAdd().forEach(b::addTag);
+        if (plan.priority() != null) {
+            if (basis.priority() == fresh.priority()) {
+                b.priority(plan.priority());
+            } else if (plan.priority() != fresh.priority()) {
+                dropped.add("priority (changed by someone else meanwhile)");
+            }
+        }
+        if (plan.group() != null) {
+            if (Objects.equals(basis.group(), fresh.group())) {
+                b.group(plan.group());
+            } else if (!plan.group().equals(fresh.group())) {
+                dropped.add("group (changed by someone else meanwhile)");
+            }
+        }
+        plan.fields().forEach((name, value) -> {
+            if (Objects.equals(basis.customFields().get(name), fresh.customFields().get(name))) {
+                b.field(name, value);
+            } else if (!value.equals(fresh.customFields().get(name))) {
+                dropped.add("field " + name + " (changed by someone else meanwhile)");
+            }
+        });
+        return new Rebased(b.build(), dropped);
+    }
+
+    /** Tags compare case-insensitively and without surrounding blanks; inner blanks become '_' as helpdesks do. */
+    public static String normalizeTag(String tag) {
+        return tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
+    }
+
+    /**
+     * Whether the thread already holds this text as a comment of the given visibility; a retry
+     * after a lost response then does not post the same note twice. Compared with whitespace
+     * collapsed, because helpdesks re-render plain text as HTML.
+     */
+    static boolean hasComment(Ticket ticket, String text, boolean isPublic) {
+        String wanted = collapse(text);
+        for (Comment c : ticket.comments()) {
+            if (c.isPublic() == isPublic && collapse(c.body().full()).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String collapse(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.deskassist.core.adapter;
+
+import java.util.Objects;
+
+/**
+ * A write-back plan could not be applied completely. {@link #kind()} says whether trying again
+ * later can help; {@link #partial()} says what was already applied before the failure, so a
+ * caller keeps the event (dead letter) and loses nothing. The message holds ids and error codes,
+ * never ticket text.
+ */
+public class WriteBackException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** How the write-back failed. */
+    public enum Kind {
+        /** The helpdesk refused the change (validation, closed ticket); retrying the same plan will not help. */
+        REJECTED,
+        /** The ticket does not exist or is not visible to the integration user. */
+        NOT_FOUND,
+        /** Credentials are wrong or lack a permission. */
+        AUTHENTICATION,
+        /** The ticket kept changing under us; every bounded re-read and re-plan met another conflict. */
+        CONFLICT,
+        /** Rate limit, server error, timeout or open circuit; the same plan may succeed later. */
+        TRANSIENT
+    }
+
+    private final TicketRef ref;
+    private final Kind kind;
+    private final transient ApplyResult partial;
+
+    public WriteBackException(TicketRef ref, Kind kind, String message, ApplyResult partial, Throwable cause) {
+        super(Objects.requireNonNull(ref, "ref") + ": " + kind + ": " + message, cause);
+        this.ref = ref;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.partial = partial;
+    }
+
+    public TicketRef ref() {
+        return ref;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** True when the same plan may succeed later (transient failure or repeated conflicts). */
+    public boolean isRetryable() {
+        return kind == Kind.TRANSIENT || kind == Kind.CONFLICT;
+    }
+
+    /** What was applied before the failure; never null. */
+    public ApplyResult partial() {
+        return partial == null ? new ApplyResult(ref, null, null, 0, 0) : partial;
+    }
+}
