@@ -89,9 +89,9 @@ public final class NgramLanguageDetector implements LanguageDetector {
         double fit = s.trigrams == 0 ? 0 : (double) s.hits[best] / s.trigrams;
         String code = SUPPORTED.get(best);
         List<String> reasons = new ArrayList<>(4);
-        if (fit < minFit || (fit < minFit + 0.1 && s.knownWords[best] == 0)) {
+        if (fit < minFit - 0.2 || (s.knownWords[best] == 0 && fit < minFit)) {
             reasons.add(String.format(Locale.ROOT, "text fits no supported language (best %s: %.0f%% known letter "
-                    + "sequences, no known words)", code, fit * 100));
+                    + "sequences, %d known words)", code, fit * 100, s.knownWords[best]));
             return new Decision<>(null, 0.0, reasons, NAME);
         }
         String runnerUp = second < 0 ? "none" : String.format(Locale.ROOT, "%s %.2f", SUPPORTED.get(second),
@@ -267,7 +267,7 @@ public final class NgramLanguageDetector implements LanguageDetector {
         private int maxChars = 500;
         private int minLetters = 3;
         private double minConfidence = 0.5;
-        private double minFit = 0.6;
+        private double minFit = 0.65;
 
         private Builder() {
         }
@@ -313,8 +313,8 @@ public final class NgramLanguageDetector implements LanguageDetector {
 
         /**
          * Share of a text's trigrams the best language must know for the text to count as that
-         * language at all (0.1 more when none of its words is known); guards against unsupported
-         * Latin-script languages.
+         * language when none of its words is known (0.2 less suffices when some are); guards
+         * against unsupported Latin-script languages and random letters.
          */
         public Builder minFit(double minFit) {
             if (!(minFit >= 0 && minFit <= 1)) {
