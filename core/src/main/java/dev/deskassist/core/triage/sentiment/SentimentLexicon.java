@@ -1,0 +1,246 @@
+package dev.deskassist.core.triage.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Word and phrase lists that drive {@link LexiconSentimentAnalyzer}: polarity weights, negators,
+ * intensifiers, frustration, urgency and repeated-contact phrases. Immutable; read from a text file
+ * so that a team can extend it without code:
+ *
+ * <pre>
+ * # comment
+ * [polarity]
+ * disappointed -2.2
+ * enttäusch* -2.2      (trailing * = any word starting with "enttäusch")
+ * doesn't work -1.5    (a phrase: every word but the last token is part of it)
+ * [repeat]
+ * third time 0.6
+ * </pre>
+ *
+ * Sections and weight ranges are in {@link Section}. Every bad line is a {@link LexiconFormatException}
+ * naming the source and line.
+ */
+public final class SentimentLexicon {
+
+    /** What an entry means and which weights it accepts. */
+    public enum Section {
+        /** Positive or negative word, weight -3..3. */
+        POLARITY(-3, 3),
+        /** Flips the polarity of what follows within a short window; weight 1. */
+        NEGATION(0, 1),
+        /** Multiplies the next polarity word, weight 0.2..3 (below 1 softens). */
+        INTENSIFIER(0.2, 3),
+        /** Raises frustration, weight 0..1. */
+        FRUSTRATION(0, 1),
+        /** Raises urgency, weight 0..1. */
+        URGENCY(0, 1),
+        /** The customer has asked before ("third time", "schon wieder"): raises frustration, weight 0..1. */
+        REPEAT(0, 1);
+
+        final double min;
+        final double max;
+
+        Section(double min, double max) {
+            this.min = min;
+            this.max = max;
+        }
+    }
+
+    /** One word or phrase; a token ending in {@code *} matches by prefix. */
+    record Entry(Section section, String[] tokens, double weight, String text) {
+        boolean matches(List<String> words, int at) {
+            if (at + tokens.length > words.size()) {
+                return false;
+            }
+            for (int i = 0; i < tokens.length; i++) {
+                String t = tokens[i];
+                String w = words.get(at + i);
+                if (t.endsWith("*") ? !w.startsWith(t.substring(0, t.length() - 1)) : !w.equals(t)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Prefix entries are indexed by their first {@value #PREFIX_KEY} chars. */
+    static final int PREFIX_KEY = 4;
+
+    private final Map<Section, Map<String, List<Entry>>> exact;
+    private final Map<Section, Map<String, List<Entry>>> prefix;
+    private final int size;
+
+    private SentimentLexicon(List<Entry> entries) {
+        Map<Section, Map<String, List<Entry>>> ex = new EnumMap<>(Section.class);
+        Map<Section, Map<String, List<Entry>>> pre = new EnumMap<>(Section.class);
+        for (Section s : Section.values()) {
+            ex.put(s, new HashMap<>());
+            pre.put(s, new HashMap<>());
+        }
+        for (Entry e : entries) {
+            String first = e.tokens()[0];
+            if (first.endsWith("*")) {
+                pre.get(e.section()).computeIfAbsent(first.substring(0, PREFIX_KEY), k -> new ArrayList<>()).add(e);
+            } else {
+                ex.get(e.section()).computeIfAbsent(first, k -> new ArrayList<>()).add(e);
+            }
+        }
+        // longest phrases first, so that "not working" wins over "not"
+        for (Section s : Section.values()) {
+            ex.get(s).values().forEach(l -> l.sort((a, b) -> b.tokens().length - a.tokens().length));
+            pre.get(s).values().forEach(l -> l.sort((a, b) -> b.tokens().length - a.tokens().length));
+        }
+        this.exact = ex;
+        this.prefix = pre;
+        this.size = entries.size();
+    }
+
+    /** An empty lexicon. */
+    public static SentimentLexicon empty() {
+        return new SentimentLexicon(List.of());
+    }
+
+    /** Reads a lexicon file (UTF-8). */
+    public static SentimentLexicon load(Path file) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(r, file.toString());
+        } catch (IOException e) {
+            throw new LexiconFormatException(file.toString(), "cannot read lexicon", e);
+        }
+    }
+
+    /** Reads a lexicon from the class path, e.g. {@code /dev/deskassist/core/triage/sentiment/de.lex}. */
+    public static SentimentLexicon resource(String name) {
+        try (InputStream in = SentimentLexicon.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new LexiconFormatException(name, 0, "lexicon resource not found on the class path");
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new LexiconFormatException(name, "cannot read lexicon", e);
+        }
+    }
+
+    /** Parses lexicon text; {@code source} names it in error messages. */
+    public static SentimentLexicon parse(Reader reader, String source) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        BufferedReader r = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        Section section = null;
+        String line;
+        int no = 0;
+        while ((line = r.readLine()) != null) {
+            no++;
+            String s = line.strip();
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
+            }
+            if (s.startsWith("[")) {
+                if (!s.endsWith("]")) {
+                    throw new LexiconFormatException(source, no, "section header must look like [polarity]");
+                }
+                String name = s.substring(1, s.length() - 1).strip().toUpperCase(Locale.ROOT);
+                try {
+                    section = Section.valueOf(name);
+                } catch (IllegalArgumentException e) {
+                    throw new LexiconFormatException(source, no, "unknown section [" + name.toLowerCase(Locale.ROOT)
+                            + "]; known: polarity, negation, intensifier, frustration, urgency, repeat");
+                }
+                continue;
+            }
+            if (section == null) {
+                throw new LexiconFormatException(source, no, "entry before the first [section] header");
+            }
+            entries.add(entry(section, s, source, no));
+        }
+        return new SentimentLexicon(entries);
+    }
+
+    private static Entry entry(Section section, String s, String source, int no) {
+        String[] parts = s.split("\\s+");
+        if (parts.length < 2) {
+            throw new LexiconFormatException(source, no, "expected a word or phrase followed by a weight");
+        }
+        double w;
+        try {
+            w = Double.parseDouble(parts[parts.length - 1]);
+        } catch (NumberFormatException e) {
+            throw new LexiconFormatException(source, no, "weight '" + parts[parts.length - 1] + "' is not a number");
+        }
+        if (Double.isNaN(w) || w < section.min || w > section.max) {
+            throw new LexiconFormatException(source, no, "weight " + w + " is outside [" + section.min + ", "
+                    + section.max + "] for section " + section.name().toLowerCase(Locale.ROOT));
+        }
+        String[] tokens = new String[parts.length - 1];
+        for (int i = 0; i < tokens.length; i++) {
+            String t = parts[i].toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            int star = t.indexOf('*');
+            if (star >= 0 && (star != t.length() - 1 || star < PREFIX_KEY)) {
+                throw new LexiconFormatException(source, no, "'*' may only end a word, after at least " + PREFIX_KEY
+                        + " letters");
+            }
+            tokens[i] = t;
+        }
+        String text = String.join(" ", tokens);
+        return new Entry(section, tokens, w, text);
+    }
+
+    /** This lexicon plus {@code other}; on the same text both entries stay and the longer phrase wins first. */
+    public SentimentLexicon merge(SentimentLexicon other) {
+        List<Entry> all = new ArrayList<>(entries());
+        all.addAll(other.entries());
+        return new SentimentLexicon(all);
+    }
+
+    /** Number of entries. */
+    public int size() {
+        return size;
+    }
+
+    List<Entry> entries() {
+        List<Entry> all = new ArrayList<>();
+        exact.values().forEach(m -> m.values().forEach(all::addAll));
+        prefix.values().forEach(m -> m.values().forEach(all::addAll));
+        return all;
+    }
+
+    /** The longest entry of {@code section} that starts at {@code words[at]}, or null. */
+    Entry match(Section section, List<String> words, int at) {
+        String w = words.get(at);
+        List<Entry> candidates = exact.get(section).getOrDefault(w, Collections.emptyList());
+        for (Entry e : candidates) {
+            if (e.matches(words, at)) {
+                return e;
+            }
+        }
+        if (w.length() >= PREFIX_KEY) {
+            List<Entry> pre = prefix.get(section).get(w.substring(0, PREFIX_KEY));
+            if (pre != null) {
+                for (Entry e : pre) {
+                    if (e.matches(words, at)) {
+                        return e;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "SentimentLexicon[entries=" + size + "]";
+    }
+}
