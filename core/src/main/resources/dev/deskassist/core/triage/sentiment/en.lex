@@ -123,6 +123,69 @@ yay 1.8
 wow 1.2
 congrats 2
 cool 1.5
+waited -1
+ignored -1.8
+ignoring -1.8
+refused -1.5
+denied -1.2
+misplaced -1.5
+damaged -1.5
+dirty -1.8
+uncomfortable -1.5
+incompetent -2.5
+incompetence -2.5
+unprofessional -2.2
+unhelpful -2
+not helpful -2
+no help -2
+nightmare -2.5
+disaster -2.5
+disgusting -2.8
+disgraceful -2.8
+shame -1.8
+shameful -2.5
+embarrassing -2
+lame -1.8
+screwed -2.2
+ruined -2.2
+wasted -2
+waste -2
+ugh -1.8
+seriously -0.8
+can't believe -1.5
+hung up -1.8
+on hold -1.2
+lie -1.8
+lied -2
+liar -2.5
+inconvenience -1.5
+inconvenient -1.5
+trouble -1.2
+hassle -1.5
+confused -1
+confusing -1.2
+impossible -1.5
+crap -2.2
+shit -2.5
+damn -1.8
+hell -1.5
+kudos 2
+shoutout 1.5
+on time 1
+comfortable 1.2
+professional 1.2
+courteous 1.8
+attentive 1.5
+gracious 1.8
+hero 1.8
+rock 1
+rocks 1.8
+pleasant 1.5
+delighted 2.2
+grateful 1.8
+well done 2
+good job 2
+great job 2.5
 [negation]
 not 1
 no 1
