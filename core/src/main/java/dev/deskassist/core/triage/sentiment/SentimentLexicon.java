@@ -184,15 +184,21 @@ public final class SentimentLexicon {
             throw new LexiconFormatException(source, no, "weight " + w + " is outside [" + section.min + ", "
                     + section.max + "] for section " + section.name().toLowerCase(Locale.ROOT));
         }
-        String[] tokens = new String[parts.length - 1];
-        for (int i = 0; i < tokens.length; i++) {
-            String t = parts[i].toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        // split phrases the way the analyzer splits text ("go-live" is "go live"); emoticons stay whole
+        String phrase = String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1))
+                .toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String[] tokens = phrase.codePoints().anyMatch(Character::isLetterOrDigit)
+                ? phrase.split("[^\\p{L}\\p{N}'*]+") : phrase.split(" ");
+        tokens = java.util.Arrays.stream(tokens).filter(t -> !t.isEmpty()).toArray(String[]::new);
+        if (tokens.length == 0) {
+            throw new LexiconFormatException(source, no, "entry has no word before the weight");
+        }
+        for (String t : tokens) {
             int star = t.indexOf('*');
             if (star >= 0 && (star != t.length() - 1 || star < PREFIX_KEY)) {
                 throw new LexiconFormatException(source, no, "'*' may only end a word, after at least " + PREFIX_KEY
                         + " letters");
             }
-            tokens[i] = t;
         }
         String text = String.join(" ", tokens);
         return new Entry(section, tokens, w, text);
