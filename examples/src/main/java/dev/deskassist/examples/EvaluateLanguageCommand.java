@@ -59,7 +59,7 @@ public final class EvaluateLanguageCommand implements Command {
             out.put("firstSentence", fs);
             System.out.println(Json.toJson(out));
         } else {
-            System.out.println("language detection on " + file + " (whole text, first 500 chars analysed)");
+            System.out.println("language detection on " + file + " (whole text, first 300 chars analysed)");
             whole.toLines(10).forEach(System.out::println);
             System.out.println();
             System.out.printf("first sentence only (mean %.1f chars)%n", meanSentence);

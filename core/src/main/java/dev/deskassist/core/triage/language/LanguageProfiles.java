@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Character 1-3-gram and word log-probabilities for each supported language, built once from the
+ * Character trigram, non-ASCII letter and word log-probabilities for each supported language, built once from the
  * corpus resources {@code dev/deskassist/core/triage/language/<code>.txt} (plain UTF-8 sentences,
  * {@code #} starts a comment line). Immutable after construction and shared by every detector.
  */
@@ -19,10 +19,13 @@ final class LanguageProfiles {
     /** The languages with a corpus resource, in a fixed order that indexes every table. */
     static final List<String> LANGUAGES = List.of("de", "en", "fr", "es", "it", "nl", "pt", "pl");
 
+    /** A feature table packs one byte per language into a long. */
+    static final int MAX_LANGUAGES = 8;
+
     static final int UNIGRAM = 0;
-    static final int BIGRAM = 1;
-    static final int TRIGRAM = 2;
-    static final int WORD = 3;
+    static final int TRIGRAM = 1;
+    static final int WORD = 2;
+    private static final int ORDERS = 3;
 
     /** Add-alpha smoothing; small because the corpora are small and unseen features are common. */
     private static final double ALPHA = 0.5;
@@ -32,11 +35,11 @@ final class LanguageProfiles {
     private static volatile LanguageProfiles defaults;
 
     final FeatureTable table;
-    /** floor[order][lang]: log-probability of a feature that language never saw. */
-    final float[][] floor;
+    /** floor[order][lang]: quantized log-probability of a feature that language never saw. */
+    final int[][] floor;
     final int languages;
 
-    private LanguageProfiles(FeatureTable table, float[][] floor, int languages) {
+    private LanguageProfiles(FeatureTable table, int[][] floor, int languages) {
         this.table = table;
         this.floor = floor;
         this.languages = languages;
@@ -59,12 +62,15 @@ final class LanguageProfiles {
 
     static LanguageProfiles build(List<String> codes) {
         int n = codes.size();
+        if (n > MAX_LANGUAGES) {
+            throw new IllegalArgumentException("a feature table packs at most 8 languages");
+        }
         @SuppressWarnings("unchecked")
-        Map<Long, int[]>[] counts = new Map[4];
-        for (int o = 0; o < 4; o++) {
+        Map<Long, int[]>[] counts = new Map[ORDERS];
+        for (int o = 0; o < ORDERS; o++) {
             counts[o] = new HashMap<>();
         }
-        long[][] totals = new long[4][n];
+        long[][] totals = new long[ORDERS][n];
         for (int l = 0; l < n; l++) {
             String text = read(codes.get(l));
             TextFeatures f = TextFeatures.of(text, text.length());
@@ -72,11 +78,8 @@ final class LanguageProfiles {
             int wordStart = -1;
             for (int i = 0; i < f.length; i++) {
                 char c = b[i];
-                if (c != TextFeatures.BOUNDARY) {
+                if (c > 0x7f && c != TextFeatures.APOSTROPHE) {
                     count(counts[UNIGRAM], TextFeatures.unigram(c), l, n, totals[UNIGRAM]);
-                }
-                if (i >= 1) {
-                    count(counts[BIGRAM], TextFeatures.bigram(b[i - 1], c), l, n, totals[BIGRAM]);
                 }
                 if (i >= 2) {
                     count(counts[TRIGRAM], TextFeatures.trigram(b[i - 2], b[i - 1], c), l, n, totals[TRIGRAM]);
@@ -96,20 +99,20 @@ final class LanguageProfiles {
         for (Map<Long, int[]> m : counts) {
             size += m.size();
         }
-        FeatureTable table = new FeatureTable(size, n);
-        float[][] floor = new float[4][n];
-        float[] row = new float[n];
-        for (int o = 0; o < 4; o++) {
+        FeatureTable table = new FeatureTable(size);
+        int[][] floor = new int[ORDERS][MAX_LANGUAGES];
+        int[] row = new int[n];
+        for (int o = 0; o < ORDERS; o++) {
             int vocabulary = counts[o].size();
             double[] denominators = new double[n];
             for (int l = 0; l < n; l++) {
                 denominators[l] = totals[o][l] + ALPHA * vocabulary;
-                floor[o][l] = (float) Math.log(ALPHA / denominators[l]);
+                floor[o][l] = FeatureTable.quantize(Math.log(ALPHA / denominators[l]));
             }
             for (Map.Entry<Long, int[]> e : counts[o].entrySet()) {
                 int[] c = e.getValue();
                 for (int l = 0; l < n; l++) {
-                    row[l] = (float) Math.log((c[l] + ALPHA) / denominators[l]);
+                    row[l] = FeatureTable.quantize(Math.log((c[l] + ALPHA) / denominators[l]));
                 }
                 table.put(e.getKey(), row);
             }

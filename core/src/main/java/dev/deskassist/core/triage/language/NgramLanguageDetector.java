@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Offline language detector for de, en, fr, es, it, nl, pt and pl: a naive-Bayes score over
- * character 1-3-grams and whole words, with profiles built from small hand-written corpora at
+ * character trigrams, accented letters and whole words, with profiles built from small hand-written corpora at
  * first use. Deterministic, allocation-light, and good on a single short sentence. It answers
  * "no value" with a reason for empty text, text without letters, binary data, a script other than
  * Latin, text that fits no supported language, and a too-close call.
@@ -26,8 +26,8 @@ public final class NgramLanguageDetector implements LanguageDetector {
 
     static final String NAME = "ngram-language";
 
-    // Relative trust in each feature kind: a whole known word says more than a letter.
-    private static final float[] WEIGHTS = {0.3f, 0.6f, 1.0f, 1.5f};
+    // Relative trust (x10) in each feature kind: a whole known word says more than a letter.
+    private static final int[] WEIGHTS = {3, 10, 15};
 
     private final LanguageProfiles profiles;
     private final int[] candidates;
@@ -78,30 +78,31 @@ public final class NgramLanguageDetector implements LanguageDetector {
         int best = -1;
         int second = -1;
         for (int c : candidates) {
-            if (best < 0 || s.total[c] > s.total[best]) {
+            if (best < 0 || s.cost[c] < s.cost[best]) {
                 second = best;
                 best = c;
-            } else if (second < 0 || s.total[c] > s.total[second]) {
+            } else if (second < 0 || s.cost[c] < s.cost[second]) {
                 second = c;
             }
         }
-        double confidence = confidence(s, best);
+        double confidence = confidenceOf(s, best);
         double fit = s.trigrams == 0 ? 0 : (double) s.hits[best] / s.trigrams;
         String code = SUPPORTED.get(best);
         List<String> reasons = new ArrayList<>(4);
-        if (fit < minFit - 0.2 || (s.knownWords[best] == 0 && fit < minFit)) {
-            reasons.add(String.format(Locale.ROOT, "text fits no supported language (best %s: %.0f%% known letter "
-                    + "sequences, %d known words)", code, fit * 100, s.knownWords[best]));
+        // a fifth of the words known to the language buys a lower bar for the letter sequences
+        boolean wordsFit = s.knownWords[best] * 5 >= Math.max(1, s.totalWords);
+        if (fit < minFit - 0.2 || (!wordsFit && fit < minFit)) {
+            reasons.add("text fits no supported language (best " + code + ": " + Math.round(fit * 100)
+                    + "% known letter sequences, " + s.knownWords[best] + " known words)");
             return new Decision<>(null, 0.0, reasons, NAME);
         }
-        String runnerUp = second < 0 ? "none" : String.format(Locale.ROOT, "%s %.2f", SUPPORTED.get(second),
-                confidenceOf(s, second));
+        String runnerUp = second < 0 ? "none" : SUPPORTED.get(second) + " " + fmt(confidenceOf(s, second));
         if (confidence < minConfidence) {
-            reasons.add(String.format(Locale.ROOT, "too close to call: %s %.2f vs %s", code, confidence, runnerUp));
+            reasons.add("too close to call: " + code + " " + fmt(confidence) + " vs " + runnerUp);
             return new Decision<>(null, confidence, reasons, NAME);
         }
-        reasons.add(String.format(Locale.ROOT, "%s with %.2f; runner-up %s", code, confidence, runnerUp));
-        String cues = cues(f, best, second);
+        reasons.add(code + " with " + fmt(confidence) + "; runner-up " + runnerUp);
+        String cues = cues(f, s, best, second);
         if (!cues.isEmpty()) {
             reasons.add(cues);
         }
@@ -128,41 +129,59 @@ public final class NgramLanguageDetector implements LanguageDetector {
         return null;
     }
 
-    /** Per-language log scores and how many features each language knew. */
+    /** Per-language costs (scaled negative log-likelihoods) and what the text had that a language knew. */
     private static final class Scores {
-        final double[] total;
+        /** Scaled by {@link #COST_SCALE}: weight (x10) times quantized log-probability. */
+        final long[] cost;
         final int[] hits;
         final int[] knownWords;
         int trigrams;
         int features;
+        int totalWords;
+        // the first known words and non-ASCII letters, kept for the reasons without a second pass
+        final int[] wordFrom = new int[CUE_SLOTS];
+        final int[] wordTo = new int[CUE_SLOTS];
+        final long[] wordPacked = new long[CUE_SLOTS];
+        int words;
+        final char[] letter = new char[CUE_SLOTS];
+        final long[] letterPacked = new long[CUE_SLOTS];
+        int letters;
 
-        Scores(int n) {
-            total = new double[n];
-            hits = new int[n];
-            knownWords = new int[n];
+        Scores() {
+            cost = new long[LanguageProfiles.MAX_LANGUAGES];
+            hits = new int[LanguageProfiles.MAX_LANGUAGES];
+            knownWords = new int[LanguageProfiles.MAX_LANGUAGES];
+        }
+
+        double logScore(int lang) {
+            return -cost[lang] * COST_SCALE;
         }
     }
 
+    private static final int CUE_SLOTS = 32;
+    private static final double COST_SCALE = FeatureTable.STEP / 10.0;
+
     private Scores score(TextFeatures f) {
-        int n = profiles.languages;
-        Scores s = new Scores(n);
+        Scores s = new Scores();
         FeatureTable table = profiles.table;
-        float[] lp = table.logProbs();
-        float[][] floor = profiles.floor;
+        int[][] floor = profiles.floor;
         int[] cand = candidates;
         char[] b = f.buf;
         int wordStart = -1;
         for (int i = 0; i < f.length; i++) {
             char c = b[i];
-            if (c != TextFeatures.BOUNDARY) {
-                add(s, table.find(TextFeatures.unigram(c)), LanguageProfiles.UNIGRAM, lp, floor, cand, null);
-            }
-            if (i >= 1) {
-                add(s, table.find(TextFeatures.bigram(b[i - 1], c)), LanguageProfiles.BIGRAM, lp, floor, cand, null);
+            if (c > 0x7f && c != TextFeatures.APOSTROPHE) {
+                // plain ASCII letters are covered by the trigrams; accented ones are cues of their own
+                long p = table.find(TextFeatures.unigram(c));
+                add(s, p, LanguageProfiles.UNIGRAM, floor, cand, null);
+                if (p != FeatureTable.MISSING && s.letters < CUE_SLOTS) {
+                    s.letter[s.letters] = c;
+                    s.letterPacked[s.letters++] = p;
+                }
             }
             if (i >= 2) {
                 s.trigrams++;
-                add(s, table.find(TextFeatures.trigram(b[i - 2], b[i - 1], c)), LanguageProfiles.TRIGRAM, lp, floor,
+                add(s, table.find(TextFeatures.trigram(b[i - 2], b[i - 1], c)), LanguageProfiles.TRIGRAM, floor,
                         cand, s.hits);
             }
             if (TextFeatures.isWordChar(c)) {
@@ -171,27 +190,38 @@ public final class NgramLanguageDetector implements LanguageDetector {
                 }
             } else if (wordStart >= 0) {
                 int end = c == TextFeatures.APOSTROPHE ? i + 1 : i;
-                add(s, table.find(TextFeatures.wordKey(b, wordStart, end)), LanguageProfiles.WORD, lp, floor, cand,
-                        s.knownWords);
+                s.totalWords++;
+                long p = table.find(TextFeatures.wordKey(b, wordStart, end));
+                add(s, p, LanguageProfiles.WORD, floor, cand, s.knownWords);
+                if (p != FeatureTable.MISSING && s.words < CUE_SLOTS) {
+                    s.wordFrom[s.words] = wordStart;
+                    s.wordTo[s.words] = end;
+                    s.wordPacked[s.words++] = p;
+                }
                 wordStart = -1;
             }
         }
         return s;
     }
 
-    private static void add(Scores s, int offset, int order, float[] lp, float[][] floor, int[] cand, int[] hits) {
-        if (offset < 0) {
+    private static void add(Scores s, long packed, int order, int[][] floor, int[] cand, int[] hits) {
+        if (packed == FeatureTable.MISSING) {
             // no language has seen it: it cannot tell them apart
             return;
         }
         s.features++;
-        float w = WEIGHTS[order];
-        float[] fl = floor[order];
-        for (int c : cand) {
-            float v = lp[offset + c];
-            s.total[c] += w * v;
-            if (hits != null && v > fl[c]) {
-                hits[c]++;
+        int w = WEIGHTS[order];
+        long[] cost = s.cost;
+        // every profile language, not just the candidates: a fixed-length loop the JIT unrolls
+        for (int l = 0; l < LanguageProfiles.MAX_LANGUAGES; l++) {
+            cost[l] += w * ((int) (packed >>> (l << 3)) & 0xff);
+        }
+        if (hits != null) {
+            int[] fl = floor[order];
+            for (int l = 0; l < LanguageProfiles.MAX_LANGUAGES; l++) {
+                if (((int) (packed >>> (l << 3)) & 0xff) < fl[l]) {
+                    hits[l]++;
+                }
             }
         }
     }
@@ -205,57 +235,52 @@ public final class NgramLanguageDetector implements LanguageDetector {
         double damp = 1.6 / Math.sqrt(Math.max(1, s.features));
         double sum = 0;
         for (int c : candidates) {
-            sum += Math.exp((s.total[c] - s.total[lang]) * damp);
+            sum += Math.exp((s.logScore(c) - s.logScore(lang)) * damp);
         }
-        return 1.0 / sum;
-    }
-
-    private double confidence(Scores s, int best) {
-        return Math.min(1.0, Math.max(0.0, confidenceOf(s, best)));
+        return Math.min(1.0, Math.max(0.0, 1.0 / sum));
     }
 
     /** Names the words and letters that favour the winner most over the runner-up. */
-    private String cues(TextFeatures f, int best, int second) {
+    private String cues(TextFeatures f, Scores s, int best, int second) {
         if (second < 0) {
             return "";
         }
-        FeatureTable table = profiles.table;
-        float[] lp = table.logProbs();
-        char[] b = f.buf;
-        List<String> words = new ArrayList<>(3);
-        Set<Character> letters = new LinkedHashSet<>();
-        int wordStart = -1;
-        for (int i = 0; i < f.length && (words.size() < 3 || letters.size() < 3); i++) {
-            char c = b[i];
-            if (TextFeatures.isWordChar(c)) {
-                if (wordStart < 0) {
-                    wordStart = i;
+        StringBuilder words = new StringBuilder();
+        int shown = 0;
+        for (int i = 0; i < s.words && shown < 3; i++) {
+            long p = s.wordPacked[i];
+            // a clearly lower cost (at least 1 nat) in the winner than in the runner-up
+            if (FeatureTable.quantized(p, second) - FeatureTable.quantized(p, best) >= 20) {
+                String word = new String(f.buf, s.wordFrom[i], s.wordTo[i] - s.wordFrom[i]);
+                if (words.indexOf(word) < 0) {
+                    words.append(shown++ == 0 ? "" : ", ").append(word);
                 }
-                int u = table.find(TextFeatures.unigram(c));
-                if (c >= 0x80 && u >= 0 && lp[u + best] > profiles.floor[LanguageProfiles.UNIGRAM][best]
-                        && lp[u + second] <= profiles.floor[LanguageProfiles.UNIGRAM][second] && letters.size() < 3) {
-                    letters.add(c);
-                }
-            } else if (wordStart >= 0) {
-                int end = c == TextFeatures.APOSTROPHE ? i + 1 : i;
-                int w = table.find(TextFeatures.wordKey(b, wordStart, end));
-                if (w >= 0 && lp[w + best] - lp[w + second] > 1.0f && words.size() < 3) {
-                    String word = new String(b, wordStart, end - wordStart);
-                    if (!words.contains(word)) {
-                        words.add(word);
-                    }
-                }
-                wordStart = -1;
+            }
+        }
+        StringBuilder letters = new StringBuilder();
+        int[] floor = profiles.floor[LanguageProfiles.UNIGRAM];
+        for (int i = 0, n = 0; i < s.letters && n < 3; i++) {
+            long p = s.letterPacked[i];
+            char c = s.letter[i];
+            if (FeatureTable.quantized(p, best) < floor[best] && FeatureTable.quantized(p, second) >= floor[second]
+                    && letters.indexOf(String.valueOf(c)) < 0) {
+                letters.append(n++ == 0 ? "" : " ").append(c);
             }
         }
         StringBuilder sb = new StringBuilder();
-        if (!words.isEmpty()) {
-            sb.append("words typical of ").append(SUPPORTED.get(best)).append(": ").append(String.join(", ", words));
+        if (words.length() > 0) {
+            sb.append("words typical of ").append(SUPPORTED.get(best)).append(": ").append(words);
         }
-        if (!letters.isEmpty()) {
+        if (letters.length() > 0) {
             sb.append(sb.length() > 0 ? "; " : "").append("letters ").append(letters);
         }
         return sb.toString();
+    }
+
+    /** Two decimals without {@code String.format}, which costs more than the whole detection. */
+    static String fmt(double v) {
+        long h = Math.round(v * 100);
+        return h / 100 + "." + (h % 100 < 10 ? "0" : "") + h % 100;
     }
 
     /**
@@ -264,7 +289,7 @@ public final class NgramLanguageDetector implements LanguageDetector {
      */
     public static final class Builder {
         private final Set<String> languages = new LinkedHashSet<>();
-        private int maxChars = 500;
+        private int maxChars = 300;
         private int minLetters = 3;
         private double minConfidence = 0.5;
         private double minFit = 0.65;
@@ -313,8 +338,8 @@ public final class NgramLanguageDetector implements LanguageDetector {
 
         /**
          * Share of a text's trigrams the best language must know for the text to count as that
-         * language when none of its words is known (0.2 less suffices when some are); guards
-         * against unsupported Latin-script languages and random letters.
+         * language (0.2 less suffices when it knows at least a fifth of the words); guards against
+         * unsupported Latin-script languages and random letters.
          */
         public Builder minFit(double minFit) {
             if (!(minFit >= 0 && minFit <= 1)) {

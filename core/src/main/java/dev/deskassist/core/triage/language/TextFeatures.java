@@ -107,10 +107,6 @@ final class TextFeatures {
         return (1L << 48) | a;
     }
 
-    static long bigram(char a, char b) {
-        return (2L << 48) | ((long) a << 16) | b;
-    }
-
     static long trigram(char a, char b, char c) {
         return (3L << 48) | ((long) a << 32) | ((long) b << 16) | c;
     }

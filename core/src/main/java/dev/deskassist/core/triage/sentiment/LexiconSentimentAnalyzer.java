@@ -95,6 +95,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         if (t.size() == 0) {
             return Decision.none(NAME, "no words or emoji to read");
         }
+        SentimentLexicon.Entry[][] cands = new SentimentLexicon.Entry[t.size()][];
+        for (int i = 0; i < cands.length; i++) {
+            cands[i] = lex.candidates(t.words.get(i));
+        }
         List<String> cues = new ArrayList<>();
         boolean trailing = lang != null && TRAILING_NEGATION.contains(lang);
         boolean mostlyCaps = t.letters >= 12 && t.upperLetters * 2 >= t.letters;
@@ -107,7 +111,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             if (i < skipUntil) {
                 continue;
             }
-            SentimentLexicon.Entry e = lex.match(SentimentLexicon.Section.POLARITY, t.words, i);
+            SentimentLexicon.Entry e = SentimentLexicon.match(SentimentLexicon.Section.POLARITY, cands[i], t.words, i);
             if (e == null) {
                 continue;
             }
@@ -118,7 +122,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             boolean emoji = Tokens.isEmoji(shown.codePointAt(0));
             String qualifier = "";
             SentimentLexicon.Entry intensifier = emoji ? null
-                    : near(lex, SentimentLexicon.Section.INTENSIFIER, t, i, false, lastEnd);
+                    : near(cands, SentimentLexicon.Section.INTENSIFIER, t, i, false, lastEnd);
             if (intensifier != null) {
                 w *= intensifier.weight();
                 shown = intensifier.text() + " " + shown;
@@ -130,10 +134,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
                 qualifier += " (in capitals)";
             }
             SentimentLexicon.Entry negation = null;
-            if (!emoji && !isNegator(lex, t, i)) {
-                negation = near(lex, SentimentLexicon.Section.NEGATION, t, i, false, lastEnd);
+            if (!emoji && !isNegator(cands, t, i)) {
+                negation = near(cands, SentimentLexicon.Section.NEGATION, t, i, false, lastEnd);
                 if (negation == null && trailing) {
-                    SentimentLexicon.Entry after = near(lex, SentimentLexicon.Section.NEGATION, t, i + len - 1, true,
+                    SentimentLexicon.Entry after = near(cands, SentimentLexicon.Section.NEGATION, t, i + len - 1, true,
                             0);
                     if (after != null) {
                         negation = after;
@@ -159,13 +163,13 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         double score = sum / Math.sqrt(sum * sum + SQUASH);
 
         double frustration = 0;
-        frustration += cueSum(lex, SentimentLexicon.Section.REPEAT, t, cues, "repeated contact");
-        frustration += cueSum(lex, SentimentLexicon.Section.FRUSTRATION, t, cues, "frustration");
-        double urgency = cueSum(lex, SentimentLexicon.Section.URGENCY, t, cues, "urgency");
+        frustration += cueSum(cands, SentimentLexicon.Section.REPEAT, t, cues, "repeated contact");
+        frustration += cueSum(cands, SentimentLexicon.Section.FRUSTRATION, t, cues, "frustration");
+        double urgency = cueSum(cands, SentimentLexicon.Section.URGENCY, t, cues, "urgency");
         if (score < 0.1) {
             if (mostlyCaps) {
                 frustration += 0.3;
-                cues.add(String.format(Locale.ROOT, "shouting: %d%% capitals", 100 * t.upperLetters / t.letters));
+                cues.add("shouting: " + 100 * t.upperLetters / t.letters + "% capitals");
             }
             if (t.exclamations >= 2) {
                 frustration += Math.min(0.3, 0.1 + 0.05 * (t.exclamations - 2));
@@ -192,13 +196,13 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         } else {
             confidence = 0.5 + 0.5 * Math.min(1, (Math.abs(score) - threshold) / (1 - threshold) + 0.2);
         }
-        reasons.add(String.format(Locale.ROOT, "%s, score %.2f from %d sentiment cue(s)",
-                polarity.name().toLowerCase(Locale.ROOT), score, polarityHits));
+        reasons.add(polarity.name().toLowerCase(Locale.ROOT) + ", score " + fmt(score) + " from " + polarityHits
+                + " sentiment cue(s)");
         if (frustration > 0) {
-            reasons.add(String.format(Locale.ROOT, "frustration %.2f", frustration));
+            reasons.add("frustration " + fmt(frustration));
         }
         if (urgency > 0) {
-            reasons.add(String.format(Locale.ROOT, "urgency %.2f", urgency));
+            reasons.add("urgency " + fmt(urgency));
         }
         if (t.size() > 0 && text.length() > maxChars) {
             reasons.add("read the first " + maxChars + " of " + text.length() + " chars");
@@ -212,7 +216,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
      * A negator or intensifier within the window before (or, if {@code after}, after) token
      * {@code i}, in the same clause and not before token {@code notBefore}.
      */
-    private static SentimentLexicon.Entry near(SentimentLexicon lex, SentimentLexicon.Section section, Tokens t,
+    private static SentimentLexicon.Entry near(SentimentLexicon.Entry[][] cands, SentimentLexicon.Section section, Tokens t,
             int i, boolean after, int notBefore) {
         int clause = t.clauses.get(i);
         for (int d = 1; d <= NEGATION_WINDOW; d++) {
@@ -221,7 +225,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             if (j < notBefore || j >= t.size() || !t.clauses.get(j).equals(clause)) {
                 return null;
             }
-            SentimentLexicon.Entry e = lex.match(section, t.words, j);
+            SentimentLexicon.Entry e = SentimentLexicon.match(section, cands[j], t.words, j);
             if (e != null && (after || j + e.tokens().length <= i)) {
                 return e;
             }
@@ -232,16 +236,16 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         return null;
     }
 
-    private static boolean isNegator(SentimentLexicon lex, Tokens t, int i) {
-        return lex.match(SentimentLexicon.Section.NEGATION, t.words, i) != null;
+    private static boolean isNegator(SentimentLexicon.Entry[][] cands, Tokens t, int i) {
+        return SentimentLexicon.match(SentimentLexicon.Section.NEGATION, cands[i], t.words, i) != null;
     }
 
-    private static double cueSum(SentimentLexicon lex, SentimentLexicon.Section section, Tokens t, List<String> cues,
-            String label) {
+    private static double cueSum(SentimentLexicon.Entry[][] cands, SentimentLexicon.Section section, Tokens t,
+            List<String> cues, String label) {
         double sum = 0;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < t.size(); i++) {
-            SentimentLexicon.Entry e = lex.match(section, t.words, i);
+            SentimentLexicon.Entry e = SentimentLexicon.match(section, cands[i], t.words, i);
             if (e != null && seen.add(e.text())) {
                 sum += e.weight();
                 cues.add(label + ": '" + e.text() + "'");
@@ -249,6 +253,12 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             }
         }
         return sum;
+    }
+
+    /** Two decimals; {@code String.format} would cost more than the analysis. */
+    static String fmt(double v) {
+        long h = Math.round(Math.abs(v) * 100);
+        return (v < 0 && h > 0 ? "-" : "") + h / 100 + "." + (h % 100 < 10 ? "0" : "") + h % 100;
     }
 
     private static double clamp01(double v) {

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,33 +78,38 @@ public final class SentimentLexicon {
     /** Prefix entries are indexed by their first {@value #PREFIX_KEY} chars. */
     static final int PREFIX_KEY = 4;
 
-    private final Map<Section, Map<String, List<Entry>>> exact;
-    private final Map<Section, Map<String, List<Entry>>> prefix;
-    private final int size;
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+
+    private final List<Entry> entries;
+    /** Entries of every section by exact first word, longest phrase first. */
+    private final Map<String, Entry[]> exact;
+    /** Entries whose first word is a prefix pattern, by its first {@value #PREFIX_KEY} chars. */
+    private final Map<String, Entry[]> prefix;
 
     private SentimentLexicon(List<Entry> entries) {
-        Map<Section, Map<String, List<Entry>>> ex = new EnumMap<>(Section.class);
-        Map<Section, Map<String, List<Entry>>> pre = new EnumMap<>(Section.class);
-        for (Section s : Section.values()) {
-            ex.put(s, new HashMap<>());
-            pre.put(s, new HashMap<>());
-        }
+        this.entries = List.copyOf(entries);
+        Map<String, List<Entry>> ex = new HashMap<>();
+        Map<String, List<Entry>> pre = new HashMap<>();
         for (Entry e : entries) {
             String first = e.tokens()[0];
             if (first.endsWith("*")) {
-                pre.get(e.section()).computeIfAbsent(first.substring(0, PREFIX_KEY), k -> new ArrayList<>()).add(e);
+                pre.computeIfAbsent(first.substring(0, PREFIX_KEY), k -> new ArrayList<>()).add(e);
             } else {
-                ex.get(e.section()).computeIfAbsent(first, k -> new ArrayList<>()).add(e);
+                ex.computeIfAbsent(first, k -> new ArrayList<>()).add(e);
             }
         }
+        this.exact = index(ex);
+        this.prefix = index(pre);
+    }
+
+    private static Map<String, Entry[]> index(Map<String, List<Entry>> m) {
+        Map<String, Entry[]> out = new HashMap<>(m.size() * 2);
         // longest phrases first, so that "not working" wins over "not"
-        for (Section s : Section.values()) {
-            ex.get(s).values().forEach(l -> l.sort((a, b) -> b.tokens().length - a.tokens().length));
-            pre.get(s).values().forEach(l -> l.sort((a, b) -> b.tokens().length - a.tokens().length));
-        }
-        this.exact = ex;
-        this.prefix = pre;
-        this.size = entries.size();
+        m.forEach((k, v) -> {
+            v.sort((a, b) -> b.tokens().length - a.tokens().length);
+            out.put(k, v.toArray(NO_ENTRIES));
+        });
+        return out;
     }
 
     /** An empty lexicon. */
@@ -213,33 +216,34 @@ public final class SentimentLexicon {
 
     /** Number of entries. */
     public int size() {
-        return size;
+        return entries.size();
     }
 
     List<Entry> entries() {
-        List<Entry> all = new ArrayList<>();
-        exact.values().forEach(m -> m.values().forEach(all::addAll));
-        prefix.values().forEach(m -> m.values().forEach(all::addAll));
-        return all;
+        return entries;
     }
 
-    /** The longest entry of {@code section} that starts at {@code words[at]}, or null. */
-    Entry match(Section section, List<String> words, int at) {
-        String w = words.get(at);
-        List<Entry> candidates = exact.get(section).getOrDefault(w, Collections.emptyList());
-        for (Entry e : candidates) {
-            if (e.matches(words, at)) {
-                return e;
-            }
+    /** Every entry, of any section, that could start at a word: one or two hash probes. */
+    Entry[] candidates(String word) {
+        Entry[] ex = exact.get(word);
+        Entry[] pre = word.length() >= PREFIX_KEY && !prefix.isEmpty() ? prefix.get(word.substring(0, PREFIX_KEY))
+                : null;
+        if (pre == null) {
+            return ex == null ? NO_ENTRIES : ex;
         }
-        if (w.length() >= PREFIX_KEY) {
-            List<Entry> pre = prefix.get(section).get(w.substring(0, PREFIX_KEY));
-            if (pre != null) {
-                for (Entry e : pre) {
-                    if (e.matches(words, at)) {
-                        return e;
-                    }
-                }
+        if (ex == null) {
+            return pre;
+        }
+        Entry[] both = java.util.Arrays.copyOf(ex, ex.length + pre.length);
+        System.arraycopy(pre, 0, both, ex.length, pre.length);
+        return both;
+    }
+
+    /** The longest entry of {@code section} among {@code candidates} that matches at {@code words[at]}, or null. */
+    static Entry match(Section section, Entry[] candidates, List<String> words, int at) {
+        for (Entry e : candidates) {
+            if (e.section() == section && e.matches(words, at)) {
+                return e;
             }
         }
         return null;
@@ -247,6 +251,6 @@ public final class SentimentLexicon {
 
     @Override
     public String toString() {
-        return "SentimentLexicon[entries=" + size + "]";
+        return "SentimentLexicon[entries=" + entries.size() + "]";
     }
 }

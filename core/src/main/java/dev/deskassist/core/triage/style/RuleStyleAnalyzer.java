@@ -4,12 +4,13 @@ import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.triage.StyleAnalyzer;
 import dev.deskassist.core.triage.StyleProfile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Offline style profile from word-list and pattern cues: register (greetings, closings, slang,
@@ -28,10 +29,10 @@ public final class RuleStyleAnalyzer implements StyleAnalyzer {
     /** A text of at least this many words is {@link StyleProfile.Length#LONG}. */
     public static final int LONG_WORDS = 80;
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Pattern CONTRACTION = Pattern.compile(
-            "(?i)\\b(?:i'm|i've|i'll|i'd|can't|don't|doesn't|didn't|won't|isn't|it's|that's|you're|we're|they're)\\b");
-    private static final Pattern SENTENCE_START = Pattern.compile("(?:^|[.!?:]\\s*|\\n\\s*)$");
+    private static final Set<String> CONTRACTIONS = Set.of("i'm", "i've", "i'll", "i'd", "can't", "don't",
+            "doesn't", "didn't", "won't", "isn't", "it's", "that's", "you're", "we're", "they're");
+    private static final Map<String, CueIndex> INDEXES = indexes();
+    private static final CueIndex NO_LANGUAGE = StyleCues.NO_LANGUAGE.index();
 
     private final int maxChars;
 
@@ -55,21 +56,20 @@ public final class RuleStyleAnalyzer implements StyleAnalyzer {
         }
         String s = text.length() > maxChars ? text.substring(0, maxChars) : text;
         String lang = language == null ? "" : language.toLowerCase(Locale.ROOT);
-        StyleCues.Language cues = StyleCues.BY_LANGUAGE.get(lang);
+        CueIndex index = INDEXES.get(lang);
         List<String> reasons = new ArrayList<>();
-        if (cues == null) {
+        if (index == null) {
+            index = NO_LANGUAGE;
             reasons.add(lang.isEmpty() ? "language unknown: only language-independent cues"
                     : "no style cues for '" + lang + "': only language-independent cues");
         }
 
+        StyleText t = StyleText.of(s);
         // address first: the form of address also marks the register
-        Set<String> formalAddress = new LinkedHashSet<>();
-        Set<String> informalAddress = new LinkedHashSet<>();
-        if (cues != null) {
-            collect(cues.formalAddress(), s, formalAddress);
-            collectMidSentence(cues.formalAddressMidSentence(), s, formalAddress);
-            collect(cues.informalAddress(), s, informalAddress);
-        }
+        List<Set<String>> found = index.collect(t);
+        Set<String> formalAddress = found.get(StyleCues.FORMAL_ADDRESS);
+        formalAddress.addAll(found.get(StyleCues.FORMAL_ADDRESS_MID));
+        Set<String> informalAddress = found.get(StyleCues.INFORMAL_ADDRESS);
         StyleProfile.Address address = decide(formalAddress.size(), informalAddress.size(),
                 StyleProfile.Address.FORMAL, StyleProfile.Address.INFORMAL, StyleProfile.Address.UNKNOWN);
         if (address != StyleProfile.Address.UNKNOWN) {
@@ -77,26 +77,22 @@ public final class RuleStyleAnalyzer implements StyleAnalyzer {
                     + describe(formalAddress, informalAddress, address == StyleProfile.Address.FORMAL));
         }
 
-        Set<String> formal = new LinkedHashSet<>();
-        Set<String> informal = new LinkedHashSet<>();
-        if (cues != null) {
-            collect(cues.formal(), s, formal);
-            collect(cues.informal(), s, informal);
-        }
-        collect(StyleCues.INFORMAL_ANY, s, informal);
+        Set<String> formal = found.get(StyleCues.FORMAL);
+        Set<String> informal = found.get(StyleCues.INFORMAL);
+        informal.addAll(found.get(StyleCues.INFORMAL_ANY_KIND));
         if ("en".equals(lang)) {
-            Matcher m = CONTRACTION.matcher(s);
             int contractions = 0;
-            while (m.find()) {
-                contractions++;
+            for (String w : t.lower) {
+                if (CONTRACTIONS.contains(w)) {
+                    contractions++;
+                }
             }
             if (contractions >= 2) {
                 informal.add(contractions + " contractions");
             }
         }
-        int emoji = (int) s.codePoints().filter(StyleCues::isEmoji).count();
-        if (emoji > 0) {
-            informal.add(emoji + " emoji");
+        if (t.emoji > 0) {
+            informal.add(t.emoji + " emoji");
         }
         if (s.contains("!!") || s.contains("??")) {
             informal.add("repeated punctuation");
@@ -113,20 +109,28 @@ public final class RuleStyleAnalyzer implements StyleAnalyzer {
 
         Set<String> expert = new LinkedHashSet<>();
         int strong = 0;
-        for (Pattern p : StyleCues.EXPERT_STRONG) {
-            Matcher m = p.matcher(s);
-            if (m.find()) {
-                expert.add(shorten(m.group()));
-                strong++;
+        for (StyleCues.Strong p : StyleCues.EXPERT_STRONG) {
+            if (s.contains(p.literal())) {
+                Matcher m = p.pattern().matcher(s);
+                if (m.find()) {
+                    expert.add(shorten(m.group()));
+                    strong++;
+                }
             }
         }
-        Set<String> terms = new LinkedHashSet<>();
-        collect(StyleCues.EXPERT_TERMS, s, terms);
-        expert.addAll(terms);
-        Set<String> beginner = new LinkedHashSet<>();
-        if (cues != null) {
-            collect(cues.beginner(), s, beginner);
+        for (int i = 0; i + 1 < t.size(); i++) {
+            String next = t.lower.get(i + 1);
+            if (StyleCues.STATUS_WORDS.contains(t.lower.get(i)) && next.length() == 3
+                    && (next.charAt(0) == '4' || next.charAt(0) == '5') && Character.isDigit(next.charAt(1))
+                    && Character.isDigit(next.charAt(2))) {
+                expert.add(t.original.get(i) + " " + next);
+                strong++;
+                break;
+            }
         }
+        Set<String> terms = found.get(StyleCues.EXPERT);
+        expert.addAll(terms);
+        Set<String> beginner = found.get(StyleCues.BEGINNER);
         int expertScore = 2 * strong + terms.size();
         StyleProfile.Expertise expertise;
         if (beginner.size() > 0 && expertScore < 3 * beginner.size()) {
@@ -139,11 +143,7 @@ public final class RuleStyleAnalyzer implements StyleAnalyzer {
             expertise = StyleProfile.Expertise.UNKNOWN;
         }
 
-        int words = 0;
-        Matcher w = WORD.matcher(text.length() > 20_000 ? text.substring(0, 20_000) : text);
-        while (w.find() && words < LONG_WORDS) {
-            words++;
-        }
+        int words = Math.min(t.size(), LONG_WORDS);
         StyleProfile.Length length = words >= LONG_WORDS ? StyleProfile.Length.LONG : StyleProfile.Length.SHORT;
         reasons.add(length == StyleProfile.Length.LONG ? "long: " + LONG_WORDS + "+ words"
                 : "short: " + words + " words");
@@ -155,26 +155,14 @@ public final class RuleStyleAnalyzer implements StyleAnalyzer {
         return new Decision<>(profile, 0.4 + 0.2 * decided, reasons, NAME);
     }
 
+    private static Map<String, CueIndex> indexes() {
+        Map<String, CueIndex> m = new HashMap<>();
+        StyleCues.BY_LANGUAGE.forEach((lang, cues) -> m.put(lang, cues.index()));
+        return Map.copyOf(m);
+    }
+
     private static <T> T decide(int a, int b, T first, T second, T unknown) {
         return a > b ? first : b > a ? second : unknown;
-    }
-
-    private static void collect(Pattern p, String s, Set<String> into) {
-        Matcher m = p.matcher(s);
-        while (m.find() && into.size() < 8) {
-            into.add(m.group().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /** Matches of a case-sensitive pattern that are not the first word of a sentence. */
-    private static void collectMidSentence(Pattern p, String s, Set<String> into) {
-        Matcher m = p.matcher(s);
-        while (m.find() && into.size() < 8) {
-            String before = s.substring(Math.max(0, m.start() - 4), m.start());
-            if (!SENTENCE_START.matcher(before).find() && m.start() > 0) {
-                into.add(m.group());
-            }
-        }
     }
 
     private static String describe(Set<String> formal, Set<String> informal, boolean formalWon) {

@@ -2,125 +2,148 @@ package dev.deskassist.core.triage.style;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The per-language word lists behind {@link RuleStyleAnalyzer}: greetings and closings that mark a
- * register, forms of address, and phrases by which customers say they are not technical. Patterns
- * are compiled once; phrases match on word boundaries, case-insensitively unless noted.
+ * register, forms of address, and phrases by which customers say they are not technical; plus the
+ * language-independent expert markers.
  */
 final class StyleCues {
 
     /** Cues of one language. */
-    record Language(Pattern formal, Pattern informal, Pattern formalAddress, Pattern formalAddressMidSentence,
-            Pattern informalAddress, Pattern beginner) {
+    record Language(Phrases formal, Phrases informal, Phrases formalAddress, Phrases formalAddressMidSentence,
+            Phrases informalAddress, Phrases beginner) {
+
+        /** One index over this language's lists and the language-independent ones, in the order of the constants below. */
+        CueIndex index() {
+            return new CueIndex(formal, informal, formalAddress, formalAddressMidSentence, informalAddress, beginner,
+                    INFORMAL_ANY, EXPERT_TERMS);
+        }
     }
+
+    /** Position of each list in a {@link CueIndex} built by {@link Language#index()}. */
+    static final int FORMAL = 0;
+    static final int INFORMAL = 1;
+    static final int FORMAL_ADDRESS = 2;
+    static final int FORMAL_ADDRESS_MID = 3;
+    static final int INFORMAL_ADDRESS = 4;
+    static final int BEGINNER = 5;
+    static final int INFORMAL_ANY_KIND = 6;
+    static final int EXPERT = 7;
+
+    /** For a language without its own lists. */
+    static final Language NO_LANGUAGE = new Language(Phrases.NONE, Phrases.NONE, Phrases.NONE, Phrases.NONE,
+            Phrases.NONE, Phrases.NONE);
 
     private StyleCues() {
     }
 
-    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-
-    static Pattern words(String... phrases) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", phrases) + ")(?![\\p{L}\\p{N}])", CI);
-    }
-
-    /** Case-sensitive: the capital letter is the cue (German "Sie", Italian "Lei"). */
-    static Pattern exact(String... words) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", words) + ")(?![\\p{L}\\p{N}])");
-    }
-
-    private static final Pattern NONE = Pattern.compile("(?!)");
-
-    /** Informal markers any language's writers use in support mail. */
-    static final Pattern INFORMAL_ANY = words("lol", "omg", "btw", "thx", "pls", "plz", "haha+", "hehe", "xd", "wtf");
+    /** Informal markers writers of any language use in support mail. */
+    static final Phrases INFORMAL_ANY = Phrases.of("lol", "omg", "btw", "thx", "pls", "plz", "haha*", "hehe", "xd",
+            "wtf");
 
     static final Map<String, Language> BY_LANGUAGE = Map.of(
             "de", new Language(
-                    words("sehr geehrte[rs]?", "mit freundlichen grüßen", "mit freundlichen grüssen",
-                            "freundliche grüße", "hochachtungsvoll", "vielen dank im voraus", "ich bitte um",
-                            "würden sie", "könnten sie", "damen und herren"),
-                    words("hi", "hey", "hallo", "moin", "servus", "lg", "vg", "gruß", "bis dann", "nix", "hab",
-                            "ne", "nen", "gibt's", "geht's", "kannste", "isses", "krass", "echt jetzt"),
-                    exact("Ihnen"),
-                    exact("Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer"),
-                    words("du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch", "euer", "eure",
-                            "euren", "eurem", "kannst", "hast", "bist", "willst"),
-                    words("keine ahnung", "kenne mich (?:damit )?nicht (?:so )?aus", "was bedeutet", "was heißt das",
-                            "ich verstehe (?:das )?nicht", "bin kein (?:experte|techniker|profi)",
-                            "nicht so technisch", "technisch nicht (?:so )?versiert", "nicht gut mit computern",
-                            "schritt für schritt", "was muss ich (?:da )?machen", "wie geht das")),
+                    Phrases.of("sehr geehrte", "sehr geehrter", "sehr geehrtes", "mit freundlichen grüßen",
+                            "mit freundlichen grüssen", "freundliche grüße", "hochachtungsvoll", "vielen dank im voraus",
+                            "ich bitte um", "würden sie", "könnten sie", "damen und herren"),
+                    Phrases.of("hi", "hey", "hallo", "moin", "servus", "lg", "vg", "bis dann", "nix", "hab", "ne",
+                            "nen", "gibt's", "geht's", "kannste", "krass"),
+                    Phrases.caseSensitive("Ihnen"),
+                    Phrases.caseSensitive("Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer"),
+                    Phrases.of("du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch", "euer",
+                            "eure", "euren", "eurem", "kannst", "hast", "bist", "willst"),
+                    Phrases.of("keine ahnung", "kenne mich nicht aus", "kenne mich nicht so aus",
+                            "kenne mich damit nicht aus", "was bedeutet", "was heißt das", "ich verstehe nicht",
+                            "ich verstehe das nicht", "bin kein experte", "bin kein techniker", "bin kein profi",
+                            "nicht so technisch", "technisch nicht versiert", "nicht gut mit computern",
+                            "schritt für schritt", "was muss ich machen", "was muss ich da machen", "wie geht das")),
             "en", new Language(
-                    words("dear", "kind regards", "best regards", "yours sincerely", "yours faithfully", "sincerely",
-                            "to whom it may concern", "i would be grateful", "i would appreciate", "would you kindly",
-                            "please find", "thank you in advance"),
-                    words("hi", "hey", "hiya", "yo", "cheers", "gonna", "wanna", "kinda", "dunno", "gotta", "ya",
-                            "u", "ur", "guys", "ok so", "pls", "thx"),
-                    NONE, NONE, NONE,
-                    words("not (?:very )?good with computers", "not (?:very )?tech(?:nical|[- ]savvy)",
-                            "what does (?:that|this|it) mean", "i don'?t understand", "no idea", "no clue",
-                            "i'?m not sure how", "step by step", "i'?m (?:a )?beginner", "i'?m new to this",
-                            "i'?m not an expert", "what do i (?:have to|need to) do", "what is an?")),
+                    Phrases.of("dear", "kind regards", "best regards", "yours sincerely", "yours faithfully",
+                            "sincerely", "to whom it may concern", "i would be grateful", "i would appreciate",
+                            "would you kindly", "please find", "thank you in advance"),
+                    Phrases.of("hi", "hey", "hiya", "yo", "cheers", "gonna", "wanna", "kinda", "dunno", "gotta",
+                            "u", "ur", "guys"),
+                    Phrases.NONE, Phrases.NONE, Phrases.NONE,
+                    Phrases.of("not good with computers", "not very good with computers", "not technical",
+                            "not very technical", "not tech savvy", "what does that mean",
+                            "what does this mean", "what does it mean", "i don't understand", "i dont understand",
+                            "no idea", "no clue", "i'm not sure how", "step by step", "i'm a beginner",
+                            "i'm new to this", "i'm not an expert", "what do i have to do", "what do i need to do")),
             "fr", new Language(
-                    words("madame", "monsieur", "cordialement", "veuillez", "je vous prie", "bien à vous",
+                    Phrases.of("madame", "monsieur", "cordialement", "veuillez", "je vous prie", "bien à vous",
                             "salutations distinguées", "je me permets"),
-                    words("salut", "coucou", "bisous", "stp", "svp", "ouais", "mdr", "bref", "trop bien"),
-                    words("vous", "votre", "vos"), NONE,
-                    words("tu", "toi", "ton", "ta", "tes", "te", "peux-tu", "as-tu"),
-                    words("je ne comprends pas", "qu'est-ce que (?:ça|cela) veut dire", "je ne suis pas doué",
-                            "aucune idée", "je n'y connais rien", "étape par étape")),
+                    Phrases.of("salut", "coucou", "bisous", "stp", "svp", "ouais", "mdr", "trop bien"),
+                    Phrases.of("vous", "votre", "vos"), Phrases.NONE,
+                    Phrases.of("tu", "toi", "ton", "ta", "tes", "te"),
+                    Phrases.of("je ne comprends pas", "qu'est ce que ça veut dire", "ça veut dire quoi",
+                            "je ne suis pas doué", "aucune idée", "je n'y connais rien", "étape par étape")),
             "es", new Language(
-                    words("estimad[oa]s?", "atentamente", "cordiales saludos", "le saluda", "le agradecería",
-                            "quedo a la espera", "señor(?:a|es)?"),
-                    words("hola", "oye", "saludos", "porfa", "jaja+", "vale", "chao"),
-                    words("usted", "ustedes"), NONE,
-                    words("tú", "tu", "tus", "ti", "contigo", "te", "puedes", "tienes"),
-                    words("no entiendo", "qué significa", "no tengo ni idea", "no sé nada de", "paso a paso",
+                    Phrases.of("estimado", "estimada", "estimados", "estimadas", "atentamente", "cordiales saludos",
+                            "le saluda", "le agradecería", "quedo a la espera", "señor", "señora", "señores"),
+                    Phrases.of("hola", "oye", "saludos", "porfa", "jaja*", "vale", "chao"),
+                    Phrases.of("usted", "ustedes"), Phrases.NONE,
+                    Phrases.of("tú", "tu", "tus", "ti", "contigo", "te", "puedes", "tienes"),
+                    Phrases.of("no entiendo", "qué significa", "no tengo ni idea", "no sé nada de", "paso a paso",
                             "no soy experto")),
             "it", new Language(
-                    words("gentile", "gentili", "gentilmente", "egregio", "cordiali saluti", "distinti saluti", "la prego", "la ringrazio", "potrebbe",
-                            "resto in attesa"),
-                    words("ciao", "ehi", "grazie mille", "a presto", "boh", "ahah+"),
-                    NONE, exact("Lei", "Le", "La", "Suo", "Sua", "Suoi"),
-                    words("tu", "ti", "te", "tuo", "tua", "tuoi", "puoi", "hai"),
-                    words("non capisco", "cosa significa", "non ne ho idea", "non sono esperto", "passo dopo passo")),
+                    Phrases.of("gentile", "gentili", "gentilmente", "egregio", "cordiali saluti", "distinti saluti",
+                            "la prego", "la ringrazio", "potrebbe", "resto in attesa"),
+                    Phrases.of("ciao", "ehi", "a presto", "boh", "ahah*"),
+                    Phrases.NONE, Phrases.caseSensitive("Lei", "Le", "La", "Suo", "Sua", "Suoi"),
+                    Phrases.of("tu", "ti", "te", "tuo", "tua", "tuoi", "puoi", "hai"),
+                    Phrases.of("non capisco", "cosa significa", "non ne ho idea", "non sono esperto",
+                            "passo dopo passo")),
             "nl", new Language(
-                    words("geachte", "met vriendelijke groet(?:en)?", "hoogachtend", "bij voorbaat dank"),
-                    words("hoi", "hey", "hallo", "groetjes", "doei", "ff", "even snel"),
-                    words("u", "uw"), NONE,
-                    words("jij", "je", "jou", "jouw", "jullie"),
-                    words("ik begrijp het niet", "wat betekent", "geen idee", "ik ben geen expert", "stap voor stap")),
+                    Phrases.of("geachte", "met vriendelijke groet", "met vriendelijke groeten", "hoogachtend",
+                            "bij voorbaat dank"),
+                    Phrases.of("hoi", "hey", "hallo", "groetjes", "doei", "ff"),
+                    Phrases.of("u", "uw"), Phrases.NONE,
+                    Phrases.of("jij", "je", "jou", "jouw", "jullie"),
+                    Phrases.of("ik begrijp het niet", "wat betekent", "geen idee", "ik ben geen expert",
+                            "stap voor stap")),
             "pt", new Language(
-                    words("prezad[oa]s?", "atenciosamente", "cordialmente", "exm[oa]", "caro senhor",
-                            "com os melhores cumprimentos"),
-                    words("oi", "olá", "valeu", "abraços?", "beijos?", "kkk+", "tipo"),
-                    words("o senhor", "a senhora", "os senhores", "você", "vocês", "vossa"), NONE,
-                    words("tu", "te", "teu", "tua", "teus", "tuas", "contigo"),
-                    words("não entendo", "o que significa", "não faço ideia", "não sou especialista", "passo a passo")),
+                    Phrases.of("prezado", "prezada", "prezados", "prezadas", "atenciosamente", "cordialmente", "exmo",
+                            "exma", "caro senhor", "com os melhores cumprimentos"),
+                    Phrases.of("oi", "olá", "valeu", "abraço", "abraços", "beijo", "beijos", "kkk*"),
+                    Phrases.of("o senhor", "a senhora", "os senhores", "você", "vocês", "vossa"), Phrases.NONE,
+                    Phrases.of("tu", "te", "teu", "tua", "teus", "tuas", "contigo"),
+                    Phrases.of("não entendo", "o que significa", "não faço ideia", "não sou especialista",
+                            "passo a passo")),
             "pl", new Language(
-                    words("szanown[iay]", "z poważaniem", "uprzejmie proszę", "z wyrazami szacunku"),
-                    words("cześć", "hej", "siema", "elo", "pozdro", "nara"),
-                    words("pan", "pani", "państwo", "pana", "panu", "panią", "państwa", "państwu"), NONE,
-                    words("ty", "cię", "ciebie", "tobie", "twój", "twoja", "twoje", "możesz", "masz"),
-                    words("nie rozumiem", "co to znaczy", "nie mam pojęcia", "nie znam się", "krok po kroku")));
+                    Phrases.of("szanown*", "z poważaniem", "uprzejmie proszę", "z wyrazami szacunku"),
+                    Phrases.of("cześć", "hej", "siema", "elo", "pozdro", "nara"),
+                    Phrases.of("pan", "pani", "państwo", "pana", "panu", "panią", "państwa", "państwu"), Phrases.NONE,
+                    Phrases.of("ty", "cię", "ciebie", "tobie", "twój", "twoja", "twoje", "możesz", "masz"),
+                    Phrases.of("nie rozumiem", "co to znaczy", "nie mam pojęcia", "nie znam się", "krok po kroku")));
 
-    /** Expert markers that hold in any language: error codes, stack traces, protocol and API terms. */
-    static final List<Pattern> EXPERT_STRONG = List.of(
-            Pattern.compile("\\bat [\\w$.]+\\([\\w$]+\\.(?:java|kt|scala):\\d+\\)"),
-            Pattern.compile("\\b[A-Z]\\w*(?:Exception|Error)\\b"),
-            Pattern.compile("\\bTraceback \\(most recent call last\\)"),
-            Pattern.compile("\\bERR_[A-Z_]{3,}\\b"),
-            Pattern.compile("(?i)\\b(?:HTTP|status|error|code|fehler|erreur)\\s*:?\\s*[45]\\d\\d\\b"),
-            Pattern.compile("\\b0x[0-9a-fA-F]{4,}\\b"),
-            Pattern.compile("(?m)^\\s*(?:\\$|>|PS [A-Z]:\\\\>?)\\s*(?:curl|sudo|kubectl|docker|git|npm|pip|ssh)\\b"));
+    /** Protocol, API and operations vocabulary; each distinct term found counts once. */
+    static final Phrases EXPERT_TERMS = Phrases.of("api", "json", "xml", "yaml", "curl", "ssl", "tls", "dns", "token",
+            "endpoint", "webhook", "oauth", "oauth2", "sdk", "http", "https", "header", "headers", "payload", "timeout",
+            "latency", "stack trace", "stacktrace", "regex", "sql", "cli", "ssh", "proxy", "certificate", "zertifikat",
+            "cors", "smtp", "imap", "dkim", "spf", "kubernetes", "docker", "cache", "config", "localhost",
+            "ip address", "firewall", "vpn", "log file", "log files", "logs", "debug", "stderr", "stdout", "cron",
+            "graphql", "bearer", "jwt", "api key", "rate limit", "query", "ipv4", "ipv6", "tcp", "udp", "saml", "ldap",
+            "sso", "mfa", "2fa", "hash", "nginx", "tomcat", "jvm", "heap", "thread", "deploy", "deployment");
 
-    static final Pattern EXPERT_TERMS = words("api", "json", "xml", "yaml", "curl", "ssl", "tls", "dns", "token",
-            "endpoint", "webhook", "oauth2?", "sdk", "http", "https", "header", "payload", "timeout", "latency",
-            "stack ?trace", "regex", "sql", "cli", "ssh", "proxy", "certificate", "zertifikat", "cors", "smtp",
-            "imap", "dkim", "spf", "kubernetes", "docker", "cache", "config", "localhost", "ip address", "port",
-            "firewall", "vpn", "log ?files?", "logs", "debug", "stderr", "stdout", "cron", "rest", "graphql",
-            "bearer", "jwt", "api key", "rate limit", "query", "stacktrace", "ipv[46]", "tcp", "udp", "saml", "ldap",
-            "sso", "mfa", "2fa", "hash", "nginx", "apache", "tomcat", "jvm", "heap", "thread", "deploy(?:ment)?");
+    /** Words after which a 4xx/5xx number is a status code. */
+    static final Set<String> STATUS_WORDS = Set.of("http", "status", "error", "code", "fehler", "erreur", "errore",
+            "fout", "erro", "błąd", "statuscode", "fehlercode");
+
+    /** A strong expert marker: the pattern and a literal that must occur first, so most texts skip the regex. */
+    record Strong(String literal, Pattern pattern) {
+    }
+
+    static final List<Strong> EXPERT_STRONG = List.of(
+            new Strong(".java:", Pattern.compile("\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)")),
+            new Strong(".kt:", Pattern.compile("\\bat [\\w$.]+\\([\\w$]+\\.kt:\\d+\\)")),
+            new Strong("Exception", Pattern.compile("\\b[A-Z]\\w*Exception\\b")),
+            new Strong("Error", Pattern.compile("\\b[A-Z]\\w+Error\\b")),
+            new Strong("Traceback", Pattern.compile("\\bTraceback \\(most recent call last\\)")),
+            new Strong("ERR_", Pattern.compile("\\bERR_[A-Z_]{3,}\\b")),
+            new Strong("0x", Pattern.compile("\\b0x[0-9a-fA-F]{4,}\\b")));
 
     static boolean isEmoji(int cp) {
         return (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF);
