@@ -10,20 +10,23 @@ import java.util.List;
  */
 final class Tokens {
 
-    final List<String> words = new ArrayList<>();
-    final List<Integer> clauses = new ArrayList<>();
-    final List<Boolean> shouted = new ArrayList<>();
+    final List<String> words;
+    final List<Integer> clauses;
+    final List<Boolean> shouted;
     int exclamations;
     int letters;
     int upperLetters;
     int emoji;
 
-    private Tokens() {
+    private Tokens(int expected) {
+        words = new ArrayList<>(expected);
+        clauses = new ArrayList<>(expected);
+        shouted = new ArrayList<>(expected);
     }
 
     static Tokens of(String text, int maxChars) {
-        Tokens t = new Tokens();
         int n = Math.min(text.length(), maxChars);
+        Tokens t = new Tokens(n / 5 + 4);
         int clause = 0;
         StringBuilder word = new StringBuilder();
         int wordUpper = 0;
@@ -32,7 +35,7 @@ final class Tokens {
             int cp = text.codePointAt(i);
             int len = Character.charCount(cp);
             if (Character.isLetterOrDigit(cp) || ((cp == '\'' || cp == '\u2019') && word.length() > 0)) {
-                if (word.length() == 0 && startsSkippable(text, i, n)) {
+                if (word.length() == 0 && (cp == 'h' || cp == 'w') && startsSkippable(text, i, n)) {
                     i = skipToSpace(text, i, n);
                     continue;
                 }

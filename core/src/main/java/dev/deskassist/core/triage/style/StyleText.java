@@ -11,16 +11,19 @@ import java.util.Locale;
  */
 final class StyleText {
 
-    final List<String> original = new ArrayList<>();
-    final List<String> lower = new ArrayList<>();
-    final List<Boolean> sentenceStart = new ArrayList<>();
+    final List<String> original;
+    final List<String> lower;
+    final List<Boolean> sentenceStart;
     int emoji;
 
-    private StyleText() {
+    private StyleText(int expected) {
+        original = new ArrayList<>(expected);
+        lower = new ArrayList<>(expected);
+        sentenceStart = new ArrayList<>(expected);
     }
 
     static StyleText of(String s) {
-        StyleText t = new StyleText();
+        StyleText t = new StyleText(s.length() / 5 + 4);
         boolean atStart = true;
         int from = -1;
         int n = s.length();
@@ -35,7 +38,10 @@ final class StyleText {
                 continue;
             }
             if (from >= 0) {
-                String w = s.substring(from, i).replace('\u2019', '\'');
+                String w = s.substring(from, i);
+                if (w.indexOf('\u2019') >= 0) {
+                    w = w.replace('\u2019', '\'');
+                }
                 t.original.add(w);
                 t.lower.add(w.toLowerCase(Locale.ROOT));
                 t.sentenceStart.add(atStart);
