@@ -190,8 +190,8 @@ public final class SentimentLexicon {
         // split phrases the way the analyzer splits text ("go-live" is "go live"); emoticons stay whole
         String phrase = String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1))
                 .toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        String[] tokens = phrase.codePoints().anyMatch(Character::isLetterOrDigit)
-                ? phrase.split("[^\\p{L}\\p{N}'*]+") : phrase.split(" ");
+        boolean emoticon = phrase.startsWith(":") || !phrase.codePoints().anyMatch(Character::isLetterOrDigit);
+        String[] tokens = emoticon ? phrase.split(" ") : phrase.split("[^\\p{L}\\p{N}'*]+");
         tokens = java.util.Arrays.stream(tokens).filter(t -> !t.isEmpty()).toArray(String[]::new);
         if (tokens.length == 0) {
             throw new LexiconFormatException(source, no, "entry has no word before the weight");

@@ -118,6 +118,8 @@ class LexiconSentimentAnalyzerTest {
     void emojiOnlyTextStillHasASentiment() {
         assertEquals(Polarity.NEGATIVE, sentiment("😡😡", null).polarity());
         assertEquals(Polarity.POSITIVE, sentiment("🙏😊", "de").polarity());
+        assertEquals(Polarity.POSITIVE, sentiment("ok :D", "en").polarity());
+        assertEquals(Polarity.NEGATIVE, sentiment("hmm :-(", "en").polarity());
     }
 
     @Test
