@@ -19,7 +19,9 @@ public final class Main {
                 new SimulateCommand(),
                 new ServeCommand(),
                 new ReplayCommand(),
-                new BenchWebhookCommand()
+                new BenchWebhookCommand(),
+                new EvaluateLanguageCommand(),
+                new EvaluateSentimentCommand()
         )) {
             all.put(c.name(), c);
         }

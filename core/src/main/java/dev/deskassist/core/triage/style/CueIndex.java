@@ -1,0 +1,88 @@
+package dev.deskassist.core.triage.style;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All style phrase lists of one language merged into one index by first word, so that reading a
+ * text costs one hash probe per token whatever the number of lists. {@link #collect} returns, per
+ * list, the phrases found (as written in the text, at most {@value #MAX_PER_KIND} each).
+ */
+final class CueIndex {
+
+    static final int MAX_PER_KIND = 8;
+
+    private record Tagged(int kind, String[] tokens) {
+    }
+
+    private final Map<String, List<Tagged>> lower = new HashMap<>();
+    private final Map<String, List<Tagged>> exact = new HashMap<>();
+    private final List<Tagged> prefixed = new ArrayList<>();
+    private final int kinds;
+
+    CueIndex(Phrases... lists) {
+        this.kinds = lists.length;
+        for (int k = 0; k < lists.length; k++) {
+            for (String[] p : lists[k].phrases) {
+                Tagged t = new Tagged(k, p);
+                if (p[0].endsWith("*")) {
+                    prefixed.add(t);
+                } else {
+                    (lists[k].caseSensitive ? exact : lower).computeIfAbsent(p[0], x -> new ArrayList<>()).add(t);
+                }
+            }
+        }
+        // longest phrase first, so that "sehr geehrte" is reported rather than a shorter entry
+        lower.values().forEach(l -> l.sort((a, b) -> b.tokens().length - a.tokens().length));
+    }
+
+    List<Set<String>> collect(StyleText t) {
+        List<Set<String>> found = new ArrayList<>(kinds);
+        for (int k = 0; k < kinds; k++) {
+            found.add(new LinkedHashSet<>());
+        }
+        for (int i = 0; i < t.size(); i++) {
+            List<Tagged> c = lower.get(t.lower.get(i));
+            if (c != null) {
+                match(c, t.lower, i, found);
+            }
+            if (!exact.isEmpty() && !t.sentenceStart.get(i)) {
+                List<Tagged> e = exact.get(t.original.get(i));
+                if (e != null) {
+                    match(e, t.original, i, found);
+                }
+            }
+            if (!prefixed.isEmpty()) {
+                match(prefixed, t.lower, i, found);
+            }
+        }
+        return found;
+    }
+
+    private static void match(List<Tagged> candidates, List<String> words, int at, List<Set<String>> found) {
+        for (Tagged c : candidates) {
+            Set<String> into = found.get(c.kind());
+            if (into.size() < MAX_PER_KIND && matches(c.tokens(), words, at)) {
+                into.add(String.join(" ", words.subList(at, at + c.tokens().length)));
+            }
+        }
+    }
+
+    private static boolean matches(String[] p, List<String> words, int at) {
+        if (at + p.length > words.size()) {
+            return false;
+        }
+        for (int k = 0; k < p.length; k++) {
+            String want = p[k];
+            String w = words.get(at + k);
+            if (want.endsWith("*") ? !w.startsWith(want.substring(0, want.length() - 1)) : !w.equals(want)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
