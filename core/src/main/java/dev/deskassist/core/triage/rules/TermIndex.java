@@ -39,7 +39,7 @@ public final class TermIndex {
 
     /** Endings a whole-word match may carry after the term. */
     private static final Set<String> WORD_ENDINGS = Set.of("", "s", "es", "e", "en", "n", "er", "ern", "ed", "d", "ing",
-            "ung", "ungen", "t", "et", "te", "ten", "st", "est", "em", "es", "ly");
+            "ung", "ungen", "t", "et", "te", "ten", "st", "est", "em", "ly");
 
     private final List<String> terms;
     private final int[] next;
