@@ -90,8 +90,8 @@ class PatternEntityExtractorTest {
         assertTrue(of(EntityType.ORDER_NUMBER, "my order arrived damaged").isEmpty());
 
         PatternEntityExtractor own = new PatternEntityExtractor(EntityPatterns.builder()
-                .add("shop", EntityType.ORDER_NUMBER, "\\bNW-\\d{6}\\b").build());
-        assertEquals("NW-123456", own.extract("siehe NW-123456").get(0).normalized());
+                .add("shop", EntityType.ORDER_NUMBER, "\\bNW-\\d{6}\\b").add("shop2", EntityType.ORDER_NUMBER, "NX-\\d{6}\\b", "N").build());
+        assertEquals(List.of("NW-123456", "NX-654321"), own.extract("siehe NW-123456 und NX-654321").stream().map(Entity::normalized).toList());
         assertThrows(IllegalArgumentException.class,
                 () -> EntityPatterns.builder().add("broken", EntityType.ORDER_NUMBER, "(unclosed"));
     }
