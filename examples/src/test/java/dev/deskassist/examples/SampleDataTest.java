@@ -79,7 +79,9 @@ class SampleDataTest {
         assertEquals(NOW.plusSeconds(3600), outage.slaDueAt());
         assertTrue(outage.requester().inSegment("enterprise"));
         assertEquals("phone", outage.channel());
-        assertFalse(outage.description().signature().isBlank(), "signature is split off the description");
+        Ticket billing = tickets.get(0);
+        assertEquals("NW-1001", billing.id());
+        assertFalse(billing.description().signature().isBlank(), "the signature is split off the description");
     }
 
     /** Rules only, with stand-ins for the language, sentiment and style engines (written elsewhere). */
