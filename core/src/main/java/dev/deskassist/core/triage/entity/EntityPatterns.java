@@ -73,8 +73,9 @@ public record EntityPatterns(List<Named> patterns) {
         }
     }
 
-    /** What may stand between a keyword and its number: "Bestellnummer: 123", "Order #123", "invoice no. 4711". */
-    private static final String SEP = "\\.?\\s{0,2}(?:#|:|-|nr\\.?|no\\.?|number|nummer)?\\.?\\s{0,2}#?";
+    /** What may stand between a keyword and its number: "Bestellnummer: 123", "Order #123", "invoice no. 4711", "order number is 123". */
+    private static final String SEP = "\\.?\\s{0,2}(?:#|:|-|nr\\.?|no\\.?|number|nummer)?\\.?\\s{0,2}"
+            + "(?:(?:is|ist|lautet|est)\\s{1,2})?#?";
 
     private static final EntityPatterns DEFAULTS = builder()
             .keyword("order-keyword", EntityType.ORDER_NUMBER,

@@ -99,12 +99,26 @@ public final class CategoryDecider {
         }
         double conf = 1.0 - Math.exp(-(w1 - w2));
         List<String> reasons = new ArrayList<>();
-        reasons.add("decided by rules (no model)");
-        for (Taxonomy.FiredRule f : fired) {
-            reasons.add("rule " + f.rule().id() + " boosts " + f.category().id() + " by " + fmt(f.rule().weight())
-                    + " (" + f.matched() + ")");
+        if (w1 == w2) {
+            List<String> tied = new ArrayList<>();
+            for (Map.Entry<String, Double> e : boost.entrySet()) {
+                if (e.getValue() == w1) {
+                    tied.add(e.getKey());
+                }
+            }
+            reasons.add("needs human triage (rules tie between " + String.join(", ", tied) + ")");
+            reasons.add("decided by rules (no model)");
+            fired.forEach(f -> reasons.add(describeBoost(f)));
+            return new Decision<>(null, 0.0, reasons, "rules");
         }
+        reasons.add("decided by rules (no model)");
+        fired.forEach(f -> reasons.add(describeBoost(f)));
         return finish(top, conf, reasons, "rules");
+    }
+
+    private static String describeBoost(Taxonomy.FiredRule f) {
+        return "rule " + f.rule().id() + " boosts " + f.category().id() + " by " + fmt(f.rule().weight()) + " ("
+                + f.matched() + ")";
     }
 
     private Decision<String> withModel(String text, List<Taxonomy.FiredRule> fired, Map<String, Double> boost) {

@@ -101,6 +101,14 @@ class CategoryDeciderTest {
         assertNull(weak.value(), "one boost of 0.7 gives 0.50 < 0.55");
         assertEquals("needs human triage (top: delivery 0.50 < 0.55)", weak.reasons().get(0));
 
+        Taxonomy even = Taxonomy.parse("""
+                {"categories": [{"id": "a", "group": "A", "rules": [{"keywords": ["rechnung"]}]},
+                                {"id": "b", "group": "B", "rules": [{"keywords": ["paket"]}]}]}
+                """, "even.json");
+        Decision<String> tie = decide(CategoryDecider.builder(even).build(), "Die Rechnung für das Paket", "de");
+        assertNull(tie.value());
+        assertEquals("needs human triage (rules tie between a, b)", tie.reasons().get(0));
+
         Decision<String> nothing = decide(d, "Hallo zusammen", "de");
         assertEquals("needs human triage (no model and no rule matched)", nothing.reasons().get(0));
         assertEquals("needs human triage (no words to classify)", decide(d, "🙂 !!", "de").reasons().get(0));
