@@ -36,6 +36,21 @@ final class Checksums {
         return digits.length() > 0 && sum % 10 == 0;
     }
 
+    /**
+     * UPU S10 check digit of a postal item id such as {@code RR123456785DE}: weights 8,6,4,2,3,5,9,7
+     * over the first eight digits, 11 minus the sum mod 11, where 10 becomes 0 and 11 becomes 5.
+     */
+    static boolean s10Valid(CharSequence id, int digitsStart) {
+        int[] weights = {8, 6, 4, 2, 3, 5, 9, 7};
+        int sum = 0;
+        for (int k = 0; k < 8; k++) {
+            sum += (id.charAt(digitsStart + k) - '0') * weights[k];
+        }
+        int check = 11 - sum % 11;
+        check = check == 10 ? 0 : check == 11 ? 5 : check;
+        return id.charAt(digitsStart + 8) - '0' == check;
+    }
+
     /** Expected length for the IBAN's country, or -1 when the country is not in the table. */
     static int ibanLength(String country) {
         return IBAN_LENGTHS.getOrDefault(country, -1);

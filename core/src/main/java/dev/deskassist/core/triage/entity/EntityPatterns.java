@@ -106,8 +106,8 @@ public record EntityPatterns(List<Named> patterns) {
 
     /**
      * German and English defaults: "Bestellnummer 12345", "Order #A-1001", "Rechnung RE-2024-0042",
-     * "invoice no. 4711", "Sendungsnummer ...", UPS {@code 1Z...}, DHL {@code JJD...}, UPU S10
-     * ({@code RR123456789DE}) and "Kundennummer / customer id ...".
+     * "invoice no. 4711", "Sendungsnummer ...", UPS {@code 1Z...}, DHL {@code JJD...} and
+     * "Kundennummer / customer id ...". (UPU S10 ids such as {@code RR123456785DE} are built in.)
      */
     public static EntityPatterns defaults() {
         return DEFAULTS;

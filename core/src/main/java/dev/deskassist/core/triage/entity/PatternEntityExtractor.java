@@ -254,6 +254,27 @@ public final class PatternEntityExtractor implements EntityExtractor {
             }
         }
 
+        /** A UPU S10 postal item id (RR123456785DE): two capitals, nine digits with check digit, country. */
+        private void postalId(int i) {
+            int end = i + 13;
+            if (end > n || !isUpper(ch(i + 1)) || !isUpper(ch(end - 2)) || !isUpper(ch(end - 1))
+                    || end < n && isLetterOrDigit(text.charAt(end))) {
+                return;
+            }
+            for (int j = i + 2; j < i + 11; j++) {
+                if (!isDigit(text.charAt(j))) {
+                    return;
+                }
+            }
+            if (Checksums.s10Valid(text, i + 2)) {
+                found.add(new Candidate(EntityType.TRACKING_NUMBER, i, end, text.substring(i, end), 3));
+            }
+        }
+
+        private boolean isUpper(char c) {
+            return c >= 'A' && c <= 'Z';
+        }
+
         /** "d.d." / "dd.dd." shape: one or two digits, {@code sep}, one or two digits, {@code sep}. */
         private boolean separatedTwice(int i, char sep) {
             int j = ch(i + 1) == sep ? i + 1 : ch(i + 2) == sep && isDigit(ch(i + 1)) ? i + 2 : -1;
@@ -312,6 +333,9 @@ public final class PatternEntityExtractor implements EntityExtractor {
             char lc = Character.toLowerCase(c);
             if (i + 3 < n && Character.isLetter(ch(i + 1)) && isDigit(ch(i + 2)) && isDigit(ch(i + 3))) {
                 iban(at(IBAN_M, i));
+            }
+            if (c >= 'A' && c <= 'Z') {
+                postalId(i);
             }
             if ("eugcf".indexOf(lc) >= 0 && (startsWith(i, "eur") || startsWith(i, "usd") || startsWith(i, "us$")
                     || startsWith(i, "gbp") || startsWith(i, "chf") || startsWith(i, "fr."))) {

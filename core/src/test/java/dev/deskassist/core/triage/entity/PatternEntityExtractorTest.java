@@ -87,6 +87,8 @@ class PatternEntityExtractorTest {
         assertEquals("00340434161094042557", single(EntityType.TRACKING_NUMBER,
                 "Sendungsnummer: 00340434161094042557").normalized());
         assertEquals("K-88123", single(EntityType.CUSTOMER_NUMBER, "Kundennummer K-88123").normalized());
+        assertEquals("RR123456785DE", single(EntityType.TRACKING_NUMBER, "Einschreiben RR123456785DE").normalized());
+        assertTrue(of(EntityType.TRACKING_NUMBER, "Einschreiben RR123456789DE").isEmpty(), "S10 check digit");
         assertEquals("K-88123", single(EntityType.CUSTOMER_NUMBER, "My customer number is K-88123.").normalized());
         assertEquals("55501", single(EntityType.ORDER_NUMBER, "Meine Bestellnummer lautet 55501").normalized());
         assertTrue(of(EntityType.ORDER_NUMBER, "my order arrived damaged").isEmpty());
