@@ -62,12 +62,16 @@ public final class PersonalDataDetector {
                     + "[ \\t]*[,.!]?[ \\t]*(" + NAME_WORD + "(?:[ \\t]" + NAME_WORD + ")?)?[ \\t]*$", F);
     private static final Pattern NAME_LINE = Pattern.compile("^\\s*(" + NAME_WORD + "(?:\\s" + NAME_WORD + "){0,2})\\s*$", F);
     private static final Pattern INTRODUCED = Pattern.compile(
-            "(?i:my name is|mein name ist|ich hei(?:ß|ss)e|this is|hier ist|hier spricht|name\\s*:|ansprechpartner(?:in)?\\s*:|contact\\s*:|kontakt\\s*:)\\s+("
+            "(?i:my name is|mein name ist|ich hei(?:ß|ss)e|this is|hier ist|hier spricht|name\\s*:|(?:ansprechpartner(?:in)?|contact|kontakt)(?: person)?\\s*(?::|is|ist))\\s+("
                     + NAME_WORD + "(?:\\s" + NAME_WORD + ")?)", F);
     private static final Pattern MAIL_HEADER = Pattern.compile(
             "(?im)^\\s*>?\\s*(?:from|von|an|to|cc)\\s*:\\s*\"?(" + NAME_WORD + "(?:\\s" + NAME_WORD + "){0,2})\"?\\s*(?:<|\\[|$)", F);
     private static final Pattern WROTE_HEADER = Pattern.compile(
             "(?im)^\\s*>?\\s*(?:on|am)\\b[^\\n]{0,80}?(?:,|um \\d{1,2}:\\d{2}|\\d{1,2}:\\d{2})\\s*(?:schrieb\\s+)?(" + NAME_WORD + "(?:\\s" + NAME_WORD + "){0,2})\\s*(?:<[^>\\n]*>|\\[[^\\]\\n]*\\])?\\s*(?:wrote|schrieb)?\\s*:?\\s*$", F);
+
+    /** "Laura Chen (laura@x.example)" or "Laura Chen <laura@x.example>": a name right before an e-mail address. */
+    private static final Pattern NAME_BEFORE_EMAIL = Pattern.compile(
+            "(" + NAME_WORD + "\\s" + NAME_WORD + ")\\s*[(<\\[]\\s*[\\w.+%-]+@", F);
 
     /** Capitalized words that follow greetings and titles but name no person. */
     private static final Set<String> NOT_A_NAME = Set.of(
@@ -124,7 +128,7 @@ public final class PersonalDataDetector {
     /** Person names this text introduces (greeting, title, sign-off, mail header, "my name is"). */
     public List<String> findNames(String text) {
         List<String> names = new ArrayList<>();
-        for (Pattern p : List.of(TITLED, GREETING, INTRODUCED, MAIL_HEADER, WROTE_HEADER)) {
+        for (Pattern p : List.of(TITLED, GREETING, INTRODUCED, MAIL_HEADER, WROTE_HEADER, NAME_BEFORE_EMAIL)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 addName(names, m.group(1));

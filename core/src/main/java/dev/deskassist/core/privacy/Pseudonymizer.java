@@ -41,11 +41,11 @@ public final class Pseudonymizer {
 
     private static final int F = Pattern.UNICODE_CHARACTER_CLASS;
     private static final Pattern ORDER = Pattern.compile(
-            "(?i:\\b(?:order|bestellung|bestellnummer|bestell-nr\\.?|auftrag|auftragsnummer|auftrags-nr\\.?|sendung|lieferung)\\s*(?:no\\.?|nr\\.?|number|nummer|id|#)?\\s*[:#]?\\s*)(#?(?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9-]{3,})", F);
+            "(?i:\\b(?:order|bestellung|bestellnummer|bestell-nr\\.?|auftrag|auftragsnummer|auftrags-nr\\.?|sendung|lieferung)\\s*(?:no\\.?|nr\\.?|number|nummer|id|#)?\\s*[:#]?\\s*)(#?(?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9/-]{3,})", F);
     private static final Pattern INVOICE = Pattern.compile(
-            "(?i:\\b(?:invoice|rechnung|rechnungsnummer|rechnungs-nr\\.?|beleg)\\s*(?:no\\.?|nr\\.?|number|nummer|#)?\\s*[:#]?\\s*)(#?(?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9-]{3,})", F);
+            "(?i:\\b(?:invoice|rechnung|rechnungsnummer|rechnungs-nr\\.?|beleg)\\s*(?:no\\.?|nr\\.?|number|nummer|#)?\\s*[:#]?\\s*)(#?(?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9/-]{3,})", F);
     private static final Pattern CUSTOMER = Pattern.compile(
-            "(?i:\\b(?:customer|kunden|kundennummer|kunden-nr\\.?|account|konto|vertrag|vertragsnummer|contract)\\s*(?:no\\.?|nr\\.?|number|nummer|id|#)?\\s*[:#]?\\s*)(#?(?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9-]{3,})", F);
+            "(?i:\\b(?:customer|kunden|kundennummer|kundenkonto|kunden-nr\\.?|account|konto|vertrag|vertragsnummer|contract)\\s*(?:no\\.?|nr\\.?|number|nummer|id|#)?\\s*[:#]?\\s*)(#?(?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9/-]{3,})", F);
 
     private final PersonalDataDetector detector = new PersonalDataDetector();
     private final Map<Pattern, PiiKind> patterns;
