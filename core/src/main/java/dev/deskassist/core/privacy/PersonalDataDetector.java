@@ -102,7 +102,11 @@ public final class PersonalDataDetector {
             while (m.find()) {
                 int digits = m.group().replaceAll("\\D", "").length();
                 if (digits >= 7 && digits <= 15 && !DATE.matcher(m.group().strip()).matches()) {
-                    out.add(new Span(PiiKind.PHONE, m.start(), m.end()));
+                    // "(+1 646 555 0173)": the closing bracket of the sentence is not part of the number
+                    String g = m.group();
+                    int end = g.endsWith(")") && g.chars().filter(c -> c == '(').count() < g.chars().filter(c -> c == ')').count()
+                            ? m.end() - 1 : m.end();
+                    out.add(new Span(PiiKind.PHONE, m.start(), end));
                 }
             }
         }

@@ -187,6 +187,37 @@ class LlmTriageTest {
     }
 
     @Test
+    void openCircuitFallsBackWithoutCallingTheServer() {
+        try (OpenAiCompatibleClient fragile = OpenAiCompatibleClient.builder(server.url("/v1").toString()).model("m")
+                .http(c -> c.maxRetries(0).circuitBreaker(50f, 2, Duration.ofMinutes(1))).build()) {
+            server.enqueue(ProviderBodies.error(500, "openai-error-500.json"));
+            server.enqueue(ProviderBodies.error(500, "openai-error-500.json"));
+            Triage t = new LlmEngines(LlmSettings.builder().triage(FeatureConfig.llm(fragile).build()).build())
+                    .triage(TestDoubles.OFFLINE_TRIAGE, TestDoubles.TAXONOMY);
+            t.triage(parcel());
+            t.triage(parcel());
+            TriageResult third = t.triage(parcel());
+            assertEquals(2, server.getRequestCount());
+            assertTrue(third.category().reasons().contains("LLM unavailable (openai: circuit open); offline engine answered"),
+                    third.category().reasons().toString());
+            assertEquals("OPEN", fragile.circuitState());
+        }
+    }
+
+    @Test
+    void anthropicToolAnswerDrivesTriage() throws Exception {
+        try (AnthropicClient claude = AnthropicClient.builder(server.url("/").toString()).apiKey("k")
+                .model("claude-3-5-haiku-latest").build()) {
+            server.enqueue(ProviderBodies.ok(ProviderBodies.anthropicTool("triage", SHIPPING)));
+            TriageResult r = new LlmEngines(LlmSettings.builder().triage(FeatureConfig.llm(claude).build()).build())
+                    .triage(TestDoubles.OFFLINE_TRIAGE, TestDoubles.TAXONOMY).triage(parcel());
+            assertEquals("shipping", r.category().value());
+            assertEquals("llm:anthropic/claude-3-5-haiku-latest@triage-v1", r.category().decidedBy());
+            assertEquals("/v1/messages", server.takeRequest().getPath());
+        }
+    }
+
+    @Test
     void offlineModeReturnsTheOfflineEngine() {
         LlmEngines e = new LlmEngines(LlmSettings.builder().build());
         assertEquals(TestDoubles.OFFLINE_TRIAGE, e.triage(TestDoubles.OFFLINE_TRIAGE, TestDoubles.TAXONOMY));
