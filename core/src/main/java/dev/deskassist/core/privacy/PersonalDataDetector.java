@@ -32,6 +32,7 @@ public final class PersonalDataDetector {
     private static final Pattern PHONE_US = Pattern.compile("(?<![\\w])\\(?\\d{3}\\)?[ .-]\\d{3}[ .-]\\d{4}(?!\\d)");
     private static final Pattern PHONE_LABELLED = Pattern.compile(
             "(?i)\\b(?:tel|telefon|phone|mobil|mobile|handy|fax|cell|ruf)\\w*\\.?\\s*(?:nr\\.?|no\\.?|number|nummer)?\\s*:?\\s*([+(]?\\d[\\d ./()-]{4,}\\d)", F);
+    private static final Pattern CARD_GROUPED = Pattern.compile("\\d{4}([ -]\\d{4}){2,3}(\\d{1,3})?|\\d{4}[ -]\\d{6}[ -]\\d{5}");
     private static final Pattern DATE = Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2}|\\d{4})");
 
     private static final Pattern STREET_DE = Pattern.compile(
@@ -87,56 +88,136 @@ public final class PersonalDataDetector {
     /** Finds spans of structured personal data (not names) in order of appearance, overlaps allowed. */
     public List<Span> findStructured(String text) {
         List<Span> out = new ArrayList<>();
-        add(out, EMAIL, text, PiiKind.EMAIL);
-        add(out, IBAN, text, PiiKind.IBAN);
-        Matcher card = CARD.matcher(text);
-        while (card.find()) {
-            String digits = card.group().replaceAll("\\D", "");
-            boolean grouped = card.group().matches("\\d{4}([ -]\\d{4}){2,3}(\\d{1,3})?|\\d{4}[ -]\\d{6}[ -]\\d{5}");
-            if (grouped || luhn(digits)) {
-                out.add(new Span(PiiKind.CARD, card.start(), card.end()));
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
             }
         }
-        for (Pattern p : List.of(PHONE_INTL, PHONE_NATIONAL, PHONE_US)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                int digits = m.group().replaceAll("\\D", "").length();
-                if (digits >= 7 && digits <= 15 && !DATE.matcher(m.group().strip()).matches()) {
-                    // "(+1 646 555 0173)": the closing bracket of the sentence is not part of the number
-                    String g = m.group();
-                    int end = g.endsWith(")") && g.chars().filter(c -> c == '(').count() < g.chars().filter(c -> c == ')').count()
-                            ? m.end() - 1 : m.end();
-                    out.add(new Span(PiiKind.PHONE, m.start(), end));
+        // cheap preconditions first: most texts of a ticket hold no '@' and few digits, and a
+        // regex that cannot match still costs a scan of the whole text
+        if (text.indexOf('@') >= 0) {
+            add(out, EMAIL, text, PiiKind.EMAIL);
+        }
+        if (digits < 3) {
+            return out;
+        }
+        if (digits >= 8 && hasIbanStart(text)) {
+            add(out, IBAN, text, PiiKind.IBAN);
+        }
+        if (digits >= 13) {
+            Matcher card = CARD.matcher(text);
+            while (card.find()) {
+                String digitsOnly = card.group().replaceAll("\\D", "");
+                boolean grouped = CARD_GROUPED.matcher(card.group()).matches();
+                if (grouped || luhn(digitsOnly)) {
+                    out.add(new Span(PiiKind.CARD, card.start(), card.end()));
                 }
             }
         }
-        Matcher labelled = PHONE_LABELLED.matcher(text);
-        while (labelled.find()) {
-            int digits = labelled.group(1).replaceAll("\\D", "").length();
-            if (digits >= 6 && digits <= 15) {
-                out.add(new Span(PiiKind.PHONE, labelled.start(1), labelled.end(1)));
+        if (digits >= 6) {
+            for (Pattern p : List.of(PHONE_INTL, PHONE_NATIONAL, PHONE_US)) {
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    int n = countDigits(m.group());
+                    if (n >= 7 && n <= 15 && !DATE.matcher(m.group().strip()).matches()) {
+                        // "(+1 646 555 0173)": the closing bracket of the sentence is not part of the number
+                        String g = m.group();
+                        int end = g.endsWith(")") && g.chars().filter(c -> c == '(').count() < g.chars().filter(c -> c == ')').count()
+                                ? m.end() - 1 : m.end();
+                        out.add(new Span(PiiKind.PHONE, m.start(), end));
+                    }
+                }
+            }
+            Matcher labelled = PHONE_LABELLED.matcher(text);
+            while (labelled.find()) {
+                int n = countDigits(labelled.group(1));
+                if (n >= 6 && n <= 15) {
+                    out.add(new Span(PiiKind.PHONE, labelled.start(1), labelled.end(1)));
+                }
             }
         }
         for (Pattern p : List.of(STREET_DE, STREET_DE_TWO_WORDS, STREET_DE_AM, STREET_EN, POSTCODE_UK, CITY_STATE_ZIP_US)) {
             add(out, p, text, PiiKind.ADDRESS);
         }
-        Matcher pc = POSTCODE_CITY_DE.matcher(text);
-        while (pc.find()) {
-            if (!NOT_A_CITY.contains(pc.group(1).toLowerCase(Locale.ROOT))) {
-                out.add(new Span(PiiKind.ADDRESS, pc.start(), pc.end()));
+        if (digits >= 5) {
+            Matcher pc = POSTCODE_CITY_DE.matcher(text);
+            while (pc.find()) {
+                if (!NOT_A_CITY.contains(pc.group(1).toLowerCase(Locale.ROOT))) {
+                    out.add(new Span(PiiKind.ADDRESS, pc.start(), pc.end()));
+                }
             }
         }
         return out;
     }
 
+    private static int countDigits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Two capital letters and two digits in a row: the start of any IBAN. */
+    private static boolean hasIbanStart(String s) {
+        for (int i = 0; i + 3 < s.length(); i++) {
+            char a = s.charAt(i);
+            if (a >= 'A' && a <= 'Z') {
+                char b = s.charAt(i + 1);
+                if (b >= 'A' && b <= 'Z' && Character.isDigit(s.charAt(i + 2)) && Character.isDigit(s.charAt(i + 3))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String lower, String... cues) {
+        for (String c : cues) {
+            if (lower.contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Person names this text introduces (greeting, title, sign-off, mail header, "my name is"). */
     public List<String> findNames(String text) {
         List<String> names = new ArrayList<>();
-        for (Pattern p : List.of(TITLED, GREETING, INTRODUCED, MAIL_HEADER, WROTE_HEADER, NAME_BEFORE_EMAIL)) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<Pattern> patterns = new ArrayList<>(6);
+        if (containsAny(lower, "frau", "herr", "hr.", "fr.", "mr", "ms", "miss", "mx", "dr", "prof")) {
+            patterns.add(TITLED);
+        }
+        if (containsAny(lower, "hallo", "hi", "hey", "moin", "servus", "guten", "liebe", "geehrte", "dear", "hello", "good")) {
+            patterns.add(GREETING);
+        }
+        if (containsAny(lower, "name", "this is", "hei", "hier ", "contact", "kontakt", "ansprech")) {
+            patterns.add(INTRODUCED);
+        }
+        if (lower.indexOf(':') >= 0) {
+            patterns.add(MAIL_HEADER);
+        }
+        if (containsAny(lower, "wrote", "schrieb")) {
+            patterns.add(WROTE_HEADER);
+        }
+        if (lower.indexOf('@') >= 0) {
+            patterns.add(NAME_BEFORE_EMAIL);
+        }
+        for (Pattern p : patterns) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 addName(names, m.group(1));
             }
+        }
+        if (!containsAny(lower, "gr", "lg", "vg", "mfg", "best", "kind", "warm", "regards", "thank", "cheers", "sincerely",
+                "yours", "dank", "bis bald")) {
+            return names;
         }
         Matcher s = SIGN_OFF.matcher(text);
         while (s.find()) {

@@ -2,7 +2,6 @@ package dev.deskassist.core.privacy;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -60,11 +59,35 @@ public final class PseudonymMap {
     }
 
     static String normalize(PiiKind kind, String value) {
-        return switch (kind) {
-            case PHONE, CARD -> value.replaceAll("[^0-9+]", "");
-            case IBAN, ORDER, INVOICE, CUSTOMER -> value.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-            default -> value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        };
+        StringBuilder sb = new StringBuilder(value.length());
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (kind) {
+                case PHONE, CARD -> {
+                    if (c >= '0' && c <= '9' || c == '+') {
+                        sb.append(c);
+                    }
+                }
+                case IBAN, ORDER, INVOICE, CUSTOMER -> {
+                    if (Character.isLetterOrDigit(c)) {
+                        sb.append(Character.toUpperCase(c));
+                    }
+                }
+                default -> {
+                    if (Character.isWhitespace(c)) {
+                        space = sb.length() > 0;
+                    } else {
+                        if (space) {
+                            sb.append(' ');
+                            space = false;
+                        }
+                        sb.append(Character.toLowerCase(c));
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 
     /** Replaces every known placeholder in {@code text} with its value; unknown ones stay as they are. */

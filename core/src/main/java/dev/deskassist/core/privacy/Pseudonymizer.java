@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 public final class Pseudonymizer {
 
     private static final int F = Pattern.UNICODE_CHARACTER_CLASS;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern ORDER = Pattern.compile(
             "(?i:\\b(?:order|bestellung|bestellnummer|bestell-nr\\.?|auftrag|auftragsnummer|auftrags-nr\\.?|sendung|lieferung)\\s*(?:no\\.?|nr\\.?|number|nummer|id|#)?\\s*[:#]?\\s*)(#?(?=[A-Z0-9-]*\\d)[A-Z0-9][A-Z0-9/-]{3,})", F);
     private static final Pattern INVOICE = Pattern.compile(
@@ -269,41 +270,67 @@ public final class Pseudonymizer {
         return out;
     }
 
-    /** Known values matched literally (names ignoring case) at word boundaries. */
-    private record Literals(Pattern pattern, Map<String, PiiKind> kinds) {
+    /**
+     * Known values matched literally, ignoring case, at word boundaries. A plain lower-case
+     * {@code indexOf} per value is much cheaper than one case-insensitive regex alternation;
+     * the regex is kept for the rare text whose lower-case form changes length.
+     */
+    private record Literals(List<String> keys, Map<String, PiiKind> kinds) {
 
         static Literals of(Map<String, PiiKind> values) {
-            if (values.isEmpty()) {
-                return new Literals(null, Map.of());
-            }
-            List<String> sorted = new ArrayList<>(values.keySet());
-            sorted.sort(Comparator.comparingInt(String::length).reversed());
-            StringBuilder alt = new StringBuilder();
+            List<String> sorted = new ArrayList<>();
             Map<String, PiiKind> kinds = new HashMap<>();
-            Set<String> seen = new LinkedHashSet<>();
-            for (String v : sorted) {
-                String key = v.toLowerCase(Locale.ROOT);
-                if (v.isBlank() || !seen.add(key)) {
-                    continue;
+            for (Map.Entry<String, PiiKind> e : values.entrySet()) {
+                String key = SPACES.matcher(e.getKey().strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+                if (!key.isEmpty() && kinds.putIfAbsent(key, e.getValue()) == null) {
+                    sorted.add(key);
                 }
-                kinds.put(key, values.get(v));
-                if (alt.length() > 0) {
-                    alt.append('|');
-                }
-                alt.append(Pattern.quote(v).replace(" ", "\\E\\s+\\Q"));
             }
-            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            return new Literals(p, kinds);
+            sorted.sort(Comparator.comparingInt(String::length).reversed());
+            return new Literals(sorted, kinds);
         }
 
         void find(String text, List<PersonalDataDetector.Span> out) {
-            if (pattern == null) {
+            if (keys.isEmpty()) {
                 return;
             }
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.length() != text.length()) {
+                findByRegex(text, out);
+                return;
+            }
+            for (String k : keys) {
+                indexOf(lower, k, kinds.get(k), out);
+                if (k.indexOf(' ') >= 0) {
+                    // a name broken over two lines ("Jana\nSchmidt")
+                    indexOf(lower, k.replace(' ', '\n'), kinds.get(k), out);
+                }
+            }
+        }
+
+        private static void indexOf(String lower, String k, PiiKind kind, List<PersonalDataDetector.Span> out) {
+            int from = 0;
+            int at;
+            while ((at = lower.indexOf(k, from)) >= 0) {
+                int end = at + k.length();
+                if ((at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)))
+                        && (end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)))) {
+                    out.add(new PersonalDataDetector.Span(kind, at, end));
+                }
+                from = at + 1;
+            }
+        }
+
+        private void findByRegex(String text, List<PersonalDataDetector.Span> out) {
+            StringBuilder alt = new StringBuilder();
+            for (String k : keys) {
+                alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(k).replace(" ", "\\E\\s+\\Q"));
+            }
+            Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             Matcher m = pattern.matcher(text);
             while (m.find()) {
-                PiiKind k = kinds.get(m.group().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+                PiiKind k = kinds.get(SPACES.matcher(m.group()).replaceAll(" ").toLowerCase(Locale.ROOT));
                 out.add(new PersonalDataDetector.Span(k == null ? PiiKind.NAME : k, m.start(), m.end()));
             }
         }
