@@ -5,7 +5,6 @@ import dev.deskassist.core.http.ApiClientConfig;
 import dev.deskassist.core.http.ApiRequest;
 import dev.deskassist.core.http.ApiResponse;
 import dev.deskassist.core.http.Auth;
-import dev.deskassist.core.json.JsonException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -78,7 +77,7 @@ public final class AnthropicClient implements LlmClient {
     }
 
     String body(LlmRequest request) {
-        JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.P.createObjectBuilder()
                 .add("model", model)
                 .add("max_tokens", request.maxTokens())
                 .add("temperature", Math.min(1.0, request.temperature()));
@@ -87,29 +86,27 @@ public final class AnthropicClient implements LlmClient {
         if (!system.isEmpty()) {
             b.add("system", system);
         }
-        JsonArrayBuilder messages = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder messages = JsonP.P.createArrayBuilder();
         for (LlmMessage m : request.messages()) {
-            messages.add(jakarta.json.Json.createObjectBuilder()
+            messages.add(JsonP.P.createObjectBuilder()
                     .add("role", m.role() == LlmMessage.Role.USER ? "user" : "assistant")
                     .add("content", m.content()));
         }
         b.add("messages", messages);
         if (tool) {
             JsonSchema s = request.responseSchema();
-            b.add("tools", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
+            b.add("tools", JsonP.P.createArrayBuilder().add(JsonP.P.createObjectBuilder()
                     .add("name", s.name())
                     .add("description", "Record the answer in this exact structure.")
                     .add("input_schema", s.json())));
-            b.add("tool_choice", jakarta.json.Json.createObjectBuilder().add("type", "tool").add("name", s.name()));
+            b.add("tool_choice", JsonP.P.createObjectBuilder().add("type", "tool").add("name", s.name()));
         }
         return b.build().toString();
     }
 
     private LlmResponse read(ApiResponse resp, String toolName) {
-        JsonObject o;
-        try {
-            o = resp.json();
-        } catch (JsonException e) {
+        JsonObject o = WireFormat.readObject(resp.body());
+        if (o == null) {
             throw new LlmOutputException(provider, "response body is not a message object");
         }
         JsonArray content = WireFormat.array(o, "content");

@@ -5,7 +5,6 @@ import dev.deskassist.core.http.ApiClientConfig;
 import dev.deskassist.core.http.ApiRequest;
 import dev.deskassist.core.http.ApiResponse;
 import dev.deskassist.core.http.Auth;
-import dev.deskassist.core.json.JsonException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -87,18 +86,18 @@ public final class OpenAiCompatibleClient implements LlmClient {
     }
 
     String body(LlmRequest request) {
-        JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonP.P.createObjectBuilder();
         if (!azure) {
             b.add("model", model);
         }
-        JsonArrayBuilder messages = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder messages = JsonP.P.createArrayBuilder();
         boolean schemaOnWire = request.responseSchema() != null && structuredOutput == StructuredOutput.JSON_SCHEMA;
         String system = WireFormat.system(request, schemaOnWire);
         if (!system.isEmpty()) {
-            messages.add(jakarta.json.Json.createObjectBuilder().add("role", "system").add("content", system));
+            messages.add(JsonP.P.createObjectBuilder().add("role", "system").add("content", system));
         }
         for (LlmMessage m : request.messages()) {
-            messages.add(jakarta.json.Json.createObjectBuilder()
+            messages.add(JsonP.P.createObjectBuilder()
                     .add("role", m.role() == LlmMessage.Role.USER ? "user" : "assistant")
                     .add("content", m.content()));
         }
@@ -107,24 +106,22 @@ public final class OpenAiCompatibleClient implements LlmClient {
         b.add("temperature", request.temperature());
         JsonSchema schema = request.responseSchema();
         if (schema != null && structuredOutput == StructuredOutput.JSON_SCHEMA) {
-            b.add("response_format", jakarta.json.Json.createObjectBuilder()
+            b.add("response_format", JsonP.P.createObjectBuilder()
                     .add("type", "json_schema")
-                    .add("json_schema", jakarta.json.Json.createObjectBuilder()
+                    .add("json_schema", JsonP.P.createObjectBuilder()
                             .add("name", schema.name())
                             .add("schema", schema.json())
                             .add("strict", true)));
         } else if (schema != null && structuredOutput == StructuredOutput.JSON_OBJECT) {
-            b.add("response_format", jakarta.json.Json.createObjectBuilder().add("type", "json_object"));
+            b.add("response_format", JsonP.P.createObjectBuilder().add("type", "json_object"));
         }
         WireFormat.putExtra(b, extraBody);
         return b.build().toString();
     }
 
     private LlmResponse read(ApiResponse resp) {
-        JsonObject o;
-        try {
-            o = resp.json();
-        } catch (JsonException e) {
+        JsonObject o = WireFormat.readObject(resp.body());
+        if (o == null) {
             throw new LlmOutputException(provider, "response body is not a chat.completion object");
         }
         JsonArray choices = WireFormat.array(o, "choices");

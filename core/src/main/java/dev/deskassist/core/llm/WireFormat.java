@@ -40,13 +40,13 @@ final class WireFormat {
             return j;
         }
         if (v instanceof String s) {
-            return jakarta.json.Json.createValue(s);
+            return JsonP.P.createValue(s);
         }
         if (v instanceof Integer || v instanceof Long || v instanceof Short) {
-            return jakarta.json.Json.createValue(((Number) v).longValue());
+            return JsonP.P.createValue(((Number) v).longValue());
         }
         if (v instanceof Number n) {
-            return jakarta.json.Json.createValue(n.doubleValue());
+            return JsonP.P.createValue(n.doubleValue());
         }
         if (v instanceof Boolean bool) {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
@@ -58,6 +58,15 @@ final class WireFormat {
     static Object checkExtra(Object v) {
         toJson(v);
         return v;
+    }
+
+    /** The body as a JSON object, or null when it is not one. */
+    static JsonObject readObject(String body) {
+        try (jakarta.json.JsonReader r = JsonP.P.createReader(new java.io.StringReader(body))) {
+            return r.readValue() instanceof JsonObject o ? o : null;
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
+            return null;
+        }
     }
 
     static String string(JsonObject o, String key) {
