@@ -21,7 +21,8 @@ public final class Main {
                 new ReplayCommand(),
                 new BenchWebhookCommand(),
                 new EvaluateLanguageCommand(),
-                new EvaluateSentimentCommand()
+                new EvaluateSentimentCommand(),
+                new BenchLlmCommand()
         )) {
             all.put(c.name(), c);
         }
