@@ -86,18 +86,18 @@ public final class OpenAiCompatibleClient implements LlmClient {
     }
 
     String body(LlmRequest request) {
-        JsonObjectBuilder b = JsonP.P.createObjectBuilder();
+        JsonObjectBuilder b = dev.deskassist.core.json.Json.jsonp().createObjectBuilder();
         if (!azure) {
             b.add("model", model);
         }
-        JsonArrayBuilder messages = JsonP.P.createArrayBuilder();
+        JsonArrayBuilder messages = dev.deskassist.core.json.Json.jsonp().createArrayBuilder();
         boolean schemaOnWire = request.responseSchema() != null && structuredOutput == StructuredOutput.JSON_SCHEMA;
         String system = WireFormat.system(request, schemaOnWire);
         if (!system.isEmpty()) {
-            messages.add(JsonP.P.createObjectBuilder().add("role", "system").add("content", system));
+            messages.add(dev.deskassist.core.json.Json.jsonp().createObjectBuilder().add("role", "system").add("content", system));
         }
         for (LlmMessage m : request.messages()) {
-            messages.add(JsonP.P.createObjectBuilder()
+            messages.add(dev.deskassist.core.json.Json.jsonp().createObjectBuilder()
                     .add("role", m.role() == LlmMessage.Role.USER ? "user" : "assistant")
                     .add("content", m.content()));
         }
@@ -106,14 +106,14 @@ public final class OpenAiCompatibleClient implements LlmClient {
         b.add("temperature", request.temperature());
         JsonSchema schema = request.responseSchema();
         if (schema != null && structuredOutput == StructuredOutput.JSON_SCHEMA) {
-            b.add("response_format", JsonP.P.createObjectBuilder()
+            b.add("response_format", dev.deskassist.core.json.Json.jsonp().createObjectBuilder()
                     .add("type", "json_schema")
-                    .add("json_schema", JsonP.P.createObjectBuilder()
+                    .add("json_schema", dev.deskassist.core.json.Json.jsonp().createObjectBuilder()
                             .add("name", schema.name())
                             .add("schema", schema.json())
                             .add("strict", true)));
         } else if (schema != null && structuredOutput == StructuredOutput.JSON_OBJECT) {
-            b.add("response_format", JsonP.P.createObjectBuilder().add("type", "json_object"));
+            b.add("response_format", dev.deskassist.core.json.Json.jsonp().createObjectBuilder().add("type", "json_object"));
         }
         WireFormat.putExtra(b, extraBody);
         return b.build().toString();

@@ -56,7 +56,7 @@ public record MessageText(String text, String quoted, String signature) {
             "^\\s*(met vriendelijke groet(en)?|groeten|vriendelijke groet)\\b.*$",
             "^\\s*(atenciosamente|cumprimentos|abraços)\\b.*$",
             "^\\s*(z poważaniem|pozdrawiam)\\b.*$",
-            "^\\s*(sent from my|von meinem|envoyé de mon|enviado desde mi|get outlook for)\\b.*$")),
+            "^\\s*(sent from my|gesendet von meinem|von meinem (iphone|ipad|android|smartphone|handy|mobiltelefon|samsung|galaxy|tablet)|envoyé de mon|enviado desde mi|get outlook for)\\b.*$")),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** A signature is only recognized in the last lines of a message, where it lives. */

@@ -63,6 +63,16 @@ class MessageTextTest {
     }
 
     @Test
+    void deviceSignatureIsSplitButOrdinaryPhraseIsNot() {
+        MessageText device = MessageText.parse("Paket fehlt.\nVon meinem iPhone gesendet");
+        assertEquals("Paket fehlt.", device.text());
+        assertEquals("Von meinem iPhone gesendet", device.signature());
+        MessageText ordinary = MessageText.parse("Hallo,\nes wurde Geld abgebucht\nvon meinem Konto bei der Sparkasse.");
+        assertTrue(ordinary.text().endsWith("von meinem Konto bei der Sparkasse."));
+        assertTrue(ordinary.signature().isEmpty());
+    }
+
+    @Test
     void onlyQuotedMessageStaysAnalysable() {
         MessageText m = MessageText.parse("> forwarded: the invoice is wrong");
         assertEquals("forwarded: the invoice is wrong", m.text());
