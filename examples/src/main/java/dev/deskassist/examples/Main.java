@@ -15,6 +15,8 @@ public final class Main {
         Map<String, Command> all = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 // one line per command; keep this list sorted by how a new user meets them
+                new TrainCommand(),
+                new EvaluateCommand()
         )) {
             all.put(c.name(), c);
         }
