@@ -84,8 +84,8 @@ public record FeatureConfig(
         private boolean normalizeDigits = true;
         private boolean stemSuffixes = false;
         private boolean sublinearTf = true;
-        private boolean idf = true;
-        private float charWeight = 1f;
+        private boolean idf = false;
+        private float charWeight = 0.5f;
         private int maxTokens = 256;
         private int minCount = 1;
 

@@ -68,8 +68,8 @@ public record TrainerConfig(
     /** Builds a {@link TrainerConfig}; every option starts at its default. */
     public static final class Builder {
         private FeatureConfig features = FeatureConfig.defaults();
-        private int epochs = 12;
-        private double learningRate = 0.5;
+        private int epochs = 5;
+        private double learningRate = 0.1;
         private double l2 = 1e-5;
         private long seed = 42;
         private int calibrationFolds = 3;
