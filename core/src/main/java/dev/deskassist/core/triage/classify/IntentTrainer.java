@@ -55,6 +55,10 @@ public final class IntentTrainer {
             throw new TrainingDataException(data.source(), 0, "only one label ('" + labelSet.first()
                     + "'); a classifier needs at least two");
         }
+        if (labelSet.size() > LinearIntentModel.MAX_LABELS) {
+            throw new TrainingDataException(data.source(), 0, labelSet.size() + " labels; at most "
+                    + LinearIntentModel.MAX_LABELS + " are supported");
+        }
         String[] labels = labelSet.toArray(new String[0]);
         Map<String, Integer> labelIds = new HashMap<>();
         for (int k = 0; k < labels.length; k++) {

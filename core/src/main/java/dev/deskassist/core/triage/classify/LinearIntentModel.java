@@ -42,12 +42,15 @@ public final class LinearIntentModel implements IntentModel {
     private static final byte[] MAGIC = {'D', 'A', 'I', 'M'};
     private static final String KIND = "logreg";
     private static final long MAX_PAYLOAD = 1L << 30;
+    /** The ranking packs a label index into 16 bits. */
+    static final int MAX_LABELS = 0xFFFF;
 
     private final FeatureConfig features;
     private final Featurizer featurizer;
     private final Vocabulary vocabulary;
     private final String[] labels;
     private final Set<String> labelSet;
+    /** Row-major: the weights of feature row r are {@code weights[r * k .. r * k + k)}. */
     private final float[] weights;
     private final float[] bias;
     private final float temperature;
@@ -77,20 +80,36 @@ public final class LinearIntentModel implements IntentModel {
     private static final class Scratch {
         final Featurizer.Scratch text = new Featurizer.Scratch();
         final Vocabulary.VecScratch vec = new Vocabulary.VecScratch();
-        double[] z = new double[0];
     }
 
     @Override
     public List<ScoredLabel> predict(String text) {
         double[] p = probabilities(text);
-        ScoredLabel[] out = new ScoredLabel[p.length];
-        for (int k = 0; k < p.length; k++) {
-            out[k] = new ScoredLabel(labels[k], p[k]);
+        int k = p.length;
+        // Sort primitive keys (probability bits, low bits replaced by the label index), then fix
+        // the order exactly with one insertion pass, which is linear on a nearly sorted array.
+        long[] keys = new long[k];
+        for (int c = 0; c < k; c++) {
+            keys[c] = (Double.doubleToLongBits(p[c]) & ~0xFFFFL) | (0xFFFF - c);
         }
-        Arrays.sort(out, (a, b) -> {
-            int c = Double.compare(b.probability(), a.probability());
-            return c != 0 ? c : a.label().compareTo(b.label());
-        });
+        Arrays.sort(keys);
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = 0xFFFF - (int) (keys[k - 1 - i] & 0xFFFF);
+        }
+        for (int i = 1; i < k; i++) {
+            int cur = order[i];
+            int j = i - 1;
+            while (j >= 0 && (p[order[j]] < p[cur] || (p[order[j]] == p[cur] && order[j] > cur))) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = cur;
+        }
+        ScoredLabel[] out = new ScoredLabel[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = new ScoredLabel(labels[order[i]], p[order[i]]);
+        }
         return List.of(out);
     }
 
@@ -273,7 +292,7 @@ public final class LinearIntentModel implements IntentModel {
     private byte[] payload() {
         int k = labels.length;
         int rows = vocabulary.size();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows * 8 + weights.length * 4);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows * 8 + k * 4 + weights.length * 4);
         try (DataOutputStream d = new DataOutputStream(bytes)) {
             d.writeUTF(KIND);
             FeatureConfig f = features;
@@ -320,7 +339,7 @@ public final class LinearIntentModel implements IntentModel {
         FeatureConfig f = new FeatureConfig(b.get() != 0, b.get() != 0, b.getInt(), b.getInt(), b.get() != 0,
                 b.get() != 0, b.get() != 0, b.get() != 0, b.getFloat(), b.getInt(), b.getInt());
         int k = b.getInt();
-        if (k < 2 || k > 100_000) {
+        if (k < 2 || k > MAX_LABELS) {
             throw new ModelFormatException("corrupt model file: " + k + " labels");
         }
         String[] labels = new String[k];
