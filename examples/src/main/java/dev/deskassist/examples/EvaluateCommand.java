@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code evaluate}: trains the intent classifier on one labeled file and measures it on another
@@ -37,6 +38,7 @@ final class EvaluateCommand implements Command {
             System.out.println("usage: evaluate --train FILE --test FILE [--per-class N] [--threshold T] [--json] [options]\n"
                     + "  --threshold T          abstain below this confidence (default: the model's, picked on\n"
                     + "                         cross-validation of the training file)\n"
+                    + "  --group-column C       also report accuracy per value of this test-file column\n"
                     + ClassifierOptions.HELP);
             return 0;
         }
@@ -57,6 +59,7 @@ final class EvaluateCommand implements Command {
         Evaluation e = Evaluation.of(model, test.examples(), threshold);
         double predictMicros = (System.nanoTime() - t0) / 1e3 / Math.max(1, test.size());
         long unseen = test.examples().stream().filter(x -> !model.labels().contains(x.label())).count();
+        Map<String, double[]> groups = groups(a, reader, test, e);
 
         if (a.flag("json")) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -86,6 +89,11 @@ final class EvaluateCommand implements Command {
                 confusions.add(m);
             }
             out.put("topConfusions", confusions);
+            if (!groups.isEmpty()) {
+                Map<String, Object> g = new LinkedHashMap<>();
+                groups.forEach((k, v) -> g.put(k, Map.of("n", (long) v[1], "accuracy", round(v[0] / v[1]))));
+                out.put("accuracyBy" + a.require("group-column"), g);
+            }
             System.out.println(Json.toJson(out));
             return 0;
         }
@@ -104,12 +112,36 @@ final class EvaluateCommand implements Command {
                         + config.targetPrecision() + ")");
         System.out.printf(Locale.ROOT, "abstain rate      %s%n", ClassifierOptions.pct(e.abstainRate()));
         System.out.printf(Locale.ROOT, "acc. on answered  %s%n", ClassifierOptions.pct(e.accuracyOnAnswered()));
-        System.out.printf(Locale.ROOT, "predict           %.1f µs per text (whole ranking)%n", predictMicros);
+        System.out.printf(Locale.ROOT, "predict           %.1f µs per text (wall time incl. JIT warm-up; see IntentModelBench)%n", predictMicros);
+        groups.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %s = %-10s accuracy %s on %d%n",
+                a.require("group-column"), k, ClassifierOptions.pct(v[0] / v[1]), (long) v[1]));
         System.out.println("top confusions (true -> predicted: count)");
         for (Evaluation.Confusion c : e.topConfusions(10)) {
             System.out.printf(Locale.ROOT, "  %s -> %s: %d%n", c.gold(), c.predicted(), c.count());
         }
         return 0;
+    }
+
+    /**
+     * Accuracy per value of {@code --group-column} of the test file (for example its language):
+     * the test file is read a second time with that column as the label, row by row in step.
+     */
+    private static Map<String, double[]> groups(Args a, TrainingDataReader reader, TrainingData test, Evaluation e) {
+        Map<String, double[]> out = new TreeMap<>();
+        if (a.get("group-column").isEmpty()) {
+            return out;
+        }
+        TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())
+                .labelColumn(a.require("group-column")).build().read(Path.of(a.require("test")));
+        if (byGroup.size() != test.size()) {
+            throw new UsageException("--group-column " + a.require("group-column") + " is blank in some rows; cannot group");
+        }
+        for (int i = 0; i < test.size(); i++) {
+            double[] acc = out.computeIfAbsent(byGroup.examples().get(i).label(), k -> new double[2]);
+            acc[0] += e.predictions().get(i).correct() ? 1 : 0;
+            acc[1]++;
+        }
+        return out;
     }
 
     private static Double round(double v) {
