@@ -86,7 +86,7 @@ public record FeatureConfig(
         private boolean sublinearTf = true;
         private boolean idf = false;
         private float charWeight = 0.5f;
-        private int maxTokens = 256;
+        private int maxTokens = 128;
         private int minCount = 1;
 
         private Builder() {
