@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,8 @@ public record TrainingDataReader(List<String> textColumns, String labelColumn) {
             return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")
                     ? readJsonLines(in, file.toString())
                     : readCsv(in, file.toString());
+        } catch (CharacterCodingException e) {
+            throw new TrainingDataException(file.toString(), 0, "not UTF-8 text", e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }

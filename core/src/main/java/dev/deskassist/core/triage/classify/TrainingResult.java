@@ -24,6 +24,12 @@ public record TrainingResult(LinearIntentModel model, List<HeldOutPrediction> he
                 : heldOut.stream().filter(HeldOutPrediction::correct).count() / (double) heldOut.size();
     }
 
+    @Override
+    public String toString() {
+        return "TrainingResult[" + model + ", heldOut=" + heldOut.size() + ", heldOutAccuracy="
+                + String.format(java.util.Locale.ROOT, "%.4f", heldOutAccuracy()) + ", duration=" + duration + "]";
+    }
+
     /** Metrics of the cross-validated predictions at the model's abstain threshold. */
     public Evaluation heldOutEvaluation() {
         return Evaluation.of(heldOut, model.abstainThreshold());

@@ -109,6 +109,23 @@ class TrainingDataReaderTest {
     }
 
     @Test
+    void brokenCsvQuotingAndNonUtf8AreTypedErrors() throws IOException {
+        Path unclosed = write("q.csv", "text,label\nfine,a\n\"never closed,b\n");
+        TrainingDataException e = assertThrows(TrainingDataException.class, () -> reader.read(unclosed));
+        assertTrue(e.getMessage().contains("malformed CSV") && e.line() >= 3, e.getMessage());
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, new byte[] {'t', 'e', 'x', 't', ',', 'l', 'a', 'b', 'e', 'l', '\n', (byte) 0xE4, ',', 'a', '\n'});
+        assertThrows(TrainingDataException.class, () -> reader.read(latin1));
+    }
+
+    @Test
+    void tinyDataStillTrains() {
+        TrainingData d = TrainingData.of("mem", List.of(new Example("refund", "billing"), new Example("parcel", "delivery")));
+        LinearIntentModel m = new IntentTrainer(TrainerConfig.defaults()).train(d).model();
+        assertEquals(2, m.predict("refund please").size());
+    }
+
+    @Test
     void samplesPerLabelDeterministically() {
         List<Example> many = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {
