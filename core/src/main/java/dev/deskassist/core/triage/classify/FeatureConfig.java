@@ -79,13 +79,13 @@ public record FeatureConfig(
     public static final class Builder {
         private boolean wordUnigrams = true;
         private boolean wordBigrams = true;
-        private int charMinN = 2;
-        private int charMaxN = 5;
+        private int charMinN = 3;
+        private int charMaxN = 4;
         private boolean normalizeDigits = true;
         private boolean stemSuffixes = false;
         private boolean sublinearTf = true;
         private boolean idf = false;
-        private float charWeight = 0.5f;
+        private float charWeight = 0.7f;
         private int maxTokens = 128;
         private int minCount = 1;
 
