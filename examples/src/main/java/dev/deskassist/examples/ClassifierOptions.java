@@ -19,7 +19,8 @@ final class ClassifierOptions {
               --seed S               seed of every random choice (default 42)
             tuning (defaults were chosen by cross-validation on the Banking77 training file):
               --epochs N  --lr X  --l2 X  --folds N  --char-ngrams MIN-MAX|none  --char-weight X
-              --min-count N  --augment N  --target-precision P  --no-bigrams  --stem  --balanced""";
+              --min-count N  --augment N  --target-precision P  --no-bigrams  --stem  --balanced
+              --nb-weight X (naive Bayes blend; default: chosen by cross-validation)  --nb-alpha X""";
 
     private ClassifierOptions() {
     }
@@ -71,6 +72,8 @@ final class ClassifierOptions {
         a.get("seed").ifPresent(v -> t.seed((long) number(v, "seed")));
         a.get("folds").ifPresent(v -> t.calibrationFolds((int) number(v, "folds")));
         a.get("augment").ifPresent(v -> t.augmentCopies((int) number(v, "augment")));
+        a.get("nb-weight").ifPresent(v -> t.naiveBayesWeight(number(v, "nb-weight")));
+        a.get("nb-alpha").ifPresent(v -> t.naiveBayesSmoothing(number(v, "nb-alpha")));
         a.get("target-precision").ifPresent(v -> t.targetPrecision(number(v, "target-precision")));
         if (a.flag("balanced")) {
             t.classBalanced(true);

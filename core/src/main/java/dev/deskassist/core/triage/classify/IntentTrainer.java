@@ -88,6 +88,7 @@ public final class IntentTrainer {
         int folds = config.calibrationFolds();
         int[] fold = stratifiedFolds(y, labels.length, folds, new Random(config.seed()));
         double[][] oof = new double[n][];
+        double[][] oofNb = new double[n][];
         for (int f = 0; f < folds; f++) {
             IntList train = new IntList(n);
             IntList test = new IntList(n / folds + 1);
@@ -100,7 +101,16 @@ public final class IntentTrainer {
             Fit fit = fit(train.toArray(), hashes, augmented, y, labels.length, config.seed() + 1 + f);
             for (int t = 0; t < test.size; t++) {
                 int i = test.data[t];
-                oof[i] = fit.logits(hashes[i]);
+                oof[i] = fit.logits(hashes[i], fit.weights, fit.bias);
+                oofNb[i] = fit.logits(hashes[i], fit.nbWeights, fit.nbBias);
+            }
+        }
+        double nbWeight = config.naiveBayesWeight() >= 0 ? config.naiveBayesWeight() : chooseNbWeight(oof, oofNb, y);
+        for (int i = 0; i < n; i++) {
+            if (oof[i] != null) {
+                for (int c = 0; c < oof[i].length; c++) {
+                    oof[i][c] += nbWeight * oofNb[i][c];
+                }
             }
         }
         double temperature = fitTemperature(oof, y);
@@ -118,33 +128,102 @@ public final class IntentTrainer {
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
         Fit fit = fit(all, hashes, augmented, y, labels.length, config.seed());
+        // Both models are linear in the same features, so their blend is one weight matrix.
+        for (int j = 0; j < fit.weights.length; j++) {
+            fit.weights[j] += (float) (nbWeight * fit.nbWeights[j]);
+        }
+        for (int c = 0; c < fit.bias.length; c++) {
+            fit.bias[c] += (float) (nbWeight * fit.nbBias[c]);
+        }
         LinearIntentModel model = new LinearIntentModel(config.features(), fit.vocabulary, labels, fit.weights,
                 fit.bias, (float) temperature, threshold);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         TrainingResult result = new TrainingResult(model, heldOut, took);
         LOG.info("trained {} on {} examples, {} labels, {} features in {} ms; cross-validated accuracy {}, "
-                + "temperature {}, abstain threshold {}", model.version(), n, labels.length, model.featureCount(),
-                took.toMillis(), String.format("%.4f", result.heldOutAccuracy()), String.format("%.3f", temperature),
-                String.format("%.3f", threshold));
+                + "naive Bayes weight {}, temperature {}, abstain threshold {}", model.version(), n, labels.length,
+                model.featureCount(), took.toMillis(), String.format("%.4f", result.heldOutAccuracy()), nbWeight,
+                String.format("%.3f", temperature), String.format("%.3f", threshold));
         return result;
     }
 
-    /** A trained vocabulary with its weights. */
+    /** A trained vocabulary with the weights of the logistic regression and of naive Bayes. */
     private static final class Fit {
         final Vocabulary vocabulary;
         final float[] weights;
         final float[] bias;
+        final float[] nbWeights;
+        final float[] nbBias;
         final Vocabulary.VecScratch scratch = new Vocabulary.VecScratch();
 
-        Fit(Vocabulary vocabulary, float[] weights, float[] bias) {
+        Fit(Vocabulary vocabulary, float[] weights, float[] bias, float[] nbWeights, float[] nbBias) {
             this.vocabulary = vocabulary;
             this.weights = weights;
             this.bias = bias;
+            this.nbWeights = nbWeights;
+            this.nbBias = nbBias;
         }
 
-        double[] logits(int[] hashes) {
+        double[] logits(int[] hashes, float[] w, float[] b) {
             int n = vocabulary.vectorize(IntList.wrap(hashes), scratch);
-            return LinearIntentModel.scores(scratch.idx, scratch.val, n, weights, bias, bias.length);
+            return LinearIntentModel.scores(scratch.idx, scratch.val, n, w, b, b.length);
+        }
+    }
+
+    private static final double[] NB_WEIGHTS = {0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1};
+
+    /** The blend weight of naive Bayes with the best out-of-fold accuracy; ties go to the smaller. */
+    private static double chooseNbWeight(double[][] lr, double[][] nb, int[] y) {
+        double best = 0;
+        long bestRight = -1;
+        for (double beta : NB_WEIGHTS) {
+            long right = 0;
+            for (int i = 0; i < y.length; i++) {
+                if (lr[i] == null) {
+                    continue;
+                }
+                int top = 0;
+                double topScore = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < lr[i].length; c++) {
+                    double score = lr[i][c] + beta * nb[i][c];
+                    if (score > topScore) {
+                        topScore = score;
+                        top = c;
+                    }
+                }
+                right += top == y[i] ? 1 : 0;
+            }
+            if (right > bestRight) {
+                bestRight = right;
+                best = beta;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Multinomial naive Bayes on the same normalized features: log P(feature | label) with
+     * additive smoothing, and log priors. Strong where examples are few, and linear, so it blends
+     * into the logistic regression at no cost at prediction time.
+     */
+    private static void naiveBayes(int[][] idx, float[][] val, int[] target, int rows, int k, double alpha,
+            float[] w, float[] b) {
+        double[] sum = new double[rows * k];
+        double[] total = new double[k];
+        int[] count = new int[k];
+        for (int i = 0; i < idx.length; i++) {
+            int c = target[i];
+            count[c]++;
+            for (int j = 0; j < idx[i].length; j++) {
+                sum[idx[i][j] * k + c] += val[i][j];
+                total[c] += val[i][j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            double denominator = Math.log(alpha * rows + total[c]);
+            for (int r = 0; r < rows; r++) {
+                w[r * k + c] = (float) (Math.log(alpha + sum[r * k + c]) - denominator);
+            }
+            b[c] = (float) Math.log((count[c] + 1.0) / (idx.length + k));
         }
     }
 
@@ -236,7 +315,10 @@ public final class IntentTrainer {
                 }
             }
         }
-        return new Fit(vocab, w, b);
+        float[] nbW = new float[rows * k];
+        float[] nbB = new float[k];
+        naiveBayes(idx, val, target, rows, k, config.naiveBayesSmoothing(), nbW, nbB);
+        return new Fit(vocab, w, b, nbW, nbB);
     }
 
     private static void shuffle(int[] a, Random random) {

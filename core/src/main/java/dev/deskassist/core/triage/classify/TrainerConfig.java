@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param classBalanced     weight each label inversely to its frequency
  * @param augmentCopies     extra copies of each training text with some words dropped; helps
  *                          few-shot training, costs time
+ * @param naiveBayesWeight  weight of a multinomial naive Bayes model blended into the logistic
+ *                          regression; negative means: choose it by the cross-validation
+ * @param naiveBayesSmoothing additive smoothing of the naive Bayes feature counts
  */
 public record TrainerConfig(
         FeatureConfig features,
@@ -27,7 +30,9 @@ public record TrainerConfig(
         int calibrationFolds,
         double targetPrecision,
         boolean classBalanced,
-        int augmentCopies) {
+        int augmentCopies,
+        double naiveBayesWeight,
+        double naiveBayesSmoothing) {
 
     public TrainerConfig {
         Objects.requireNonNull(features, "features");
@@ -46,6 +51,12 @@ public record TrainerConfig(
         if (!(targetPrecision > 0 && targetPrecision <= 1)) {
             throw new IllegalArgumentException("targetPrecision must be in (0, 1], not " + targetPrecision);
         }
+        if (Double.isNaN(naiveBayesWeight) || Double.isInfinite(naiveBayesWeight)) {
+            throw new IllegalArgumentException("naiveBayesWeight must be a number, not " + naiveBayesWeight);
+        }
+        if (!(naiveBayesSmoothing > 0)) {
+            throw new IllegalArgumentException("naiveBayesSmoothing must be positive, not " + naiveBayesSmoothing);
+        }
         if (augmentCopies < 0) {
             throw new IllegalArgumentException("augmentCopies must not be negative, not " + augmentCopies);
         }
@@ -62,7 +73,8 @@ public record TrainerConfig(
     public Builder toBuilder() {
         return new Builder().features(features).epochs(epochs).learningRate(learningRate).l2(l2).seed(seed)
                 .calibrationFolds(calibrationFolds).targetPrecision(targetPrecision).classBalanced(classBalanced)
-                .augmentCopies(augmentCopies);
+                .augmentCopies(augmentCopies).naiveBayesWeight(naiveBayesWeight)
+                .naiveBayesSmoothing(naiveBayesSmoothing);
     }
 
     /** Builds a {@link TrainerConfig}; every option starts at its default. */
@@ -76,6 +88,8 @@ public record TrainerConfig(
         private double targetPrecision = 0.95;
         private boolean classBalanced = false;
         private int augmentCopies = 0;
+        private double naiveBayesWeight = -1;
+        private double naiveBayesSmoothing = 0.1;
 
         private Builder() {
         }
@@ -125,9 +139,20 @@ public record TrainerConfig(
             return this;
         }
 
+        /** Blend weight of naive Bayes; negative (the default) chooses it by cross-validation. */
+        public Builder naiveBayesWeight(double weight) {
+            this.naiveBayesWeight = weight;
+            return this;
+        }
+
+        public Builder naiveBayesSmoothing(double alpha) {
+            this.naiveBayesSmoothing = alpha;
+            return this;
+        }
+
         public TrainerConfig build() {
             return new TrainerConfig(features, epochs, learningRate, l2, seed, calibrationFolds, targetPrecision,
-                    classBalanced, augmentCopies);
+                    classBalanced, augmentCopies, naiveBayesWeight, naiveBayesSmoothing);
         }
     }
 }
