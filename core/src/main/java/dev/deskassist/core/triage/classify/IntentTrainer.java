@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a {@link LinearIntentModel}: multinomial logistic regression over hashed sparse
- * features, optimized by AdaGrad (one adaptive step per feature row), single-threaded and
- * deterministic for the config's seed. Before the final fit on all data, a stratified
- * cross-validation on the training data gives out-of-fold scores; these fit the softmax
- * temperature (calibration) and the abstain threshold, and estimate accuracy. No test data is
- * ever involved.
+ * features, optimized by AdaGrad (one adaptive step per feature row), blended with a multinomial
+ * naive Bayes model on the same features; single-threaded and deterministic for the config's
+ * seed. Before the final fit on all data, a stratified cross-validation on the training data
+ * gives out-of-fold scores; these choose the naive Bayes weight, fit the softmax temperature
+ * (calibration) and the abstain threshold, and estimate accuracy. No test data is ever involved.
  *
  * <pre>{@code
  * TrainingResult r = new IntentTrainer(TrainerConfig.defaults()).train(data);

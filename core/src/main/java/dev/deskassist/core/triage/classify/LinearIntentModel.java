@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A trained multinomial logistic regression over hashed word and character n-gram features, with
- * temperature-scaled (calibrated) probabilities. Immutable and thread-safe; predicting a short
+ * A trained linear classifier (logistic regression blended with naive Bayes) over hashed word and
+ * character n-gram features, with temperature-scaled (calibrated) probabilities. Immutable and thread-safe; predicting a short
  * text takes a few microseconds. Create one with {@link IntentTrainer}, or {@link #load(Path)} a
  * saved one.
  *

@@ -18,7 +18,10 @@ public record TrainingResult(LinearIntentModel model, List<HeldOutPrediction> he
         heldOut = List.copyOf(heldOut);
     }
 
-    /** Cross-validated accuracy on the training data: the estimate of accuracy on new texts. */
+    /**
+     * Cross-validated accuracy on the training data: the estimate of accuracy on new texts (a
+     * little optimistic, as the naive Bayes blend weight was chosen on the same predictions).
+     */
     public double heldOutAccuracy() {
         return heldOut.isEmpty() ? Double.NaN
                 : heldOut.stream().filter(HeldOutPrediction::correct).count() / (double) heldOut.size();
