@@ -1,5 +1,7 @@
 package dev.deskassist.core.triage.classify;
 
+import java.util.Arrays;
+
 /**
  * Turns a text into feature hashes as its {@link FeatureConfig} says. Word features have an even
  * hash, character n-grams an odd one, so a model can weight the two kinds apart without a table.
@@ -119,9 +121,9 @@ final class Featurizer {
 
     private static int addToken(Scratch s, int tokens, int start, int end) {
         if (tokens == s.starts.length) {
-            s.starts = java.util.Arrays.copyOf(s.starts, tokens * 2);
-            s.ends = java.util.Arrays.copyOf(s.ends, tokens * 2);
-            s.wordHashes = java.util.Arrays.copyOf(s.wordHashes, tokens * 2);
+            s.starts = Arrays.copyOf(s.starts, tokens * 2);
+            s.ends = Arrays.copyOf(s.ends, tokens * 2);
+            s.wordHashes = Arrays.copyOf(s.wordHashes, tokens * 2);
         }
         s.starts[tokens] = start;
         s.ends[tokens] = end;
