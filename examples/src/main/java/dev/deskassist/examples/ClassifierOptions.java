@@ -15,7 +15,7 @@ final class ClassifierOptions {
 
     static final String HELP = """
               --text-column C[,C2]   column(s) with the text, joined in order (default: text)
-              --label-column C       column with the label (default: category, else label)
+              --label-column C       column with the label (default: category)
               --seed S               seed of every random choice (default 42)
             tuning (defaults were chosen by cross-validation on the Banking77 training file):
               --epochs N  --lr X  --l2 X  --folds N  --char-ngrams MIN-MAX|none  --char-weight X
