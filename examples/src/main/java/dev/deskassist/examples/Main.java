@@ -22,7 +22,9 @@ public final class Main {
                 new BenchWebhookCommand(),
                 new EvaluateLanguageCommand(),
                 new EvaluateSentimentCommand(),
-                new BenchLlmCommand()
+                new BenchLlmCommand(),
+                new TrainCommand(),
+                new EvaluateCommand()
         )) {
             all.put(c.name(), c);
         }

@@ -1,0 +1,397 @@
+package dev.deskassist.core.triage.classify;
+
+import dev.deskassist.core.triage.IntentModel;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.BufferUnderflowException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A trained linear classifier (logistic regression blended with naive Bayes) over hashed word and
+ * character n-gram features, with temperature-scaled (calibrated) probabilities. Immutable and thread-safe; predicting a short
+ * text takes a few microseconds. Create one with {@link IntentTrainer}, or {@link #load(Path)} a
+ * saved one.
+ *
+ * <p>File format (big-endian): the magic bytes {@code DAIM}, an int format version, a long payload
+ * length, the payload, and the SHA-256 of the payload. A file that is not a model, of another
+ * version, truncated or corrupt is rejected with a {@link ModelFormatException}.
+ */
+public final class LinearIntentModel implements IntentModel {
+
+    /** The format version this class writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final byte[] MAGIC = {'D', 'A', 'I', 'M'};
+    private static final String KIND = "logreg";
+    private static final long MAX_PAYLOAD = 1L << 30;
+    /** The ranking packs a label index into 16 bits. */
+    static final int MAX_LABELS = 0xFFFF;
+
+    private final FeatureConfig features;
+    private final Featurizer featurizer;
+    private final Vocabulary vocabulary;
+    private final String[] labels;
+    private final Set<String> labelSet;
+    /** Row-major: the weights of feature row r are {@code weights[r * k .. r * k + k)}. */
+    private final float[] weights;
+    private final float[] bias;
+    private final float temperature;
+    private final double abstainThreshold;
+    private final String version;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    LinearIntentModel(FeatureConfig features, Vocabulary vocabulary, String[] labels, float[] weights,
+            float[] bias, float temperature, double abstainThreshold) {
+        this(features, vocabulary, labels, weights, bias, temperature, abstainThreshold, null);
+    }
+
+    private LinearIntentModel(FeatureConfig features, Vocabulary vocabulary, String[] labels, float[] weights,
+            float[] bias, float temperature, double abstainThreshold, String version) {
+        this.features = features;
+        this.featurizer = new Featurizer(features);
+        this.vocabulary = vocabulary;
+        this.labels = labels;
+        this.labelSet = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(labels)));
+        this.weights = weights;
+        this.bias = bias;
+        this.temperature = temperature;
+        this.abstainThreshold = abstainThreshold;
+        this.version = version != null ? version : versionOf(sha256(payload()));
+    }
+
+    private static final class Scratch {
+        final Featurizer.Scratch text = new Featurizer.Scratch();
+        final Vocabulary.VecScratch vec = new Vocabulary.VecScratch();
+    }
+
+    @Override
+    public List<ScoredLabel> predict(String text) {
+        double[] p = probabilities(text);
+        int k = p.length;
+        // Sort primitive keys (probability bits, low bits replaced by the label index), then fix
+        // the order exactly with one insertion pass, which is linear on a nearly sorted array.
+        long[] keys = new long[k];
+        for (int c = 0; c < k; c++) {
+            keys[c] = (Double.doubleToLongBits(p[c]) & ~0xFFFFL) | (0xFFFF - c);
+        }
+        Arrays.sort(keys);
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = 0xFFFF - (int) (keys[k - 1 - i] & 0xFFFF);
+        }
+        for (int i = 1; i < k; i++) {
+            int cur = order[i];
+            int j = i - 1;
+            while (j >= 0 && (p[order[j]] < p[cur] || (p[order[j]] == p[cur] && order[j] > cur))) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = cur;
+        }
+        ScoredLabel[] out = new ScoredLabel[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = new ScoredLabel(labels[order[i]], p[order[i]]);
+        }
+        return List.of(out);
+    }
+
+    /** The most probable label only; cheaper than {@link #predict} when the ranking is not needed. */
+    public ScoredLabel best(String text) {
+        double[] p = probabilities(text);
+        int top = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[top]) {
+                top = k;
+            }
+        }
+        return new ScoredLabel(labels[top], p[top]);
+    }
+
+    /**
+     * Calibrated probabilities in the order of {@link #labels()}. A text with no known feature
+     * (empty, only emoji) gets the model's prior, which is spread out and so below any sensible
+     * abstain threshold.
+     */
+    public double[] probabilities(String text) {
+        double[] z = logits(text == null ? "" : text);
+        return softmax(z, temperature);
+    }
+
+    double[] logits(String text) {
+        Scratch s = scratch.get();
+        featurizer.extract(text, s.text);
+        int n = vocabulary.vectorize(s.text.out, s.vec);
+        return scores(s.vec.idx, s.vec.val, n, weights, bias, labels.length);
+    }
+
+    static double[] scores(int[] idx, float[] val, int n, float[] w, float[] b, int k) {
+        float[] z = new float[k];
+        System.arraycopy(b, 0, z, 0, k);
+        for (int i = 0; i < n; i++) {
+            int base = idx[i] * k;
+            float v = val[i];
+            for (int c = 0; c < k; c++) {
+                z[c] += v * w[base + c];
+            }
+        }
+        double[] out = new double[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = z[c];
+        }
+        return out;
+    }
+
+    static double[] softmax(double[] z, double temperature) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[z.length];
+        for (int c = 0; c < z.length; c++) {
+            p[c] = Math.exp((z[c] - max) / temperature);
+            sum += p[c];
+        }
+        for (int c = 0; c < z.length; c++) {
+            p[c] /= sum;
+        }
+        return p;
+    }
+
+    @Override
+    public Set<String> labels() {
+        return labelSet;
+    }
+
+    /** {@code logreg-v1:} and the first 16 hex digits of the SHA-256 of the model content. */
+    @Override
+    public String version() {
+        return version;
+    }
+
+    /**
+     * The abstain threshold picked on held-out training data for the trainer's target precision:
+     * below it the answer should be "needs human triage".
+     */
+    public double abstainThreshold() {
+        return abstainThreshold;
+    }
+
+    /** The softmax temperature fitted on held-out training data. */
+    public double temperature() {
+        return temperature;
+    }
+
+    /** The feature settings the model was trained with. */
+    public FeatureConfig featureConfig() {
+        return features;
+    }
+
+    /** Number of features with a weight row. */
+    public int featureCount() {
+        return vocabulary.size();
+    }
+
+    @Override
+    public String toString() {
+        return "LinearIntentModel[" + version + ", labels=" + labels.length + ", features=" + vocabulary.size() + "]";
+    }
+
+    // ---- persistence ----
+
+    /** Writes the model to a file, replacing it. */
+    public void save(Path file) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            save(out);
+        }
+    }
+
+    /** Writes the model to a stream; the stream is flushed, not closed. */
+    public void save(OutputStream out) throws IOException {
+        byte[] payload = payload();
+        DataOutputStream d = new DataOutputStream(out);
+        d.write(MAGIC);
+        d.writeInt(FORMAT_VERSION);
+        d.writeLong(payload.length);
+        d.write(payload);
+        d.write(sha256(payload));
+        d.flush();
+    }
+
+    /** Reads a model written by {@link #save(Path)}. */
+    public static LinearIntentModel load(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return load(in);
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException("model file not found: " + file, e);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a model written by {@link #save(OutputStream)}; the stream is not closed. */
+    public static LinearIntentModel load(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        byte[] magic = new byte[MAGIC.length];
+        int got = d.readNBytes(magic, 0, magic.length);
+        if (got < magic.length || !Arrays.equals(magic, MAGIC)) {
+            throw new ModelFormatException("not a DeskAssist intent model (the file does not start with DAIM)");
+        }
+        int version;
+        long length;
+        try {
+            version = d.readInt();
+            if (version != FORMAT_VERSION) {
+                throw new ModelFormatException("model format version " + version + " cannot be read; this library reads version "
+                        + FORMAT_VERSION + " (retrain or use the matching library version)");
+            }
+            length = d.readLong();
+        } catch (EOFException e) {
+            throw new ModelFormatException("truncated model file: the header is incomplete", e);
+        }
+        if (length < 0 || length > MAX_PAYLOAD) {
+            throw new ModelFormatException("corrupt model file: impossible content length " + length);
+        }
+        byte[] payload = d.readNBytes((int) length);
+        if (payload.length < length) {
+            throw new ModelFormatException("truncated model file: content has " + payload.length + " of " + length + " bytes");
+        }
+        byte[] checksum = d.readNBytes(32);
+        if (checksum.length < 32) {
+            throw new ModelFormatException("truncated model file: the checksum is missing");
+        }
+        byte[] actual = sha256(payload);
+        if (!MessageDigest.isEqual(checksum, actual)) {
+            throw new ModelFormatException("corrupt model file: the content does not match its SHA-256 checksum");
+        }
+        try {
+            return parse(ByteBuffer.wrap(payload), versionOf(actual));
+        } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new ModelFormatException("corrupt model file: inconsistent content (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private byte[] payload() {
+        int k = labels.length;
+        int rows = vocabulary.size();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows * 8 + k * 4 + weights.length * 4);
+        try (DataOutputStream d = new DataOutputStream(bytes)) {
+            d.writeUTF(KIND);
+            FeatureConfig f = features;
+            d.writeBoolean(f.wordUnigrams());
+            d.writeBoolean(f.wordBigrams());
+            d.writeInt(f.charMinN());
+            d.writeInt(f.charMaxN());
+            d.writeBoolean(f.normalizeDigits());
+            d.writeBoolean(f.stemSuffixes());
+            d.writeBoolean(f.sublinearTf());
+            d.writeBoolean(f.idf());
+            d.writeFloat(f.charWeight());
+            d.writeInt(f.maxTokens());
+            d.writeInt(f.minCount());
+            d.writeInt(k);
+            for (String label : labels) {
+                byte[] b = label.getBytes(StandardCharsets.UTF_8);
+                d.writeInt(b.length);
+                d.write(b);
+            }
+            d.writeFloat(temperature);
+            d.writeDouble(abstainThreshold);
+            d.writeInt(rows);
+            ByteBuffer buf = ByteBuffer.allocate(rows * 8 + k * 4 + weights.length * 4);
+            buf.asIntBuffer().put(vocabulary.rowHashes);
+            buf.position(rows * 4);
+            buf.asFloatBuffer().put(vocabulary.rowScale);
+            buf.position(rows * 8);
+            buf.asFloatBuffer().put(bias);
+            buf.position(rows * 8 + k * 4);
+            buf.asFloatBuffer().put(weights);
+            d.write(buf.array());
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory write failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static LinearIntentModel parse(ByteBuffer b, String version) throws ModelFormatException {
+        String kind = readString(b, b.getShort() & 0xffff);
+        if (!KIND.equals(kind)) {
+            throw new ModelFormatException("unsupported model kind '" + kind + "'; this library reads '" + KIND + "'");
+        }
+        FeatureConfig f = new FeatureConfig(b.get() != 0, b.get() != 0, b.getInt(), b.getInt(), b.get() != 0,
+                b.get() != 0, b.get() != 0, b.get() != 0, b.getFloat(), b.getInt(), b.getInt());
+        int k = b.getInt();
+        if (k < 2 || k > MAX_LABELS) {
+            throw new ModelFormatException("corrupt model file: " + k + " labels");
+        }
+        String[] labels = new String[k];
+        for (int i = 0; i < k; i++) {
+            labels[i] = readString(b, b.getInt());
+        }
+        float temperature = b.getFloat();
+        double threshold = b.getDouble();
+        int rows = b.getInt();
+        if (rows < 0 || (long) rows * (8 + 4L * k) + 4L * k != b.remaining()) {
+            throw new ModelFormatException("corrupt model file: " + rows + " feature rows do not fit the content");
+        }
+        if (!(temperature > 0) || Float.isInfinite(temperature)) {
+            throw new ModelFormatException("corrupt model file: temperature " + temperature);
+        }
+        int[] hashes = new int[rows];
+        float[] scale = new float[rows];
+        float[] bias = new float[k];
+        float[] weights = new float[rows * k];
+        b.asIntBuffer().get(hashes);
+        b.position(b.position() + rows * 4);
+        b.asFloatBuffer().get(scale);
+        b.position(b.position() + rows * 4);
+        b.asFloatBuffer().get(bias);
+        b.position(b.position() + k * 4);
+        b.asFloatBuffer().get(weights);
+        return new LinearIntentModel(f, new Vocabulary(hashes, scale, f.sublinearTf()), labels, weights, bias,
+                temperature, threshold, version);
+    }
+
+    private static String readString(ByteBuffer b, int length) throws ModelFormatException {
+        if (length < 0 || length > b.remaining()) {
+            throw new ModelFormatException("corrupt model file: string length " + length);
+        }
+        byte[] s = new byte[length];
+        b.get(s);
+        return new String(s, StandardCharsets.UTF_8);
+    }
+
+    private static String versionOf(byte[] sha) {
+        StringBuilder sb = new StringBuilder(KIND + "-v" + FORMAT_VERSION + ":");
+        for (int i = 0; i < 8; i++) {
+            sb.append(String.format("%02x", sha[i]));
+        }
+        return sb.toString();
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.deskassist.core.triage.classify;
+
+/**
+ * The features a model knows: feature hash to weight row, and a fixed scale per row (IDF times the
+ * weight of its kind). Turns the hashes of one text into an L2-normalized sparse vector.
+ */
+final class Vocabulary {
+
+    private final IntIntMap rows;
+    final int[] rowHashes;
+    final float[] rowScale;
+    private final boolean sublinearTf;
+
+    Vocabulary(int[] rowHashes, float[] rowScale, boolean sublinearTf) {
+        this.rowHashes = rowHashes;
+        this.rowScale = rowScale;
+        this.sublinearTf = sublinearTf;
+        this.rows = new IntIntMap(rowHashes.length);
+        for (int r = 0; r < rowHashes.length; r++) {
+            rows.put(rowHashes[r], r);
+        }
+    }
+
+    int size() {
+        return rowHashes.length;
+    }
+
+    /** Builds the vocabulary from the hashes of training texts (one int[] of occurrences each). */
+    static Vocabulary build(int[][] docs, int[] subset, FeatureConfig config) {
+        IntIntMap df = new IntIntMap(1 << 16);
+        // last document each hash was counted in, so a repeated word counts once per document
+        IntIntMap seen = new IntIntMap(1 << 16);
+        IntList order = new IntList(1 << 16);
+        int stamp = 0;
+        for (int d : subset) {
+            stamp++;
+            for (int h : docs[d]) {
+                if (seen.get(h, -1) == stamp) {
+                    continue;
+                }
+                seen.put(h, stamp);
+                if (df.increment(h, 1) == 1) {
+                    order.add(h);
+                }
+            }
+        }
+        IntList kept = new IntList(order.size);
+        for (int i = 0; i < order.size; i++) {
+            if (df.get(order.data[i], 0) >= config.minCount()) {
+                kept.add(order.data[i]);
+            }
+        }
+        int[] hashes = kept.toArray();
+        float[] scale = new float[hashes.length];
+        double n = subset.length;
+        for (int r = 0; r < hashes.length; r++) {
+            double idf = config.idf() ? Math.log((1 + n) / (1 + df.get(hashes[r], 0))) + 1 : 1;
+            double kind = Featurizer.isCharFeature(hashes[r]) ? config.charWeight() : 1;
+            scale[r] = (float) (idf * kind);
+        }
+        return new Vocabulary(hashes, scale, config.sublinearTf());
+    }
+
+    /** Reusable buffers for {@link #vectorize}, one per thread. */
+    static final class VecScratch {
+        int[] counts = new int[0];
+        final IntList touched = new IntList(512);
+        int[] idx = new int[512];
+        float[] val = new float[512];
+    }
+
+    /**
+     * Writes the normalized sparse vector of the given hash occurrences into {@code s.idx/s.val}
+     * and returns its length. Unknown features are ignored.
+     */
+    int vectorize(IntList hashes, VecScratch s) {
+        if (s.counts.length < rowHashes.length) {
+            s.counts = new int[rowHashes.length];
+        }
+        int[] counts = s.counts;
+        IntList touched = s.touched;
+        touched.clear();
+        for (int i = 0; i < hashes.size; i++) {
+            int r = rows.get(hashes.data[i], -1);
+            if (r >= 0) {
+                if (counts[r]++ == 0) {
+                    touched.add(r);
+                }
+            }
+        }
+        int n = touched.size;
+        if (s.idx.length < n) {
+            s.idx = new int[n * 2];
+            s.val = new float[n * 2];
+        }
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            int r = touched.data[i];
+            int c = counts[r];
+            counts[r] = 0;
+            float tf = sublinearTf ? (float) (1 + Math.log(c)) : c;
+            float v = tf * rowScale[r];
+            s.idx[i] = r;
+            s.val[i] = v;
+            norm += (double) v * v;
+        }
+        if (norm > 0) {
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int i = 0; i < n; i++) {
+                s.val[i] *= inv;
+            }
+        }
+        return n;
+    }
+}
