@@ -1,0 +1,430 @@
+package dev.deskassist.core.draft.kb;
+
+import dev.deskassist.core.draft.Passage;
+import dev.deskassist.core.draft.RankedRetriever;
+import dev.deskassist.core.draft.Retrieval;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogDocMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Passage retrieval over an in-memory Lucene index, one index per language with that language's
+ * analysis (German: normalization, stemming and decompounding with a dictionary built from the
+ * knowledge base's own vocabulary; English: Porter stemming; fr/es/it/nl/pt: Lucene's analyzers).
+ * Ranking is BM25 over body and (boosted) title/section heading; passages of the preferred
+ * categories get their score multiplied by {@code 1 + categoryBoost} (a preference, not a filter).
+ *
+ * <p><b>Confidence.</b> For the best passage, {@code coverage} is the IDF-weighted share of the
+ * query's known terms (terms that occur anywhere in the language's knowledge base) that the
+ * passage contains, and {@code evidence} the IDF sum of those matched terms. Confidence is
+ * {@code coverage × min(1, evidence / minEvidence)}: a passage that matches most of what the
+ * customer asked about, with at least about two informative words, scores near 1; a passage
+ * that shares one common word scores low. Retrieval is <em>confident</em> when confidence
+ * reaches {@code confidenceThreshold} (default 0.35).
+ *
+ * <p>Only citable articles (approved, not expired by the knowledge base's clock) are indexed,
+ * and hits are checked again at query time so that an article that expires while the process
+ * runs is never returned. Queries are cut to {@code maxQueryChars} and {@code maxQueryTerms}
+ * so that a 1 MB ticket costs no more than a long one. Immutable and thread-safe.
+ */
+public final class LuceneKnowledgeRetriever implements RankedRetriever {
+
+    private static final String TITLE = "title";
+    private static final String BODY = "body";
+
+    private final Map<String, LanguageIndex> indexes;
+    private final Builder config;
+    private final Clock clock;
+
+    private LuceneKnowledgeRetriever(KnowledgeBase kb, Builder b) {
+        this.config = b.copy();
+        this.clock = kb.clock();
+        Map<String, List<Article>> byLanguage = new LinkedHashMap<>();
+        for (Article a : kb.citable()) {
+            byLanguage.computeIfAbsent(a.language(), l -> new ArrayList<>()).add(a);
+        }
+        Map<String, LanguageIndex> m = new HashMap<>();
+        PassageSplitter splitter = new PassageSplitter(b.maxPassageChars);
+        byLanguage.forEach((lang, articles) -> m.put(lang, LanguageIndex.build(lang, articles, splitter, config)));
+        this.indexes = Map.copyOf(m);
+    }
+
+    /** A retriever with default settings. */
+    public static LuceneKnowledgeRetriever of(KnowledgeBase kb) {
+        return builder().build(kb);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Retrieval rank(String query, String language, Collection<String> categories, int limit) {
+        if (limit <= 0) {
+            return Retrieval.none("limit " + limit + " asks for nothing");
+        }
+        String lang = language == null ? "" : language.toLowerCase(Locale.ROOT);
+        LanguageIndex idx = indexes.get(lang);
+        if (idx == null) {
+            return Retrieval.none("no approved article in language '" + lang + "'");
+        }
+        if (query == null || query.isBlank()) {
+            return Retrieval.none("empty query");
+        }
+        String q = query.length() > config.maxQueryChars ? query.substring(0, config.maxQueryChars) : query;
+        List<String> terms = idx.analyze(q, config.maxQueryTerms);
+        if (terms.isEmpty()) {
+            return Retrieval.none("the query has no searchable words");
+        }
+        Set<String> preferred = new HashSet<>();
+        if (categories != null) {
+            categories.forEach(c -> preferred.add(c.toLowerCase(Locale.ROOT)));
+        }
+        return idx.search(terms, preferred, limit, LocalDate.now(clock), config);
+    }
+
+    @Override
+    public Set<String> languages() {
+        return Collections.unmodifiableSet(new TreeSet<>(indexes.keySet()));
+    }
+
+    /** Number of indexed passages, all languages together. */
+    public int passageCount() {
+        return indexes.values().stream().mapToInt(i -> i.passages.length).sum();
+    }
+
+    /** The query terms after this language's analysis (for debugging and tests). */
+    public List<String> analyze(String text, String language) {
+        LanguageIndex idx = indexes.get(language);
+        return idx == null ? List.of() : idx.analyze(text, config.maxQueryTerms);
+    }
+
+    @Override
+    public String toString() {
+        return "LuceneKnowledgeRetriever[languages=" + languages() + ", passages=" + passageCount() + "]";
+    }
+
+    /** Settings for {@link LuceneKnowledgeRetriever}; every one has a sensible default. */
+    public static final class Builder {
+        private float titleBoost = 2.0f;
+        private double categoryBoost = 0.25;
+        private int maxPassageChars = 700;
+        private int maxQueryChars = 4_000;
+        private int maxQueryTerms = 64;
+        private double minEvidence = 4.0;
+        private double confidenceThreshold = 0.35;
+        private GermanStemming germanStemming = GermanStemming.SNOWBALL;
+
+        private Builder() {
+        }
+
+        /** Weight of a match in the article title or section heading against one in the body (default 2). */
+        public Builder titleBoost(float v) {
+            if (!(v > 0)) {
+                throw new IllegalArgumentException("titleBoost must be > 0");
+            }
+            titleBoost = v;
+            return this;
+        }
+
+        /** Preferred categories' passages score {@code × (1 + v)} (default 0.25; 0 turns it off). */
+        public Builder categoryBoost(double v) {
+            if (v < 0 || Double.isNaN(v)) {
+                throw new IllegalArgumentException("categoryBoost must be >= 0");
+            }
+            categoryBoost = v;
+            return this;
+        }
+
+        /** Upper bound for a passage's length in characters (default 700). */
+        public Builder maxPassageChars(int v) {
+            maxPassageChars = v;
+            return this;
+        }
+
+        /** A query is cut to this many characters before analysis (default 4,000). */
+        public Builder maxQueryChars(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("maxQueryChars must be >= 1");
+            }
+            maxQueryChars = v;
+            return this;
+        }
+
+        /** At most this many distinct terms of a query are searched (default 64). */
+        public Builder maxQueryTerms(int v) {
+            if (v < 1 || v > 400) {
+                throw new IllegalArgumentException("maxQueryTerms must be in 1..400");
+            }
+            maxQueryTerms = v;
+            return this;
+        }
+
+        /** IDF mass of matched terms at which confidence is no longer damped (default 4, about two informative words). */
+        public Builder minEvidence(double v) {
+            if (!(v > 0)) {
+                throw new IllegalArgumentException("minEvidence must be > 0");
+            }
+            minEvidence = v;
+            return this;
+        }
+
+        /** Confidence at or above which a retrieval counts as confident (default 0.35). */
+        public Builder confidenceThreshold(double v) {
+            if (v < 0 || v > 1 || Double.isNaN(v)) {
+                throw new IllegalArgumentException("confidenceThreshold must be in [0,1]");
+            }
+            confidenceThreshold = v;
+            return this;
+        }
+
+        public Builder germanStemming(GermanStemming v) {
+            germanStemming = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** Splits and indexes the citable articles of a knowledge base. */
+        public LuceneKnowledgeRetriever build(KnowledgeBase kb) {
+            return new LuceneKnowledgeRetriever(Objects.requireNonNull(kb, "kb"), this);
+        }
+
+        Builder copy() {
+            Builder c = new Builder();
+            c.titleBoost = titleBoost;
+            c.categoryBoost = categoryBoost;
+            c.maxPassageChars = maxPassageChars;
+            c.maxQueryChars = maxQueryChars;
+            c.maxQueryTerms = maxQueryTerms;
+            c.minEvidence = minEvidence;
+            c.confidenceThreshold = confidenceThreshold;
+            c.germanStemming = germanStemming;
+            return c;
+        }
+    }
+
+    /** One language's index, its passages by document number and the term statistics for confidence. */
+    private static final class LanguageIndex {
+        final Analyzer analyzer;
+        final IndexSearcher searcher;
+        final Passage[] passages;
+        final LocalDate[] validUntil;
+        final Set<String>[] passageTerms;
+        final Map<String, Double> idf;
+
+        private LanguageIndex(Analyzer analyzer, IndexSearcher searcher, Passage[] passages, LocalDate[] validUntil,
+                              Set<String>[] passageTerms, Map<String, Double> idf) {
+            this.analyzer = analyzer;
+            this.searcher = searcher;
+            this.passages = passages;
+            this.validUntil = validUntil;
+            this.passageTerms = passageTerms;
+            this.idf = idf;
+        }
+
+        @SuppressWarnings("unchecked")
+        static LanguageIndex build(String lang, List<Article> articles, PassageSplitter splitter, Builder cfg) {
+            List<Passage> passages = new ArrayList<>();
+            List<String> titles = new ArrayList<>();
+            List<LocalDate> until = new ArrayList<>();
+            for (Article a : articles) {
+                int n = 0;
+                for (PassageSplitter.Chunk c : splitter.split(a.body())) {
+                    n++;
+                    passages.add(new Passage(a.id() + "#" + n, a.id(), a.title(), a.url(), a.language(),
+                            a.categories(), c.text(), 0.0));
+                    titles.add(c.heading().isEmpty() ? a.title() : a.title() + "\n" + c.heading());
+                    until.add(a.validUntil());
+                }
+            }
+            Analyzer analyzer = LanguageAnalyzers.forLanguage(lang, cfg.germanStemming, CharArraySet.EMPTY_SET);
+            if (lang.equals("de")) {
+                // Decompounding needs a dictionary of word parts; the knowledge base's own stems
+                // are the parts that matter, since only they can ever match.
+                CharArraySet parts = new CharArraySet(4096, false);
+                for (int i = 0; i < passages.size(); i++) {
+                    for (String t : terms(analyzer, titles.get(i) + "\n" + passages.get(i).text(), Integer.MAX_VALUE)) {
+                        if (t.length() >= LanguageAnalyzers.MIN_SUBWORD && t.chars().allMatch(Character::isLetter)) {
+                            parts.add(t);
+                        }
+                    }
+                }
+                analyzer.close();
+                analyzer = LanguageAnalyzers.forLanguage(lang, cfg.germanStemming, parts);
+            }
+            Set<String>[] termSets = new Set[passages.size()];
+            Map<String, Integer> df = new HashMap<>();
+            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
+            // one segment in insertion order, so that a document number is the passage's position
+            iwc.setMergePolicy(new LogDocMergePolicy());
+            iwc.setRAMBufferSizeMB(256);
+            try (IndexWriter w = new IndexWriter(dir, iwc)) {
+                for (int i = 0; i < passages.size(); i++) {
+                    Document d = new Document();
+                    d.add(new TextField(TITLE, titles.get(i), Field.Store.NO));
+                    d.add(new TextField(BODY, passages.get(i).text(), Field.Store.NO));
+                    w.addDocument(d);
+                    Set<String> ts = new HashSet<>(terms(analyzer, titles.get(i) + "\n" + passages.get(i).text(),
+                            Integer.MAX_VALUE));
+                    termSets[i] = Set.copyOf(ts);
+                    ts.forEach(t -> df.merge(t, 1, Integer::sum));
+                }
+                w.forceMerge(1);
+            } catch (IOException e) {
+                throw new UncheckedIOException("in-memory index for '" + lang + "' failed", e);
+            }
+            DirectoryReader reader;
+            try {
+                reader = DirectoryReader.open(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("in-memory index for '" + lang + "' cannot be opened", e);
+            }
+            if (reader.maxDoc() != passages.size() || reader.leaves().size() > 1) {
+                throw new IllegalStateException("index layout for '" + lang + "' is not one segment in order");
+            }
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            int n = passages.size();
+            Map<String, Double> idf = new HashMap<>();
+            df.forEach((t, f) -> idf.put(t, Math.log(1 + (n - f + 0.5) / (f + 0.5))));
+            return new LanguageIndex(analyzer, searcher, passages.toArray(new Passage[0]),
+                    until.toArray(new LocalDate[0]), termSets, Map.copyOf(idf));
+        }
+
+        List<String> analyze(String text, int maxTerms) {
+            return terms(analyzer, text, maxTerms);
+        }
+
+        Retrieval search(List<String> terms, Set<String> preferred, int limit, LocalDate today, Builder cfg) {
+            BooleanQuery.Builder q = new BooleanQuery.Builder();
+            for (String t : terms) {
+                q.add(new TermQuery(new Term(BODY, t)), BooleanClause.Occur.SHOULD);
+                q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), cfg.titleBoost), BooleanClause.Occur.SHOULD);
+            }
+            TopDocs top;
+            int fetch = Math.max(limit * 4, 20);
+            try {
+                top = searcher.search(q.build(), fetch);
+            } catch (IOException e) {
+                throw new UncheckedIOException("in-memory search failed", e);
+            }
+            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                LocalDate vu = validUntil[sd.doc];
+                if (vu != null && vu.isBefore(today)) {
+                    continue;
+                }
+                double score = sd.score;
+                if (cfg.categoryBoost > 0 && !preferred.isEmpty()
+                        && !Collections.disjoint(passages[sd.doc].categories(), preferred)) {
+                    score *= 1 + cfg.categoryBoost;
+                }
+                hits.add(new Hit(sd.doc, score));
+            }
+            if (hits.isEmpty()) {
+                return Retrieval.none("no passage shares a word with the question");
+            }
+            hits.sort((a, b) -> Double.compare(b.score, a.score));
+            int k = Math.min(limit, hits.size());
+            List<Passage> result = new ArrayList<>(k);
+            for (int i = 0; i < k; i++) {
+                Hit h = hits.get(i);
+                result.add(passages[h.doc].withScore(h.score));
+            }
+            return withConfidence(terms, result, hits, cfg);
+        }
+
+        private Retrieval withConfidence(List<String> terms, List<Passage> result, List<Hit> all, Builder cfg) {
+            Passage best = result.get(0);
+            Set<String> bestTerms = passageTerms[all.get(0).doc];
+            double known = 0;
+            double matched = 0;
+            List<String> matchedTerms = new ArrayList<>();
+            for (String t : terms) {
+                Double w = idf.get(t);
+                if (w == null) {
+                    continue;
+                }
+                known += w;
+                if (bestTerms.contains(t)) {
+                    matched += w;
+                    if (matchedTerms.size() < 8) {
+                        matchedTerms.add(t);
+                    }
+                }
+            }
+            double coverage = known == 0 ? 0 : matched / known;
+            double confidence = Math.max(0, Math.min(1, coverage * Math.min(1, matched / cfg.minEvidence)));
+            double margin = 1.0;
+            for (Hit h : all) {
+                if (!passages[h.doc].articleId().equals(best.articleId())) {
+                    margin = (best.score() - h.score) / best.score();
+                    break;
+                }
+            }
+            boolean confident = confidence >= cfg.confidenceThreshold;
+            List<String> reasons = List.of(
+                    String.format(Locale.ROOT, "best passage %s (score %.2f) covers %.0f%% of the question's known terms",
+                            best.id(), best.score(), coverage * 100),
+                    "matched terms: " + String.join(", ", matchedTerms),
+                    String.format(Locale.ROOT, "lead over the next article: %.0f%%", margin * 100),
+                    String.format(Locale.ROOT, "retrieval confidence %.2f %s threshold %.2f", confidence,
+                            confident ? ">=" : "<", cfg.confidenceThreshold));
+            return new Retrieval(result, confidence, confident, reasons);
+        }
+
+        /** A scored document number. */
+        private record Hit(int doc, double score) {
+        }
+    }
+
+    /** Distinct analysed terms of a text in order of appearance, at most {@code max}. */
+    static List<String> terms(Analyzer analyzer, String text, int max) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (out.size() < max && ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysis of an in-memory string failed", e);
+        }
+        return new ArrayList<>(out);
+    }
+}
