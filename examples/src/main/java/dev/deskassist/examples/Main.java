@@ -15,6 +15,7 @@ public final class Main {
         Map<String, Command> all = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 // one line per command; keep this list sorted by how a new user meets them
+                new EvaluateRetrievalCommand()
         )) {
             all.put(c.name(), c);
         }

@@ -10,7 +10,14 @@ import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
@@ -38,7 +45,7 @@ final class LanguageAnalyzers {
     static Analyzer forLanguage(String language, GermanStemming stemming, CharArraySet compoundParts) {
         return switch (language) {
             case "de" -> new German(stemming, compoundParts);
-            case "en" -> new EnglishAnalyzer();
+            case "en" -> new English();
             case "fr" -> new FrenchAnalyzer();
             case "es" -> new SpanishAnalyzer();
             case "it" -> new ItalianAnalyzer();
@@ -49,11 +56,43 @@ final class LanguageAnalyzers {
     }
 
     /**
+     * Lucene's English chain (possessives, lower case, Porter stemming) with the longer Snowball
+     * stop list: Lucene's default list keeps "what", "you" and "can", which are no evidence of a topic.
+     */
+    static final class English extends Analyzer {
+        private static final CharArraySet STOP = snowballStopSet("english_stop.txt");
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream ts = new EnglishPossessiveFilter(source);
+            ts = new LowerCaseFilter(ts);
+            ts = new StopFilter(ts, STOP);
+            ts = new PorterStemFilter(ts);
+            return new TokenStreamComponents(source, ts);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    }
+
+    static CharArraySet snowballStopSet(String resource) {
+        try (Reader r = IOUtils.getDecodingReader(SnowballFilter.class, resource, StandardCharsets.UTF_8)) {
+            return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(r));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lucene stop list " + resource + " missing", e);
+        }
+    }
+
+    /**
      * Lower-casing, German stop words, umlaut/ß normalization, stemming, then dictionary-based
      * decompounding on the stems, so that "Rücksendeetikett" yields "rucksend" and "etikett"
      * just as "Etikett für die Rücksendung" does.
      */
     static final class German extends Analyzer {
+        private static final CharArraySet STOP = GermanAnalyzer.getDefaultStopSet();
         private final GermanStemming stemming;
         private final CharArraySet parts;
 
@@ -66,7 +105,7 @@ final class LanguageAnalyzers {
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
             TokenStream ts = new LowerCaseFilter(source);
-            ts = new StopFilter(ts, GermanAnalyzer.getDefaultStopSet());
+            ts = new StopFilter(ts, STOP);
             ts = new GermanNormalizationFilter(ts);
             ts = stemming == GermanStemming.LIGHT ? new GermanLightStemFilter(ts) : new SnowballFilter(ts, "German2");
             if (!parts.isEmpty()) {

@@ -24,6 +24,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -106,8 +107,8 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             return Retrieval.none("empty query");
         }
         String q = query.length() > config.maxQueryChars ? query.substring(0, config.maxQueryChars) : query;
-        List<String> terms = idx.analyze(q, config.maxQueryTerms);
-        if (terms.isEmpty()) {
+        QueryTerms terms = analyzeQuery(idx.analyzer, q, config.maxQueryTerms);
+        if (terms.terms().isEmpty()) {
             return Retrieval.none("the query has no searchable words");
         }
         Set<String> preferred = new HashSet<>();
@@ -145,7 +146,8 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         private int maxPassageChars = 700;
         private int maxQueryChars = 4_000;
         private int maxQueryTerms = 64;
-        private double minEvidence = 4.0;
+        private double minEvidence = 6.0;
+        private double unknownTermWeight = 0.5;
         private double confidenceThreshold = 0.35;
         private GermanStemming germanStemming = GermanStemming.SNOWBALL;
 
@@ -194,12 +196,24 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             return this;
         }
 
-        /** IDF mass of matched terms at which confidence is no longer damped (default 4, about two informative words). */
+        /** IDF mass of matched terms at which confidence is no longer damped (default 6, about two words found in only a few passages). */
         public Builder minEvidence(double v) {
             if (!(v > 0)) {
                 throw new IllegalArgumentException("minEvidence must be > 0");
             }
             minEvidence = v;
+            return this;
+        }
+
+        /**
+         * Weight, as a share of the rarest word's IDF, with which a query word the knowledge base
+         * never uses counts against coverage (default 0.5; 0 ignores unknown words).
+         */
+        public Builder unknownTermWeight(double v) {
+            if (v < 0 || v > 1 || Double.isNaN(v)) {
+                throw new IllegalArgumentException("unknownTermWeight must be in [0,1]");
+            }
+            unknownTermWeight = v;
             return this;
         }
 
@@ -230,6 +244,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             c.maxQueryChars = maxQueryChars;
             c.maxQueryTerms = maxQueryTerms;
             c.minEvidence = minEvidence;
+            c.unknownTermWeight = unknownTermWeight;
             c.confidenceThreshold = confidenceThreshold;
             c.germanStemming = germanStemming;
             return c;
@@ -244,9 +259,11 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         final LocalDate[] validUntil;
         final Set<String>[] passageTerms;
         final Map<String, Double> idf;
+        final double maxIdf;
 
         private LanguageIndex(Analyzer analyzer, IndexSearcher searcher, Passage[] passages, LocalDate[] validUntil,
                               Set<String>[] passageTerms, Map<String, Double> idf) {
+            this.maxIdf = idf.values().stream().mapToDouble(Double::doubleValue).max().orElse(1.0);
             this.analyzer = analyzer;
             this.searcher = searcher;
             this.passages = passages;
@@ -266,7 +283,8 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                     n++;
                     passages.add(new Passage(a.id() + "#" + n, a.id(), a.title(), a.url(), a.language(),
                             a.categories(), c.text(), 0.0));
-                    titles.add(c.heading().isEmpty() ? a.title() : a.title() + "\n" + c.heading());
+                    // the title field carries what the article is about: title, section heading, tags
+                    titles.add(a.title() + "\n" + c.heading() + "\n" + String.join(", ", a.tags()));
                     until.add(a.validUntil());
                 }
             }
@@ -329,9 +347,9 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             return terms(analyzer, text, maxTerms);
         }
 
-        Retrieval search(List<String> terms, Set<String> preferred, int limit, LocalDate today, Builder cfg) {
+        Retrieval search(QueryTerms query, Set<String> preferred, int limit, LocalDate today, Builder cfg) {
             BooleanQuery.Builder q = new BooleanQuery.Builder();
-            for (String t : terms) {
+            for (String t : query.terms()) {
                 q.add(new TermQuery(new Term(BODY, t)), BooleanClause.Occur.SHOULD);
                 q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), cfg.titleBoost), BooleanClause.Occur.SHOULD);
             }
@@ -365,18 +383,23 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                 Hit h = hits.get(i);
                 result.add(passages[h.doc].withScore(h.score));
             }
-            return withConfidence(terms, result, hits, cfg);
+            return withConfidence(query, result, hits, cfg);
         }
 
-        private Retrieval withConfidence(List<String> terms, List<Passage> result, List<Hit> all, Builder cfg) {
+        private Retrieval withConfidence(QueryTerms query, List<Passage> result, List<Hit> all, Builder cfg) {
             Passage best = result.get(0);
             Set<String> bestTerms = passageTerms[all.get(0).doc];
             double known = 0;
             double matched = 0;
             List<String> matchedTerms = new ArrayList<>();
-            for (String t : terms) {
+            for (String t : query.terms()) {
                 Double w = idf.get(t);
                 if (w == null) {
+                    // a word the knowledge base never uses is something the best passage cannot
+                    // answer; it counts against coverage, at part of the rarest word's weight
+                    if (!query.decomposed().contains(t)) {
+                        known += cfg.unknownTermWeight * maxIdf;
+                    }
                     continue;
                 }
                 known += w;
@@ -414,17 +437,37 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
 
     /** Distinct analysed terms of a text in order of appearance, at most {@code max}. */
     static List<String> terms(Analyzer analyzer, String text, int max) {
+        return analyzeQuery(analyzer, text, max).terms();
+    }
+
+    /**
+     * The analysed terms of a query, and those that were split into known parts by decompounding
+     * (the whole compound is then no evidence of an unknown word).
+     */
+    record QueryTerms(List<String> terms, Set<String> decomposed) {
+    }
+
+    static QueryTerms analyzeQuery(Analyzer analyzer, String text, int max) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
+        Set<String> decomposed = new HashSet<>();
         try (TokenStream ts = analyzer.tokenStream(BODY, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();
+            String previous = null;
             while (out.size() < max && ts.incrementToken()) {
-                out.add(term.toString());
+                String t = term.toString();
+                if (inc.getPositionIncrement() == 0 && previous != null) {
+                    decomposed.add(previous);
+                } else {
+                    previous = t;
+                }
+                out.add(t);
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysis of an in-memory string failed", e);
         }
-        return new ArrayList<>(out);
+        return new QueryTerms(new ArrayList<>(out), decomposed);
     }
 }
