@@ -40,7 +40,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * Passage retrieval over an in-memory Lucene index, one index per language with that language's
@@ -51,8 +54,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  *
  * <p><b>Confidence.</b> For the best passage, {@code coverage} is the IDF-weighted share of the
  * query's known terms (terms that occur anywhere in the language's knowledge base) that the
- * passage contains, and {@code evidence} the IDF sum of those matched terms. Confidence is
- * {@code coverage × min(1, evidence / minEvidence)}: a passage that matches most of what the
+ * passage contains (words the knowledge base never uses count against it at half the rarest
+ * word's IDF, the whole of a compound whose parts are known does not), and {@code evidence} the
+ * IDF sum of the matched terms. Confidence is
+ * {@code coverage × min(1, evidence / (minEvidence × maxIdf))}: a passage that matches most of what the
  * customer asked about, with at least about two informative words, scores near 1; a passage
  * that shares one common word scores low. Retrieval is <em>confident</em> when confidence
  * reaches {@code confidenceThreshold} (default 0.35).
@@ -146,7 +151,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         private int maxPassageChars = 700;
         private int maxQueryChars = 4_000;
         private int maxQueryTerms = 64;
-        private double minEvidence = 6.0;
+        private double minEvidence = 1.5;
         private double unknownTermWeight = 0.5;
         private double confidenceThreshold = 0.35;
         private GermanStemming germanStemming = GermanStemming.SNOWBALL;
@@ -196,7 +201,11 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             return this;
         }
 
-        /** IDF mass of matched terms at which confidence is no longer damped (default 6, about two words found in only a few passages). */
+        /**
+         * IDF mass of matched terms, in multiples of the rarest word's IDF, at which confidence is
+         * no longer damped (default 1.5: about two words that occur in only a few passages). Being
+         * relative, it means the same for a ten-article and a thousand-article knowledge base.
+         */
         public Builder minEvidence(double v) {
             if (!(v > 0)) {
                 throw new IllegalArgumentException("minEvidence must be > 0");
@@ -305,7 +314,10 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             }
             Set<String>[] termSets = new Set[passages.size()];
             Map<String, Integer> df = new HashMap<>();
-            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            // one buffer per file: reads then slice a single array instead of walking a buffer list,
+            // which is most of a query's cost on a small in-memory index
+            ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                    ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
             IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
             // one segment in insertion order, so that a document number is the passage's position
             iwc.setMergePolicy(new LogDocMergePolicy());
@@ -356,7 +368,8 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             TopDocs top;
             int fetch = Math.max(limit * 4, 20);
             try {
-                top = searcher.search(q.build(), fetch);
+                // count no more hits than needed, so that BM25 max-score pruning can skip the rest
+                top = searcher.search(q.build(), new TopScoreDocCollectorManager(fetch, null, fetch));
             } catch (IOException e) {
                 throw new UncheckedIOException("in-memory search failed", e);
             }
@@ -411,7 +424,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                 }
             }
             double coverage = known == 0 ? 0 : matched / known;
-            double confidence = Math.max(0, Math.min(1, coverage * Math.min(1, matched / cfg.minEvidence)));
+            double confidence = Math.max(0, Math.min(1, coverage * Math.min(1, matched / (cfg.minEvidence * maxIdf))));
             double margin = 1.0;
             for (Hit h : all) {
                 if (!passages[h.doc].articleId().equals(best.articleId())) {
@@ -420,14 +433,19 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                 }
             }
             boolean confident = confidence >= cfg.confidenceThreshold;
+            // plain concatenation: String.format costs more than the search on a small index
             List<String> reasons = List.of(
-                    String.format(Locale.ROOT, "best passage %s (score %.2f) covers %.0f%% of the question's known terms",
-                            best.id(), best.score(), coverage * 100),
+                    "best passage " + best.id() + " (score " + round2(best.score()) + ") covers "
+                            + Math.round(coverage * 100) + "% of the question's known terms",
                     "matched terms: " + String.join(", ", matchedTerms),
-                    String.format(Locale.ROOT, "lead over the next article: %.0f%%", margin * 100),
-                    String.format(Locale.ROOT, "retrieval confidence %.2f %s threshold %.2f", confidence,
-                            confident ? ">=" : "<", cfg.confidenceThreshold));
+                    "lead over the next article: " + Math.round(margin * 100) + "%",
+                    "retrieval confidence " + round2(confidence) + (confident ? " >= " : " < ") + "threshold "
+                            + round2(cfg.confidenceThreshold));
             return new Retrieval(result, confidence, confident, reasons);
+        }
+
+        private static String round2(double v) {
+            return Double.toString(Math.round(v * 100) / 100.0);
         }
 
         /** A scored document number. */

@@ -1,0 +1,140 @@
+package dev.deskassist.examples.bench;
+
+import dev.deskassist.core.draft.kb.KnowledgeBase;
+import dev.deskassist.core.draft.kb.KnowledgeBaseLoader;
+import dev.deskassist.core.draft.kb.LuceneKnowledgeRetriever;
+import dev.deskassist.examples.SampleKnowledgeBase;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Knowledge-base benchmark: builds a 500-article knowledge base by multiplying and varying the
+ * bundled sample, then measures load (parse) time, index time and single-thread retrieval of the
+ * top 3 passages. Run with
+ * {@code java -cp deskassist.jar dev.deskassist.examples.bench.KnowledgeBench [articles] [seconds]}.
+ */
+public final class KnowledgeBench {
+
+    private static final String[] QUERIES_DE = {
+        "Wo bekomme ich den Rücksendeetikett?", "Wann kommt mein Geld nach der Retoure zurück?",
+        "Passwort vergessen, Link kommt nicht an", "Wie lange dauert die Lieferung nach Österreich?",
+        "Ich möchte mein Abo kündigen", "Auskunft über meine gespeicherten Daten nach DSGVO",
+    };
+    private static final String[] QUERIES_EN = {
+        "Where do I get a return label?", "When will I get my refund?", "I forgot my password",
+        "How long does delivery take?", "Cancel my membership please", "Send me a copy of my personal data",
+    };
+
+    private KnowledgeBench() {
+    }
+
+    public static void main(String[] args) {
+        int articles = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3.0;
+        Map<String, String> sources = generate(articles);
+        Clock clock = Clock.systemUTC();
+
+        // warm-up: JIT the loader, analyzers and indexer once on the same input
+        for (int i = 0; i < 3; i++) {
+            LuceneKnowledgeRetriever.of(KnowledgeBaseLoader.withClock(clock).load(sources));
+        }
+        long t0 = System.nanoTime();
+        KnowledgeBase kb = KnowledgeBaseLoader.withClock(clock).load(sources);
+        long t1 = System.nanoTime();
+        LuceneKnowledgeRetriever retriever = LuceneKnowledgeRetriever.of(kb);
+        long t2 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "knowledge base: %s%n", kb.report().summary());
+        System.out.printf(Locale.ROOT, "passages indexed: %d%n", retriever.passageCount());
+        System.out.printf(Locale.ROOT, "load (parse %d files): %.1f ms%n", sources.size(), (t1 - t0) / 1e6);
+        System.out.printf(Locale.ROOT, "index (split + analyse + Lucene): %.1f ms%n", (t2 - t1) / 1e6);
+
+        List<String[]> queries = new ArrayList<>();
+        for (String q : QUERIES_DE) {
+            queries.add(new String[] {q, "de"});
+        }
+        for (String q : QUERIES_EN) {
+            queries.add(new String[] {q, "en"});
+        }
+        long sink = 0;
+        long warmEnd = System.nanoTime() + 1_000_000_000L;
+        for (int i = 0; System.nanoTime() < warmEnd; i++) {
+            String[] q = queries.get(i % queries.size());
+            sink += retriever.rank(q[0], q[1], List.of(), 3).passages().size();
+        }
+        List<Long> samples = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        int n = 0;
+        while (System.nanoTime() < end) {
+            String[] q = queries.get(n % queries.size());
+            long s = System.nanoTime();
+            sink += retriever.rank(q[0], q[1], List.of("returns"), 3).passages().size();
+            samples.add(System.nanoTime() - s);
+            n++;
+        }
+        double total = (System.nanoTime() - start) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        Collections.sort(samples);
+        System.out.printf(Locale.ROOT, "retrieval top 3, one thread: %.0f queries/s wall, %.0f queries per CPU-second,"
+                        + " mean %.1f µs CPU, p50 %.1f µs wall, p99 %.1f µs wall (n=%d)%n",
+                n / total, n / cpu, cpu / n * 1e6, samples.get(samples.size() / 2) / 1e3,
+                samples.get((int) (samples.size() * 0.99)) / 1e3, n);
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f (wall figures suffer when it exceeds the"
+                + " cores)%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (sink == 42) {
+            System.out.println();
+        }
+    }
+
+    /**
+     * The bundled sample multiplied to {@code target} articles: each copy gets a new id, a
+     * product-line suffix in its title and a sentence about its product line, and its sections
+     * in a shuffled order, so that the index sees varied but realistic text.
+     */
+    static Map<String, String> generate(int target) {
+        Map<String, String> base = SampleKnowledgeBase.bundledSources();
+        Map<String, String> out = new LinkedHashMap<>();
+        Random random = new Random(7);
+        int copy = 0;
+        while (out.size() < target) {
+            for (Map.Entry<String, String> e : base.entrySet()) {
+                if (out.size() >= target) {
+                    break;
+                }
+                if (!e.getKey().endsWith(".md")) {
+                    continue;
+                }
+                out.put("gen-" + copy + "/" + e.getKey(), vary(e.getValue(), copy, random));
+            }
+            copy++;
+        }
+        return out;
+    }
+
+    private static String vary(String md, int copy, Random random) {
+        if (copy == 0) {
+            return md;
+        }
+        int close = md.indexOf("\n---", 3);
+        String front = md.substring(0, close)
+                .replaceFirst("(?m)^id: (.*)$", "id: $1-v" + copy)
+                .replaceFirst("(?m)^title: (.*)$", "title: $1 (Modell " + (copy * 37 % 1000) + ")");
+        String body = md.substring(close + 4);
+        List<String> sections = new ArrayList<>(Arrays.asList(body.split("(?m)^(?=# )")));
+        Collections.shuffle(sections, random);
+        return front + "\n---\n" + String.join("\n", sections)
+                + "\n\nGilt auch für die Produktlinie Fjell-" + copy + " / also applies to the Fjell-" + copy + " range.\n";
+    }
+}
