@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,13 @@ import org.slf4j.LoggerFactory;
 public final class PolicyGuardrails implements Guardrails {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyGuardrails.class);
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=\\S)");
+    /**
+     * Where one sentence ends and the next begins: after . ! ? … and whitespace, at a blank line,
+     * and at a line break before a list item or a numbered source.
+     */
+    private static final Pattern SEPARATOR = Pattern.compile(
+            "(?<=[.!?…:])[ \\t]*\\n[ \\t]*(?:\\n[ \\t]*)*|(?<=[.!?…])[ \\t]+|[ \\t]*\\n[ \\t]*\\n[ \\t\\n]*"
+                    + "|[ \\t]*\\n(?=[ \\t]*(?:\\d+[.)]|[-*•]|\\[\\d+])[ \\t])|[ \\t]*\\n(?=\\[\\d+])|(?<=,)[ \\t]*\\n");
 
     private final GuardrailPolicy policy;
     private final AiDisclosure disclosure;
@@ -119,50 +126,73 @@ public final class PolicyGuardrails implements Guardrails {
         return List.copyOf(out);
     }
 
-    /** Drops every sentence that matches a forbidden entry; line structure (lists, paragraphs) is kept. */
+    /**
+     * Drops every sentence that contains a forbidden entry, also when the phrase runs over a
+     * line break; paragraphs, list items and the source list keep their layout, and a list item
+     * that loses its only sentence goes entirely.
+     */
     static String removeForbidden(String body, List<GuardrailPolicy.Forbidden> forbidden, Set<String> hits) {
         if (forbidden.isEmpty() || body.isEmpty()) {
             return body;
         }
-        StringBuilder out = new StringBuilder(body.length());
-        String[] lines = body.split("\n", -1);
-        for (int li = 0; li < lines.length; li++) {
-            String line = lines[li];
-            boolean any = false;
-            for (GuardrailPolicy.Forbidden f : forbidden) {
-                if (f.pattern().matcher(line).find()) {
-                    any = true;
+        List<int[]> matches = new ArrayList<>();
+        for (GuardrailPolicy.Forbidden f : forbidden) {
+            Matcher m = f.pattern().matcher(body);
+            while (m.find()) {
+                matches.add(new int[] {m.start(), Math.max(m.end(), m.start() + 1)});
+                hits.add("\"" + f.label() + "\"" + (f.reason().isEmpty() ? "" : " (" + f.reason() + ")"));
+            }
+        }
+        if (matches.isEmpty()) {
+            return body;
+        }
+        // alternate sentence and separator pieces: sentence, separator, sentence, ...
+        List<String> pieces = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        Matcher sep = SEPARATOR.matcher(body);
+        int pos = 0;
+        while (sep.find()) {
+            if (sep.start() <= pos) {
+                continue;
+            }
+            starts.add(pos);
+            pieces.add(body.substring(pos, sep.start()));
+            starts.add(sep.start());
+            pieces.add(sep.group());
+            pos = sep.end();
+        }
+        starts.add(pos);
+        pieces.add(body.substring(pos));
+        boolean[] drop = new boolean[pieces.size()];
+        for (int i = 0; i < pieces.size(); i += 2) {
+            int from = starts.get(i);
+            int to = from + pieces.get(i).length();
+            for (int[] m : matches) {
+                if (m[0] < to && m[1] > from) {
+                    drop[i] = true;
                     break;
                 }
             }
-            if (!any) {
-                out.append(line);
-            } else {
-                StringBuilder kept = new StringBuilder();
-                for (String sentence : SENTENCE_END.split(line)) {
-                    GuardrailPolicy.Forbidden hit = null;
-                    for (GuardrailPolicy.Forbidden f : forbidden) {
-                        if (f.pattern().matcher(sentence).find()) {
-                            hit = f;
-                            break;
-                        }
-                    }
-                    if (hit == null) {
-                        kept.append(kept.length() > 0 ? " " : "").append(sentence);
-                    } else {
-                        hits.add("\"" + hit.label() + "\"" + (hit.reason().isEmpty() ? "" : " (" + hit.reason() + ")"));
-                    }
+            if (drop[i]) {
+                // take one same-line separator with it, so that no double space or gap is left
+                if (i > 0 && !drop[i - 1] && pieces.get(i - 1).indexOf('\n') < 0) {
+                    drop[i - 1] = true;
+                } else if (i + 1 < pieces.size() && pieces.get(i + 1).indexOf('\n') < 0) {
+                    drop[i + 1] = true;
                 }
-                if (kept.toString().isBlank() || kept.toString().matches("\\s*(\\d+[.)]|[-*])\\s*")) {
-                    continue; // the whole line went; do not leave an empty line or a bare list marker
-                }
-                out.append(kept);
-            }
-            if (li < lines.length - 1) {
-                out.append('\n');
             }
         }
-        return out.toString().replaceAll("\n{3,}", "\n\n").strip();
+        StringBuilder out = new StringBuilder(body.length());
+        for (int i = 0; i < pieces.size(); i++) {
+            if (!drop[i]) {
+                out.append(pieces.get(i));
+            }
+        }
+        return out.toString()
+                .replaceAll("(?m)^[ \\t]*(\\d+[.)]|[-*•])[ \\t]*$\n?", "")
+                .replaceAll("[ \\t]+\n", "\n")
+                .replaceAll("\n{3,}", "\n\n")
+                .strip();
     }
 
     private static void add(List<String> list, String reason) {
