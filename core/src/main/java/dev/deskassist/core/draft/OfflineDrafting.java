@@ -126,12 +126,15 @@ public final class OfflineDrafting implements Drafting {
             reasons.add("empathy first: the customer sounds " + (sentiment.frustration() >= 0.5 ? "frustrated" : "unhappy"));
         }
         String topic = topic(ticket.subject());
+        String ack;
         if (topic.isEmpty()) {
-            opening.append(templates.get(language, tone, "acknowledge.notopic"));
+            ack = templates.get(language, tone, "acknowledge.notopic");
         } else {
             vars.put("topic", topic);
-            opening.append(templates.format(language, tone, "acknowledge", vars));
+            ack = templates.format(language, tone, "acknowledge", vars);
         }
+        // German letters go on in lower case after "Hallo Anna,"; a second sentence starts upper case
+        opening.append(opening.length() > 0 ? capitalize(ack) : ack);
         body.paragraph(opening.toString().strip());
 
         List<String> questions = new ArrayList<>();
@@ -148,10 +151,14 @@ public final class OfflineDrafting implements Drafting {
             confidence = r.confidence();
             if (r.confident()) {
                 List<Passage> used = choose(r.passages(), style.expertise());
+                List<String> cited = new ArrayList<>();
                 for (Passage p : used) {
-                    citations.add(p.citation());
+                    if (!cited.contains(p.articleId())) {
+                        cited.add(p.articleId());
+                        citations.add(p.citation());
+                    }
                 }
-                answer(body, used, style.expertise(), language, tone, reasons);
+                answer(body, used, cited, style.expertise(), language, tone, reasons);
                 body.paragraph(templates.get(language, tone, "nextsteps"));
             } else {
                 approval.add(String.format(Locale.ROOT,
@@ -218,13 +225,16 @@ public final class OfflineDrafting implements Drafting {
         return out;
     }
 
-    private void answer(Body body, List<Passage> used, StyleProfile.Expertise expertise, String language, Tone tone,
-                        List<String> reasons) {
+    private void answer(Body body, List<Passage> used, List<String> cited, StyleProfile.Expertise expertise,
+                        String language, Tone tone, List<String> reasons) {
         if (expertise == StyleProfile.Expertise.BEGINNER) {
-            List<String> steps = steps(used.get(0).text());
+            Steps steps = steps(used.get(0).text());
+            if (!steps.lead().isEmpty()) {
+                body.paragraph(steps.lead());
+            }
             StringBuilder sb = new StringBuilder(templates.get(language, tone, "steps.intro"));
-            for (int i = 0; i < steps.size(); i++) {
-                sb.append('\n').append(i + 1).append(". ").append(steps.get(i));
+            for (int i = 0; i < steps.items().size(); i++) {
+                sb.append('\n').append(i + 1).append(". ").append(steps.items().get(i));
             }
             sb.append(" [1]");
             body.paragraph(sb.toString());
@@ -236,13 +246,17 @@ public final class OfflineDrafting implements Drafting {
             reasons.add("full detail from " + used.size() + " passage(s): the customer writes like an expert");
         }
         body.paragraph(templates.get(language, tone, intro));
-        for (int i = 0; i < used.size(); i++) {
-            body.paragraph(used.get(i).text().strip() + " [" + (i + 1) + "]");
+        for (Passage p : used) {
+            body.paragraph(p.text().strip() + " [" + (cited.indexOf(p.articleId()) + 1) + "]");
         }
     }
 
-    /** A passage as steps: its list items when it has them, else its sentences. */
-    static List<String> steps(String text) {
+    /** A passage as instructions: the prose that leads into them and the steps themselves. */
+    record Steps(String lead, List<String> items) {
+    }
+
+    /** A passage as steps: its list items (after the prose that leads into them) when it has them, else its sentences. */
+    static Steps steps(String text) {
         List<String> items = new ArrayList<>();
         List<String> prose = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -257,7 +271,7 @@ public final class OfflineDrafting implements Drafting {
             }
         }
         if (items.size() >= 2) {
-            return items;
+            return new Steps(String.join(" ", prose), items);
         }
         List<String> sentences = new ArrayList<>();
         for (String p : prose) {
@@ -268,7 +282,7 @@ public final class OfflineDrafting implements Drafting {
             }
         }
         sentences.addAll(items);
-        return sentences.isEmpty() ? List.of(text.strip()) : sentences;
+        return new Steps("", sentences.isEmpty() ? List.of(text.strip()) : sentences);
     }
 
     /** The customer's subject as a short topic, without reply prefixes; empty when there is none. */
@@ -283,6 +297,10 @@ public final class OfflineDrafting implements Drafting {
             s = s.substring(0, cut > 20 ? cut : MAX_TOPIC_CHARS) + " …";
         }
         return s;
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static double clamp(double v) {
