@@ -73,6 +73,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
     private static final String BODY = "body";
 
     private final Map<String, LanguageIndex> indexes;
+    private final Set<String> languages;
     private final Builder config;
     private final Clock clock;
 
@@ -87,6 +88,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         PassageSplitter splitter = new PassageSplitter(b.maxPassageChars);
         byLanguage.forEach((lang, articles) -> m.put(lang, LanguageIndex.build(lang, articles, splitter, config)));
         this.indexes = Map.copyOf(m);
+        this.languages = Collections.unmodifiableSet(new TreeSet<>(m.keySet()));
     }
 
     /** A retriever with default settings. */
@@ -125,7 +127,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
 
     @Override
     public Set<String> languages() {
-        return Collections.unmodifiableSet(new TreeSet<>(indexes.keySet()));
+        return languages;
     }
 
     /** Number of indexed passages, all languages together. */
