@@ -65,7 +65,7 @@ public final class KnowledgeBench {
             queries.add(new String[] {q, "en"});
         }
         long sink = 0;
-        long warmEnd = System.nanoTime() + 1_000_000_000L;
+        long warmEnd = System.nanoTime() + 3_000_000_000L;
         for (int i = 0; System.nanoTime() < warmEnd; i++) {
             String[] q = queries.get(i % queries.size());
             sink += retriever.rank(q[0], q[1], List.of(), 3).passages().size();

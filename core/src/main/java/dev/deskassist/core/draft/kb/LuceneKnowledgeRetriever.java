@@ -271,9 +271,14 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         final Set<String>[] passageTerms;
         final Map<String, Double> idf;
         final double maxIdf;
+        final Set<String> titleTerms;
+        final Set<String> bodyTerms;
 
         private LanguageIndex(Analyzer analyzer, IndexSearcher searcher, Passage[] passages, LocalDate[] validUntil,
-                              Set<String>[] passageTerms, Map<String, Double> idf) {
+                              Set<String>[] passageTerms, Map<String, Double> idf, Set<String> titleTerms,
+                              Set<String> bodyTerms) {
+            this.titleTerms = titleTerms;
+            this.bodyTerms = bodyTerms;
             this.maxIdf = idf.values().stream().mapToDouble(Double::doubleValue).max().orElse(1.0);
             this.analyzer = analyzer;
             this.searcher = searcher;
@@ -315,6 +320,8 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                 analyzer = LanguageAnalyzers.forLanguage(lang, cfg.germanStemming, parts);
             }
             Set<String>[] termSets = new Set[passages.size()];
+            Set<String> titleVocabulary = new HashSet<>();
+            Set<String> bodyVocabulary = new HashSet<>();
             Map<String, Integer> df = new HashMap<>();
             // one buffer per file: reads then slice a single array instead of walking a buffer list,
             // which is most of a query's cost on a small in-memory index
@@ -333,6 +340,8 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                     Set<String> ts = new HashSet<>(terms(analyzer, titles.get(i) + "\n" + passages.get(i).text(),
                             Integer.MAX_VALUE));
                     termSets[i] = Set.copyOf(ts);
+                    titleVocabulary.addAll(terms(analyzer, titles.get(i), Integer.MAX_VALUE));
+                    bodyVocabulary.addAll(terms(analyzer, passages.get(i).text(), Integer.MAX_VALUE));
                     ts.forEach(t -> df.merge(t, 1, Integer::sum));
                 }
                 w.forceMerge(1);
@@ -354,7 +363,8 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             Map<String, Double> idf = new HashMap<>();
             df.forEach((t, f) -> idf.put(t, Math.log(1 + (n - f + 0.5) / (f + 0.5))));
             return new LanguageIndex(analyzer, searcher, passages.toArray(new Passage[0]),
-                    until.toArray(new LocalDate[0]), termSets, Map.copyOf(idf));
+                    until.toArray(new LocalDate[0]), termSets, Map.copyOf(idf), Set.copyOf(titleVocabulary),
+                    Set.copyOf(bodyVocabulary));
         }
 
         List<String> analyze(String text, int maxTerms) {
@@ -362,10 +372,22 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         }
 
         Retrieval search(QueryTerms query, Set<String> preferred, int limit, LocalDate today, Builder cfg) {
+            // words the index does not hold cannot match; leaving them out saves a dictionary
+            // lookup per word, which is most of the cost of a long, noisy ticket
             BooleanQuery.Builder q = new BooleanQuery.Builder();
+            int clauses = 0;
             for (String t : query.terms()) {
-                q.add(new TermQuery(new Term(BODY, t)), BooleanClause.Occur.SHOULD);
-                q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), cfg.titleBoost), BooleanClause.Occur.SHOULD);
+                if (bodyTerms.contains(t)) {
+                    q.add(new TermQuery(new Term(BODY, t)), BooleanClause.Occur.SHOULD);
+                    clauses++;
+                }
+                if (titleTerms.contains(t)) {
+                    q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), cfg.titleBoost), BooleanClause.Occur.SHOULD);
+                    clauses++;
+                }
+            }
+            if (clauses == 0) {
+                return Retrieval.none("no passage shares a word with the question");
             }
             TopDocs top;
             int fetch = Math.max(limit * 4, 20);
