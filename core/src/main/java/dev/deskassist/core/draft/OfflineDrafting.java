@@ -339,7 +339,7 @@ public final class OfflineDrafting implements Drafting {
         private Guardrails guardrails;
         private final Map<String, Set<EntityType>> requiredEntities = new LinkedHashMap<>();
         private String fallbackLanguage;
-        private int maxQueryChars = 4_000;
+        private int maxQueryChars = 1_000;
         private int passages = 3;
 
         private Builder(RankedRetriever retriever) {
@@ -388,7 +388,7 @@ public final class OfflineDrafting implements Drafting {
             return this;
         }
 
-        /** How much of the customer's text is used as the search query (default 4,000 characters). */
+        /** How much of the customer's text (subject first) is used as the search query (default 1,000 characters). */
         public Builder maxQueryChars(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("maxQueryChars must be >= 1");

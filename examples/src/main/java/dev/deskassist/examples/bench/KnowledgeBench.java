@@ -93,6 +93,17 @@ public final class KnowledgeBench {
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f (wall figures suffer when it exceeds the"
                 + " cores)%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // a long, rambling ticket: the query is cut and only the rarest known words are searched
+        String longTicket = ("Hallo, ich habe letzte Woche eine Jacke und Schuhe bestellt, die Lieferung kam spät, "
+                + "die Rechnung fehlte, und jetzt möchte ich die Schuhe zurückschicken, finde aber den "
+                + "Rücksendeetikett nicht. Mein Passwort musste ich auch zurücksetzen. ").repeat(20);
+        long cpuLong = threads.getCurrentThreadCpuTime();
+        int longRuns = 500;
+        for (int i = 0; i < longRuns; i++) {
+            sink += retriever.rank(longTicket, "de", List.of(), 3).passages().size();
+        }
+        System.out.printf(Locale.ROOT, "retrieval top 3 for a %,d-character ticket: mean %.1f µs CPU%n",
+                longTicket.length(), (threads.getCurrentThreadCpuTime() - cpuLong) / 1e3 / longRuns);
         if (sink == 42) {
             System.out.println();
         }

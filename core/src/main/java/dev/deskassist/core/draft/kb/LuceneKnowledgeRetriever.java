@@ -64,10 +64,16 @@ import org.apache.lucene.store.SingleInstanceLockFactory;
  *
  * <p>Only citable articles (approved, not expired by the knowledge base's clock) are indexed,
  * and hits are checked again at query time so that an article that expires while the process
- * runs is never returned. Queries are cut to {@code maxQueryChars} and {@code maxQueryTerms}
- * so that a 1 MB ticket costs no more than a long one. Immutable and thread-safe.
+ * runs is never returned. Queries are cut to {@code maxQueryChars} characters and at most
+ * {@value #MAX_ANALYZED_TERMS} distinct words; of the words the index knows, only the
+ * {@code maxQueryTerms} rarest (highest IDF) go into the Lucene query, because each word costs a
+ * term lookup and postings scan while the rare ones carry the topic. So a 1 MB ticket costs no
+ * more than a long one. Immutable and thread-safe.
  */
 public final class LuceneKnowledgeRetriever implements RankedRetriever {
+
+    /** Distinct words of a query that are analysed at most (for coverage); see {@code maxQueryTerms}. */
+    static final int MAX_ANALYZED_TERMS = 256;
 
     private static final String TITLE = "title";
     private static final String BODY = "body";
@@ -114,7 +120,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             return Retrieval.none("empty query");
         }
         String q = query.length() > config.maxQueryChars ? query.substring(0, config.maxQueryChars) : query;
-        QueryTerms terms = analyzeQuery(idx.analyzer, q, config.maxQueryTerms);
+        QueryTerms terms = analyzeQuery(idx.analyzer, q, MAX_ANALYZED_TERMS);
         if (terms.terms().isEmpty()) {
             return Retrieval.none("the query has no searchable words");
         }
@@ -138,7 +144,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
     /** The query terms after this language's analysis (for debugging and tests). */
     public List<String> analyze(String text, String language) {
         LanguageIndex idx = indexes.get(language);
-        return idx == null ? List.of() : idx.analyze(text, config.maxQueryTerms);
+        return idx == null ? List.of() : idx.analyze(text, MAX_ANALYZED_TERMS);
     }
 
     @Override
@@ -151,8 +157,8 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         private float titleBoost = 2.0f;
         private double categoryBoost = 0.25;
         private int maxPassageChars = 700;
-        private int maxQueryChars = 4_000;
-        private int maxQueryTerms = 64;
+        private int maxQueryChars = 1_000;
+        private int maxQueryTerms = 16;
         private double minEvidence = 1.5;
         private double unknownTermWeight = 0.5;
         private double confidenceThreshold = 0.35;
@@ -185,7 +191,11 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             return this;
         }
 
-        /** A query is cut to this many characters before analysis (default 4,000). */
+        /**
+         * A query is cut to this many characters before analysis (default 1,000: the subject and
+         * the opening of a ticket carry its topic, and German analysis with decompounding costs
+         * about a microsecond per word).
+         */
         public Builder maxQueryChars(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("maxQueryChars must be >= 1");
@@ -194,10 +204,13 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             return this;
         }
 
-        /** At most this many distinct terms of a query are searched (default 64). */
+        /**
+         * At most this many known words of a query, the rarest first, are searched (default 16);
+         * the cost of a query grows with this number, its recall rarely does beyond it.
+         */
         public Builder maxQueryTerms(int v) {
-            if (v < 1 || v > 400) {
-                throw new IllegalArgumentException("maxQueryTerms must be in 1..400");
+            if (v < 1 || v > MAX_ANALYZED_TERMS) {
+                throw new IllegalArgumentException("maxQueryTerms must be in 1.." + MAX_ANALYZED_TERMS);
             }
             maxQueryTerms = v;
             return this;
@@ -374,9 +387,19 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         Retrieval search(QueryTerms query, Set<String> preferred, int limit, LocalDate today, Builder cfg) {
             // words the index does not hold cannot match; leaving them out saves a dictionary
             // lookup per word, which is most of the cost of a long, noisy ticket
+            List<String> searched = new ArrayList<>();
+            for (String t : query.terms()) {
+                if (idf.containsKey(t)) {
+                    searched.add(t);
+                }
+            }
+            if (searched.size() > cfg.maxQueryTerms) {
+                searched.sort((a, b) -> Double.compare(idf.get(b), idf.get(a)));
+                searched = searched.subList(0, cfg.maxQueryTerms);
+            }
             BooleanQuery.Builder q = new BooleanQuery.Builder();
             int clauses = 0;
-            for (String t : query.terms()) {
+            for (String t : searched) {
                 if (bodyTerms.contains(t)) {
                     q.add(new TermQuery(new Term(BODY, t)), BooleanClause.Occur.SHOULD);
                     clauses++;

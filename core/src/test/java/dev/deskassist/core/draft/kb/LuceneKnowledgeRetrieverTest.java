@@ -144,7 +144,7 @@ class LuceneKnowledgeRetrieverTest {
         // one 1 MB "word" without spaces is split by the tokenizer, never a crash
         Retrieval blob = RETRIEVER.rank("x".repeat(1_000_000), "en", List.of(), 3);
         assertTrue(blob.passages().isEmpty());
-        assertTrue(RETRIEVER.analyze(sb.toString(), "en").size() <= 64, "query terms are capped");
+        assertTrue(RETRIEVER.analyze(sb.toString(), "en").size() <= LuceneKnowledgeRetriever.MAX_ANALYZED_TERMS, "query terms are capped");
     }
 
     @Test
