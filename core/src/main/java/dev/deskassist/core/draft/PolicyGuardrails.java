@@ -136,7 +136,11 @@ public final class PolicyGuardrails implements Guardrails {
             return body;
         }
         List<int[]> matches = new ArrayList<>();
+        String lower = body.toLowerCase(Locale.ROOT);
         for (GuardrailPolicy.Forbidden f : forbidden) {
+            if (!f.mayMatch(lower)) {
+                continue;
+            }
             Matcher m = f.pattern().matcher(body);
             while (m.find()) {
                 matches.add(new int[] {m.start(), Math.max(m.end(), m.start() + 1)});

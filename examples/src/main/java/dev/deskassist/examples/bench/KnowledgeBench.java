@@ -1,8 +1,19 @@
 package dev.deskassist.examples.bench;
 
+import dev.deskassist.core.draft.Drafting;
+import dev.deskassist.core.draft.GuardrailPolicy;
+import dev.deskassist.core.draft.OfflineDrafting;
+import dev.deskassist.core.draft.PolicyGuardrails;
 import dev.deskassist.core.draft.kb.KnowledgeBase;
 import dev.deskassist.core.draft.kb.KnowledgeBaseLoader;
 import dev.deskassist.core.draft.kb.LuceneKnowledgeRetriever;
+import dev.deskassist.core.model.Decision;
+import dev.deskassist.core.model.Priority;
+import dev.deskassist.core.model.Requester;
+import dev.deskassist.core.model.Ticket;
+import dev.deskassist.core.triage.Sentiment;
+import dev.deskassist.core.triage.StyleProfile;
+import dev.deskassist.core.triage.TriageResult;
 import dev.deskassist.examples.SampleKnowledgeBase;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -15,11 +26,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Knowledge-base benchmark: builds a 500-article knowledge base by multiplying and varying the
- * bundled sample, then measures load (parse) time, index time and single-thread retrieval of the
- * top 3 passages. Run with
+ * bundled sample, then measures load (parse) time, index time, single-thread retrieval of the
+ * top 3 passages (short questions and a long ticket) and a whole offline draft. Run with
  * {@code java -cp deskassist.jar dev.deskassist.examples.bench.KnowledgeBench [articles] [seconds]}.
  */
 public final class KnowledgeBench {
@@ -104,6 +116,29 @@ public final class KnowledgeBench {
         }
         System.out.printf(Locale.ROOT, "retrieval top 3 for a %,d-character ticket: mean %.1f µs CPU%n",
                 longTicket.length(), (threads.getCurrentThreadCpuTime() - cpuLong) / 1e3 / longRuns);
+        // a whole offline draft (retrieval, templates, guardrails, disclosure) for a short ticket
+        Drafting drafting = OfflineDrafting.builder(retriever)
+                .guardrails(PolicyGuardrails.builder(GuardrailPolicy.defaults()).citable(kb::isCitable).build())
+                .categoriesNeedingOrderNumber(Set.of("returns", "refund", "delivery"))
+                .build();
+        Ticket ticket = Ticket.builder("bench").subject("Rücksendeetikett")
+                .description("Guten Tag, wo bekomme ich den Rücksendeetikett für meine Jacke? Ich habe keinen Drucker.")
+                .requester(Requester.of("Anna Berg", "anna@example.org")).build();
+        StyleProfile sie = new StyleProfile(StyleProfile.Formality.FORMAL, StyleProfile.Address.FORMAL,
+                StyleProfile.Expertise.BEGINNER, StyleProfile.Length.SHORT);
+        TriageResult triage = new TriageResult(Decision.of("de", 0.95, "bench"), Decision.of(Sentiment.NEUTRAL, 0.8, "bench"),
+                Decision.of(sie, 0.8, "bench"), List.of(), Decision.of("returns", 0.9, "bench"),
+                Decision.of(Priority.NORMAL, 0.8, "bench"), Decision.none("bench", "none"), Decision.of(false, 0.9, "bench"));
+        for (int i = 0; i < 20_000; i++) {
+            sink += drafting.draft(ticket, triage).body().length();
+        }
+        long cpuDraft = threads.getCurrentThreadCpuTime();
+        int drafts = 20_000;
+        for (int i = 0; i < drafts; i++) {
+            sink += drafting.draft(ticket, triage).body().length();
+        }
+        System.out.printf(Locale.ROOT, "offline draft (retrieval + templates + guardrails), short ticket: mean %.1f µs CPU%n",
+                (threads.getCurrentThreadCpuTime() - cpuDraft) / 1e3 / drafts);
         if (sink == 42) {
             System.out.println();
         }

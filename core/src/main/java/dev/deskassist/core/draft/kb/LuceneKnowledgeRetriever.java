@@ -158,7 +158,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         private double categoryBoost = 0.25;
         private int maxPassageChars = 700;
         private int maxQueryChars = 1_000;
-        private int maxQueryTerms = 16;
+        private int maxQueryTerms = 12;
         private double minEvidence = 1.5;
         private double unknownTermWeight = 0.5;
         private double confidenceThreshold = 0.35;
@@ -205,7 +205,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         }
 
         /**
-         * At most this many known words of a query, the rarest first, are searched (default 16);
+         * At most this many known words of a query, the rarest first, are searched (default 12);
          * the cost of a query grows with this number, its recall rarely does beyond it.
          */
         public Builder maxQueryTerms(int v) {
