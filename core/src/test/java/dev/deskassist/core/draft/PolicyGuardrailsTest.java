@@ -127,11 +127,17 @@ class PolicyGuardrailsTest {
     void customPolicyFromAFileIsApplied(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("policy.json");
         Files.writeString(file, "{\"approvalCategories\": [\"Returns\"], \"requireCitations\": false,"
-                + " \"forbidden\": {\"*\": [{\"regex\": \"\\\\bfree\\\\s+upgrade\\\\b\", \"reason\": \"sales only\"}]}}");
+                + " \"forbidden\": {\"*\": [{\"regex\": \"\\\\bfree\\\\s+upgrade\\\\b\", \"reason\": \"sales only\", \"hints\": [\"Upgrade\"]}]}}");
         PolicyGuardrails g = PolicyGuardrails.builder(GuardrailPolicy.load(file)).build();
         Draft d = g.review(draft("en", "You get a FREE upgrade. Thanks.", List.of()), TICKET, TestData.triage("en", "returns"));
         assertEquals("Thanks.", d.body());
         assertTrue(d.approvalReasons().contains("category 'returns' always needs approval"));
         assertFalse(d.approvalReasons().stream().anyMatch(r -> r.startsWith("no approved source")));
+        GuardrailPolicy.Forbidden f = g.policy().forbiddenFor("en").get(0);
+        assertTrue(f.mayMatch("a free upgrade"));
+        assertFalse(f.mayMatch("a free gift"), "without the hint word the pattern is not run");
+        PolicyException badHints = assertThrows(PolicyException.class, () -> GuardrailPolicy.parse(
+                "{\"forbidden\": {\"en\": [{\"regex\": \"x\", \"hints\": \"x\"}]}}", "p.json"));
+        assertTrue(badHints.getMessage().contains("hints"), badHints.getMessage());
     }
 }
