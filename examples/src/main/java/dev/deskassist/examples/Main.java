@@ -24,7 +24,8 @@ public final class Main {
                 new EvaluateSentimentCommand(),
                 new BenchLlmCommand(),
                 new TrainCommand(),
-                new EvaluateCommand()
+                new EvaluateCommand(),
+                new EvaluateRetrievalCommand()
         )) {
             all.put(c.name(), c);
         }
