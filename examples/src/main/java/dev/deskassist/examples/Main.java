@@ -14,18 +14,20 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> all = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
-                // one line per command; keep this list sorted by how a new user meets them
+                // in the order a new user meets them
+                new DemoCommand(),
+                new TrainCommand(),
+                new EvaluateCommand(),
+                new EvaluateLanguageCommand(),
+                new EvaluateSentimentCommand(),
+                new EvaluateRetrievalCommand(),
                 new EvaluateSummariesCommand(),
+                new BenchCommand(),
+                new BenchLlmCommand(),
                 new SimulateCommand(),
                 new ServeCommand(),
                 new ReplayCommand(),
-                new BenchWebhookCommand(),
-                new EvaluateLanguageCommand(),
-                new EvaluateSentimentCommand(),
-                new BenchLlmCommand(),
-                new TrainCommand(),
-                new EvaluateCommand(),
-                new EvaluateRetrievalCommand()
+                new BenchWebhookCommand()
         )) {
             all.put(c.name(), c);
         }

@@ -156,6 +156,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
     public static final class Builder {
         private float titleBoost = 2.0f;
         private double categoryBoost = 0.25;
+        private double categoryAgreement = 0.2;
         private int maxPassageChars = 700;
         private int maxQueryChars = 1_000;
         private int maxQueryTerms = 12;
@@ -182,6 +183,18 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                 throw new IllegalArgumentException("categoryBoost must be >= 0");
             }
             categoryBoost = v;
+            return this;
+        }
+
+        /**
+         * Added to the confidence when the best passage belongs to one of the preferred categories
+         * (the ticket's category from triage); default 0.2, 0 turns it off.
+         */
+        public Builder categoryAgreement(double v) {
+            if (v < 0 || v > 1 || Double.isNaN(v)) {
+                throw new IllegalArgumentException("categoryAgreement must be in [0,1]");
+            }
+            categoryAgreement = v;
             return this;
         }
 
@@ -264,6 +277,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             Builder c = new Builder();
             c.titleBoost = titleBoost;
             c.categoryBoost = categoryBoost;
+            c.categoryAgreement = categoryAgreement;
             c.maxPassageChars = maxPassageChars;
             c.maxQueryChars = maxQueryChars;
             c.maxQueryTerms = maxQueryTerms;
@@ -443,10 +457,11 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                 Hit h = hits.get(i);
                 result.add(passages[h.doc].withScore(h.score));
             }
-            return withConfidence(query, result, hits, cfg);
+            return withConfidence(query, result, hits, preferred, cfg);
         }
 
-        private Retrieval withConfidence(QueryTerms query, List<Passage> result, List<Hit> all, Builder cfg) {
+        private Retrieval withConfidence(QueryTerms query, List<Passage> result, List<Hit> all,
+                                        Collection<String> preferred, Builder cfg) {
             Passage best = result.get(0);
             Set<String> bestTerms = passageTerms[all.get(0).doc];
             double known = 0;
@@ -472,6 +487,13 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             }
             double coverage = known == 0 ? 0 : matched / known;
             double confidence = Math.max(0, Math.min(1, coverage * Math.min(1, matched / (cfg.minEvidence * maxIdf))));
+            // a real ticket carries many words no article uses (product names, story); when the best
+            // passage belongs to the category triage chose, that agreement is independent evidence
+            boolean agrees = cfg.categoryAgreement > 0 && !preferred.isEmpty() && matched > 0
+                    && !Collections.disjoint(best.categories(), preferred);
+            if (agrees) {
+                confidence = Math.min(1, confidence + cfg.categoryAgreement);
+            }
             double margin = 1.0;
             for (Hit h : all) {
                 if (!passages[h.doc].articleId().equals(best.articleId())) {
@@ -486,6 +508,8 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                             + Math.round(coverage * 100) + "% of the question's known terms",
                     "matched terms: " + String.join(", ", matchedTerms),
                     "lead over the next article: " + Math.round(margin * 100) + "%",
+                    agrees ? "best passage is in the ticket's category (+" + round2(cfg.categoryAgreement) + ")"
+                            : "best passage is not in the ticket's category",
                     "retrieval confidence " + round2(confidence) + (confident ? " >= " : " < ") + "threshold "
                             + round2(cfg.confidenceThreshold));
             return new Retrieval(result, confidence, confident, reasons);

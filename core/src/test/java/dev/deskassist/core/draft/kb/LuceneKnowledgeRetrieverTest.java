@@ -54,6 +54,18 @@ class LuceneKnowledgeRetrieverTest {
     }
 
     @Test
+    void agreementWithTheTicketCategoryRaisesConfidence() {
+        String story = "I forgot my password for the Fjord garden shop account after my holiday in Bergen";
+        Retrieval plain = RETRIEVER.rank(story, "en", List.of(), 3);
+        Retrieval agreeing = RETRIEVER.rank(story, "en", List.of("account"), 3);
+        Retrieval other = RETRIEVER.rank(story, "en", List.of("delivery"), 3);
+        assertEquals("en-password", agreeing.best().orElseThrow().articleId());
+        assertEquals(plain.confidence() + 0.2, agreeing.confidence(), 1e-9, agreeing.reasons().toString());
+        assertEquals(plain.confidence(), other.confidence(), 1e-9);
+        assertTrue(agreeing.reasons().stream().anyMatch(r -> r.contains("in the ticket's category")));
+    }
+
+    @Test
     void englishStemmingMatchesInflections() {
         Retrieval r = RETRIEVER.rank("I forgot my passwords, resetting doesn't work", "en", List.of(), 3);
         assertEquals("en-password", r.best().orElseThrow().articleId());
