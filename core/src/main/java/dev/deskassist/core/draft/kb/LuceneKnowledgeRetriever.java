@@ -156,7 +156,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
     public static final class Builder {
         private float titleBoost = 2.0f;
         private double categoryBoost = 0.25;
-        private double categoryAgreement = 0.2;
+        private double categoryAgreement = 0.25;
         private int maxPassageChars = 700;
         private int maxQueryChars = 1_000;
         private int maxQueryTerms = 12;
@@ -188,7 +188,7 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
 
         /**
          * Added to the confidence when the best passage belongs to one of the preferred categories
-         * (the ticket's category from triage); default 0.2, 0 turns it off.
+         * (the ticket's category from triage); default 0.25, 0 turns it off.
          */
         public Builder categoryAgreement(double v) {
             if (v < 0 || v > 1 || Double.isNaN(v)) {
