@@ -6,6 +6,7 @@ import dev.deskassist.core.draft.OfflineDrafting;
 import dev.deskassist.core.draft.PolicyGuardrails;
 import dev.deskassist.core.draft.GuardrailPolicy;
 import dev.deskassist.core.draft.kb.KnowledgeBase;
+import dev.deskassist.core.draft.kb.KnowledgeBaseLoader;
 import dev.deskassist.core.draft.kb.LuceneKnowledgeRetriever;
 import dev.deskassist.core.summary.ExtractiveSummarizer;
 import dev.deskassist.core.triage.OfflineTriage;
@@ -55,6 +56,11 @@ public record Nordwind(
 
     /** Loads the bundled sample and trains its classifier (well under a second). */
     public static Nordwind load(Clock clock) {
+        return load(clock, SampleKnowledgeBase.bundledSources());
+    }
+
+    /** The sample with another knowledge base, given as file name → content (e.g. a generated one for benchmarks). */
+    public static Nordwind load(Clock clock, Map<String, String> knowledgeBaseSources) {
         Taxonomy taxonomy = Taxonomy.read(SampleTickets.resource("taxonomy.json"), "taxonomy.json");
         PriorityPolicy priority = PriorityPolicy.read(SampleTickets.resource("priority-policy.json"),
                 "priority-policy.json");
@@ -76,7 +82,7 @@ public record Nordwind(
                 .build();
 
         t0 = System.nanoTime();
-        KnowledgeBase kb = SampleKnowledgeBase.bundled(clock);
+        KnowledgeBase kb = KnowledgeBaseLoader.withClock(clock).load(knowledgeBaseSources);
         LuceneKnowledgeRetriever retriever = LuceneKnowledgeRetriever.of(kb);
         Duration kbTime = Duration.ofNanos(System.nanoTime() - t0);
 

@@ -149,7 +149,7 @@ public final class KnowledgeBench {
      * product-line suffix in its title and a sentence about its product line, and its sections
      * in a shuffled order, so that the index sees varied but realistic text.
      */
-    static Map<String, String> generate(int target) {
+    public static Map<String, String> generate(int target) {
         Map<String, String> base = SampleKnowledgeBase.bundledSources();
         Map<String, String> out = new LinkedHashMap<>();
         Random random = new Random(7);
