@@ -1,6 +1,5 @@
 package dev.deskassist.core.llm;
 
-import dev.deskassist.core.http.ApiClient;
 import dev.deskassist.core.http.ApiClientConfig;
 import dev.deskassist.core.http.ApiRequest;
 import dev.deskassist.core.http.ApiResponse;
@@ -22,30 +21,27 @@ import java.util.function.Consumer;
  * reply is then the tool call's {@code input}); {@link StructuredOutput#INSTRUCTIONS_ONLY}
  * describes the schema in the prompt instead.
  */
-public final class AnthropicClient implements LlmClient {
+public final class AnthropicClient extends HttpLlmClient {
 
     /** The API version header value this client is written against. */
     public static final String DEFAULT_VERSION = "2023-06-01";
 
-    private final ApiClient api;
-    private final String provider;
-    private final String model;
     private final String version;
-    private final StructuredOutput structuredOutput;
 
     private AnthropicClient(Builder b) {
-        this.provider = b.provider;
-        this.model = Objects.requireNonNull(b.model, "model is required");
+        super(httpConfig(b), Objects.requireNonNull(b.model, "model is required"), b.structuredOutput);
         this.version = b.version;
-        this.structuredOutput = b.structuredOutput;
-        ApiClientConfig.Builder cfg = ApiClientConfig.builder(provider, b.baseUrl)
+    }
+
+    private static ApiClientConfig httpConfig(Builder b) {
+        ApiClientConfig.Builder cfg = ApiClientConfig.builder(b.provider, b.baseUrl)
                 .readTimeout(Duration.ofSeconds(120))
                 .callTimeout(Duration.ofSeconds(180));
         if (b.apiKey != null) {
             cfg.auth(Auth.apiKeyHeader("x-api-key", b.apiKey));
         }
         b.http.accept(cfg);
-        this.api = new ApiClient(cfg.build());
+        return cfg.build();
     }
 
     /** A builder for {@code https://api.anthropic.com}. */
@@ -135,41 +131,6 @@ public final class AnthropicClient implements LlmClient {
         // instead is handled like any other prose reply (repair, then failure)
         String out = toolInput != null ? toolInput : text.toString();
         return new LlmResponse(out, u, answeredBy == null ? model : answeredBy, WireFormat.string(o, "stop_reason"));
-    }
-
-    @Override
-    public String provider() {
-        return provider;
-    }
-
-    @Override
-    public String model() {
-        return model;
-    }
-
-    @Override
-    public StructuredOutput structuredOutput() {
-        return structuredOutput;
-    }
-
-    @Override
-    public int maxRetries() {
-        return api.config().maxRetries();
-    }
-
-    /** The circuit breaker's state (CLOSED, OPEN, HALF_OPEN), for health checks. */
-    public String circuitState() {
-        return api.circuitState();
-    }
-
-    @Override
-    public void close() {
-        api.close();
-    }
-
-    @Override
-    public String toString() {
-        return "AnthropicClient[" + provider + "/" + model + ", " + structuredOutput + "]";
     }
 
     /** Builds an {@link AnthropicClient}; the model is required. */

@@ -29,36 +29,34 @@ import java.util.function.Consumer;
  *     .apiKey(System.getenv("OPENAI_API_KEY")).model("gpt-4o-mini").build();
  * }</pre>
  */
-public final class OpenAiCompatibleClient implements LlmClient {
+public final class OpenAiCompatibleClient extends HttpLlmClient {
 
-    private final ApiClient api;
-    private final String provider;
-    private final String model;
     private final String path;
     private final boolean azure;
-    private final StructuredOutput structuredOutput;
     private final Map<String, Object> extraBody;
     private final String maxTokensField;
 
     private OpenAiCompatibleClient(Builder b) {
-        this.provider = b.provider;
-        this.model = Objects.requireNonNull(b.model, "model (or Azure deployment) is required");
+        super(httpConfig(b), Objects.requireNonNull(b.model, "model (or Azure deployment) is required"),
+                b.structuredOutput);
         this.azure = b.azureApiVersion != null;
-        this.structuredOutput = b.structuredOutput;
         this.extraBody = Map.copyOf(b.extraBody);
         this.maxTokensField = b.maxTokensField;
         this.path = azure
                 ? "openai/deployments/" + URLEncoder.encode(model, StandardCharsets.UTF_8) + "/chat/completions?api-version="
                         + URLEncoder.encode(b.azureApiVersion, StandardCharsets.UTF_8)
                 : "chat/completions";
-        ApiClientConfig.Builder cfg = ApiClientConfig.builder(provider, b.baseUrl)
+    }
+
+    private static ApiClientConfig httpConfig(Builder b) {
+        ApiClientConfig.Builder cfg = ApiClientConfig.builder(b.provider, b.baseUrl)
                 .readTimeout(Duration.ofSeconds(120))
                 .callTimeout(Duration.ofSeconds(180));
         if (b.apiKey != null) {
-            cfg.auth(azure ? Auth.apiKeyHeader("api-key", b.apiKey) : Auth.bearer(b.apiKey));
+            cfg.auth(b.azureApiVersion != null ? Auth.apiKeyHeader("api-key", b.apiKey) : Auth.bearer(b.apiKey));
         }
         b.http.accept(cfg);
-        this.api = new ApiClient(cfg.build());
+        return cfg.build();
     }
 
     /**
@@ -141,41 +139,6 @@ public final class OpenAiCompatibleClient implements LlmClient {
         String answeredBy = WireFormat.string(o, "model");
         return new LlmResponse(content, u, answeredBy == null ? model : answeredBy,
                 WireFormat.string(choice, "finish_reason"));
-    }
-
-    @Override
-    public String provider() {
-        return provider;
-    }
-
-    @Override
-    public String model() {
-        return model;
-    }
-
-    @Override
-    public StructuredOutput structuredOutput() {
-        return structuredOutput;
-    }
-
-    @Override
-    public int maxRetries() {
-        return api.config().maxRetries();
-    }
-
-    /** The circuit breaker's state (CLOSED, OPEN, HALF_OPEN), for health checks. */
-    public String circuitState() {
-        return api.circuitState();
-    }
-
-    @Override
-    public void close() {
-        api.close();
-    }
-
-    @Override
-    public String toString() {
-        return "OpenAiCompatibleClient[" + provider + "/" + model + ", " + structuredOutput + "]";
     }
 
     /** Builds an {@link OpenAiCompatibleClient}; only the model is required besides the base URL. */

@@ -1,5 +1,7 @@
 package dev.deskassist.core.privacy;
 
+import dev.deskassist.core.triage.entity.Checksums;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -111,7 +113,7 @@ public final class PersonalDataDetector {
             while (card.find()) {
                 String digitsOnly = card.group().replaceAll("\\D", "");
                 boolean grouped = CARD_GROUPED.matcher(card.group()).matches();
-                if (grouped || luhn(digitsOnly)) {
+                if (grouped || digitsOnly.length() >= 13 && Checksums.luhn(digitsOnly)) {
                     out.add(new Span(PiiKind.CARD, card.start(), card.end()));
                 }
             }
@@ -262,22 +264,5 @@ public final class PersonalDataDetector {
         while (m.find()) {
             out.add(new Span(kind, m.start(), m.end()));
         }
-    }
-
-    static boolean luhn(String digits) {
-        int sum = 0;
-        boolean dbl = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (dbl) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            dbl = !dbl;
-        }
-        return digits.length() >= 13 && sum % 10 == 0;
     }
 }

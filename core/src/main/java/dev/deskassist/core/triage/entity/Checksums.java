@@ -3,7 +3,7 @@ package dev.deskassist.core.triage.entity;
 import java.util.Map;
 
 /** The check-digit rules that separate real card numbers and IBANs from look-alike digit runs. */
-final class Checksums {
+public final class Checksums {
 
     /** IBAN lengths of the countries customers of European shops write most; others get 15..34. */
     private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
@@ -19,7 +19,7 @@ final class Checksums {
     }
 
     /** Luhn (mod 10) over the digits of {@code digits}, which holds only '0'..'9'. */
-    static boolean luhn(CharSequence digits) {
+    public static boolean luhn(CharSequence digits) {
         int sum = 0;
         boolean dbl = false;
         for (int i = digits.length() - 1; i >= 0; i--) {
@@ -57,7 +57,7 @@ final class Checksums {
     }
 
     /** ISO 13616 check: move the first four characters to the end, letters to 10..35, mod 97 must be 1. */
-    static boolean ibanValid(CharSequence iban) {
+    public static boolean ibanValid(CharSequence iban) {
         int n = iban.length();
         if (n < 15 || n > 34) {
             return false;
