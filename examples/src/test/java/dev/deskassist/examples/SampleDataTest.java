@@ -1,5 +1,9 @@
 package dev.deskassist.examples;
 
+import dev.deskassist.core.triage.language.NgramLanguageDetector;
+import dev.deskassist.core.triage.sentiment.LexiconSentimentAnalyzer;
+import dev.deskassist.core.triage.style.RuleStyleAnalyzer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,13 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.json.Json;
 import dev.deskassist.core.model.AuthorRole;
-import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.triage.EntityType;
 import dev.deskassist.core.triage.OfflineTriage;
-import dev.deskassist.core.triage.Sentiment;
-import dev.deskassist.core.triage.StyleProfile;
 import dev.deskassist.core.triage.TriageResult;
 import dev.deskassist.core.triage.rules.Category;
 import dev.deskassist.core.triage.rules.PriorityPolicy;
@@ -84,16 +85,13 @@ class SampleDataTest {
         assertFalse(billing.description().signature().isBlank(), "the signature is split off the description");
     }
 
-    /** Rules only, with stand-ins for the language, sentiment and style engines (written elsewhere). */
+    /** Rules only (no trained model), with the real language, sentiment and style analyzers. */
     @Test
     void rulesAloneTriageTheSamplesSensibly() {
         OfflineTriage triage = OfflineTriage.builder()
-                .languageDetector(text -> Decision.of(text.matches("(?s).*\\b(ich|Ich|Sie|die|der|und|mein|Bitte|bitte)\\b.*")
-                        ? "de" : "en", 0.9, "stub"))
-                .sentimentAnalyzer((text, lang) -> Decision.of(text.contains("!!!")
-                        ? new Sentiment(Sentiment.Polarity.NEGATIVE, -0.8, 0.9, 0.6, List.of("!!!"))
-                        : Sentiment.NEUTRAL, 0.7, "stub"))
-                .styleAnalyzer((text, lang) -> Decision.of(StyleProfile.UNKNOWN, 0.5, "stub"))
+                .languageDetector(new NgramLanguageDetector())
+                .sentimentAnalyzer(LexiconSentimentAnalyzer.defaults())
+                .styleAnalyzer(new RuleStyleAnalyzer())
                 .taxonomy(taxonomy).priorityPolicy(policy)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         Map<String, TriageResult> r = tickets.stream().collect(Collectors.toMap(Ticket::id, triage::triage));

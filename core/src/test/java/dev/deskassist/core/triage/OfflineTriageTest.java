@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The language, sentiment and style engines are stand-ins (lambdas) here: the real ones are other
- * parts of the project, and these tests are about how OfflineTriage composes and guards them.
+ * How OfflineTriage composes and guards its parts. The language, sentiment and style engines are
+ * small lambdas with controlled answers (and call counts) so that each composition rule is tested
+ * on its own; the real engines together are tested by the examples' NordwindTest.
  */
 class OfflineTriageTest {
 

@@ -167,7 +167,7 @@ public final class WebhookBench {
                 row("end to end (webhook in -> write-back out)", e2e);
                 row("our own overhead (end to end minus fake's HTTP time)", own);
                 row("time inside HTTP calls to the fake (3 per event)", fakeTime);
-                row("DeskAssist.assist (stand-in engines)", engines);
+                row("DeskAssist.assist (offline engines)", engines);
                 row("webhook ack (sender round trip, 202)", ack);
                 return 0;
             }
