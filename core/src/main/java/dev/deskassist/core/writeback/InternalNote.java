@@ -128,6 +128,11 @@ public final class InternalNote {
         return language;
     }
 
+    /** The first line of every note this renderer writes, by which a note of ours is recognized. */
+    public String header() {
+        return t("header");
+    }
+
     /** The note as plain text with light Markdown. */
     public String render(NoteContent c) {
         StringBuilder sb = new StringBuilder(1024);

@@ -1,6 +1,7 @@
 package dev.deskassist.core.writeback;
 
 import dev.deskassist.core.draft.Draft;
+import dev.deskassist.core.model.Comment;
 import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Ticket;
@@ -114,10 +115,22 @@ public final class PolicyWriteBackPlanner implements WriteBackPlanner {
 
         NoteContent content = new NoteContent(values, tagsApplied, tagsSuggested, escalate,
                 triage.escalation().confidence(), triage.escalation().reasons(), noteSummary, noteDraft, reply);
-        if (policy.internalNote() && content.hasNews()) {
+        if (policy.internalNote() && content.hasNews() && !lastCommentIsOurNote(ticket)) {
             plan.internalNote(note.render(content));
         }
         return plan.build();
+    }
+
+    /**
+     * True when nothing was written since our own last note: another event for the same state
+     * (an update we caused, a field a human changed) must not stack a second note on the first.
+     */
+    private boolean lastCommentIsOurNote(Ticket ticket) {
+        if (ticket.comments().isEmpty()) {
+            return false;
+        }
+        Comment last = ticket.comments().get(ticket.comments().size() - 1);
+        return last.isInternal() && last.body().full().startsWith(note.header());
     }
 
     // ---- outputs ------------------------------------------------------------------------------

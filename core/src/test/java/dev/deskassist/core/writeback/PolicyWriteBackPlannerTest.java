@@ -44,6 +44,22 @@ class PolicyWriteBackPlannerTest {
     }
 
     @Test
+    void noSecondNoteWhenNothingWasWrittenSinceOurLastOne() {
+        PolicyWriteBackPlanner planner = new PolicyWriteBackPlanner(WriteBackPolicy.defaults());
+        WriteBack first = planner.plan(ticket(), Fixtures.billing(), Fixtures.summary(), Fixtures.draft("de", false, 0.9));
+        Ticket afterOurUpdate = ticket().toBuilder()
+                .addComment(Comment.internalNote(AuthorRole.AGENT, first.internalNote())).build();
+        WriteBack again = planner.plan(afterOurUpdate, Fixtures.billing(), Fixtures.summary(),
+                Fixtures.draft("de", false, 0.9));
+        assertNull(again.internalNote(), "the same state gets no second note");
+
+        Ticket customerWroteAgain = afterOurUpdate.toBuilder()
+                .addComment(Comment.of(AuthorRole.CUSTOMER, "Ist das schon geklärt?")).build();
+        assertNotNull(planner.plan(customerWroteAgain, Fixtures.billing(), Fixtures.summary(),
+                Fixtures.draft("de", false, 0.9)).internalNote(), "a new customer message gets a new note");
+    }
+
+    @Test
     void offWritesNothing() {
         WriteBackPolicy off = WriteBackPolicy.builder().allRules(OutputRule.off()).build();
         WriteBack wb = new PolicyWriteBackPlanner(off)
