@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,8 @@ public final class ZendeskAdapter implements HelpdeskAdapter {
     private static final Logger log = LoggerFactory.getLogger(ZendeskAdapter.class);
     /** 100 comments per page: a 10,000-comment thread is surely a loop, not a conversation. */
     static final int MAX_COMMENT_PAGES = 100;
+
+    private static final Pattern TICKET_ID = Pattern.compile("[1-9][0-9]{0,18}");
 
     private final ZendeskConfig config;
     private final ApiClient client;
@@ -150,7 +153,8 @@ public final class ZendeskAdapter implements HelpdeskAdapter {
             skipped.addAll(changes.skipped());
             if (changes.isEmpty()) {
                 ApplyResult r = new ApplyResult(ref, changed, List.copyOf(skipped), requests.get(), conflicts);
-                log.info("zendesk ticket {}: applied {} in {} requests, {} conflicts", id,
+                // debug: the caller (e.g. the middleware) logs the outcome once per event at info
+                log.debug("zendesk ticket {}: applied {} in {} requests, {} conflicts", id,
                         changed.isEmpty() ? "nothing" : changed, r.requests(), conflicts);
                 return r;
             }
@@ -224,7 +228,7 @@ public final class ZendeskAdapter implements HelpdeskAdapter {
         if (!NAME.equals(ref.helpdesk())) {
             throw new IllegalArgumentException("not a Zendesk ticket: " + ref);
         }
-        if (!ref.ticketId().matches("[1-9][0-9]{0,18}")) {
+        if (!TICKET_ID.matcher(ref.ticketId()).matches()) {
             throw new IllegalArgumentException("Zendesk ticket ids are positive numbers: " + ref);
         }
         return ref.ticketId();

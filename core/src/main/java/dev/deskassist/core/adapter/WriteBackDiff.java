@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Compares a {@link WriteBack} plan with a ticket as it is and keeps only what would really
@@ -189,9 +190,12 @@ public final class WriteBackDiff {
         return new Rebased(b.build(), dropped);
     }
 
+    /** Compiled once: diff runs for every event, over every comment of the thread. */
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
     /** Tags compare case-insensitively and without surrounding blanks; inner blanks become '_' as helpdesks do. */
     public static String normalizeTag(String tag) {
-        return tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
+        return tag == null ? "" : BLANKS.matcher(tag.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
     }
 
     /**
@@ -210,6 +214,6 @@ public final class WriteBackDiff {
     }
 
     private static String collapse(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return s == null ? "" : BLANKS.matcher(s).replaceAll(" ").strip();
     }
 }

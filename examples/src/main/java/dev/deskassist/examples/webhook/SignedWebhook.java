@@ -25,6 +25,18 @@ public final class SignedWebhook {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
     }
 
+    /** The same signed POST as an OkHttp request (the benchmark's sender). */
+    public static okhttp3.Request zendeskOkHttp(URI endpoint, String secret, String body, String invocationId,
+                                                Instant signedAt) {
+        String ts = signedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return new okhttp3.Request.Builder().url(endpoint.toString())
+                .header(ZendeskWebhook.TIMESTAMP_HEADER, ts)
+                .header(ZendeskWebhook.SIGNATURE_HEADER, ZendeskWebhook.sign(secret, ts, bytes))
+                .header(ZendeskWebhook.INVOCATION_HEADER, invocationId)
+                .post(okhttp3.RequestBody.create(bytes, okhttp3.MediaType.get("application/json"))).build();
+    }
+
     /** The recommended trigger body for a ticket. */
     public static String triggerBody(String ticketId, String event, String actorId) {
         return "{\"ticket_id\":\"" + ticketId + "\",\"event\":\"" + event + "\",\"actor_id\":\"" + actorId + "\"}";
