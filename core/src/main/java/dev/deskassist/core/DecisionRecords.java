@@ -55,8 +55,8 @@ final class DecisionRecords {
     }
 
     private static String sentiment(Sentiment s) {
-        return String.format(Locale.ROOT, "%s score=%.2f frustration=%.2f urgency=%.2f",
-                s.polarity().name().toLowerCase(Locale.ROOT), s.score(), s.frustration(), s.urgency());
+        return s.polarity().name().toLowerCase(Locale.ROOT) + " score=" + Decimals.twoPlaces(s.score()) + " frustration="
+                + Decimals.twoPlaces(s.frustration()) + " urgency=" + Decimals.twoPlaces(s.urgency());
     }
 
     private static String style(StyleProfile s) {

@@ -1,5 +1,6 @@
 package dev.deskassist.core.draft;
 
+import dev.deskassist.core.Decimals;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.triage.EntityType;
 import dev.deskassist.core.triage.Sentiment;
@@ -161,8 +162,8 @@ public final class OfflineDrafting implements Drafting {
                 answer(body, used, cited, style.expertise(), language, tone, reasons);
                 body.paragraph(templates.get(language, tone, "nextsteps"));
             } else {
-                approval.add(String.format(Locale.ROOT,
-                        "retrieval not confident (%.2f): asked clarifying questions instead of guessing", r.confidence()));
+                approval.add("retrieval not confident (" + Decimals.twoPlaces(r.confidence())
+                        + "): asked clarifying questions instead of guessing");
                 r.best().ifPresent(p -> reasons.add("closest article, not used: " + p.articleId()));
                 body.paragraph(templates.get(language, tone, "notconfident"));
                 questions.add(templates.get(language, tone, "question.clarify"));

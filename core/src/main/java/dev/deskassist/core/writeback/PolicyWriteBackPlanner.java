@@ -1,5 +1,6 @@
 package dev.deskassist.core.writeback;
 
+import dev.deskassist.core.Decimals;
 import dev.deskassist.core.draft.Draft;
 import dev.deskassist.core.model.Comment;
 import dev.deskassist.core.model.Decision;
@@ -158,7 +159,7 @@ public final class PolicyWriteBackPlanner implements WriteBackPlanner {
         }
         if (rule.effective(d.confidence()) == WriteMode.AUTO) {
             plan.field(WriteBack.Field.CATEGORY, d.value());
-            plan.field(WriteBack.Field.CONFIDENCE, String.format(Locale.ROOT, "%.2f", d.confidence()));
+            plan.field(WriteBack.Field.CONFIDENCE, Decimals.twoPlaces(d.confidence()));
             values.add(new PlannedValue(Output.CATEGORY, d.value(), d.confidence(), d.reasons(),
                     PlannedValue.Disposition.APPLIED, ""));
         } else {

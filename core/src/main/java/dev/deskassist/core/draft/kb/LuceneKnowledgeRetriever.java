@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -33,6 +34,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -300,6 +302,12 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         final double maxIdf;
         final Set<String> titleTerms;
         final Set<String> bodyTerms;
+        /**
+         * Term dictionary lookups of the terms queried so far, per field. The index never changes,
+         * and looking a term up again on every query was a tenth of a full assist.
+         */
+        private final Map<String, TermStates> titleStates = new ConcurrentHashMap<>();
+        private final Map<String, TermStates> bodyStates = new ConcurrentHashMap<>();
 
         private LanguageIndex(Analyzer analyzer, IndexSearcher searcher, Passage[] passages, LocalDate[] validUntil,
                               Set<String>[] passageTerms, Map<String, Double> idf, Set<String> titleTerms,
@@ -415,11 +423,11 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             int clauses = 0;
             for (String t : searched) {
                 if (bodyTerms.contains(t)) {
-                    q.add(new TermQuery(new Term(BODY, t)), BooleanClause.Occur.SHOULD);
+                    q.add(termQuery(BODY, t, bodyStates), BooleanClause.Occur.SHOULD);
                     clauses++;
                 }
                 if (titleTerms.contains(t)) {
-                    q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), cfg.titleBoost), BooleanClause.Occur.SHOULD);
+                    q.add(new BoostQuery(termQuery(TITLE, t, titleStates), cfg.titleBoost), BooleanClause.Occur.SHOULD);
                     clauses++;
                 }
             }
@@ -429,8 +437,9 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
             TopDocs top;
             int fetch = Math.max(limit * 4, 20);
             try {
-                // count no more hits than needed, so that BM25 max-score pruning can skip the rest
-                top = searcher.search(q.build(), new TopScoreDocCollectorManager(fetch, null, fetch));
+                // count no more hits than needed, so that BM25 max-score pruning can skip the rest; one
+                // segment searched on this thread needs no minimum score shared between collectors
+                top = searcher.search(q.build(), new TopScoreDocCollectorManager(fetch, null, fetch, false));
             } catch (IOException e) {
                 throw new UncheckedIOException("in-memory search failed", e);
             }
@@ -458,6 +467,19 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
                 result.add(passages[h.doc].withScore(h.score));
             }
             return withConfidence(query, result, hits, preferred, cfg);
+        }
+
+        /** A term query that reuses the term's dictionary lookup (statistics and postings pointer). */
+        private TermQuery termQuery(String field, String text, Map<String, TermStates> cache) {
+            Term term = new Term(field, text);
+            TermStates states = cache.computeIfAbsent(text, t -> {
+                try {
+                    return TermStates.build(searcher, term, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("in-memory term lookup failed", e);
+                }
+            });
+            return new TermQuery(term, states);
         }
 
         private Retrieval withConfidence(QueryTerms query, List<Passage> result, List<Hit> all,

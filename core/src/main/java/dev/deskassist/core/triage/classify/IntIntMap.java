@@ -2,14 +2,16 @@ package dev.deskassist.core.triage.classify;
 
 /**
  * An open-addressing map from int keys (feature hashes) to int values (rows), without boxing.
- * Lookups are on the predict path, so the table stays at most half full.
+ * Lookups are on the predict path, so the table stays at most half full, and each key sits next
+ * to its value in one array: a lookup touches one cache line, not one in a key array and another
+ * in a value array.
  */
 final class IntIntMap {
 
     private static final int EMPTY = 0;
 
-    private int[] keys;
-    private int[] values;
+    /** Slot i holds its key at {@code 2 * i} and its value at {@code 2 * i + 1}. */
+    private int[] slots;
     private boolean hasZeroKey;
     private int zeroValue;
     private int size;
@@ -17,8 +19,7 @@ final class IntIntMap {
 
     IntIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
-        keys = new int[cap];
-        values = new int[cap];
+        slots = new int[cap * 2];
         mask = cap - 1;
     }
 
@@ -31,11 +32,12 @@ final class IntIntMap {
         if (key == EMPTY) {
             return hasZeroKey ? zeroValue : missing;
         }
+        int[] s = slots;
         int i = mix(key) & mask;
         while (true) {
-            int k = keys[i];
+            int k = s[2 * i];
             if (k == key) {
-                return values[i];
+                return s[2 * i + 1];
             }
             if (k == EMPTY) {
                 return missing;
@@ -53,18 +55,18 @@ final class IntIntMap {
             zeroValue = value;
             return;
         }
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 2 > mask + 1) {
             grow();
         }
         int i = mix(key) & mask;
-        while (keys[i] != EMPTY && keys[i] != key) {
+        while (slots[2 * i] != EMPTY && slots[2 * i] != key) {
             i = (i + 1) & mask;
         }
-        if (keys[i] == EMPTY) {
+        if (slots[2 * i] == EMPTY) {
             size++;
         }
-        keys[i] = key;
-        values[i] = value;
+        slots[2 * i] = key;
+        slots[2 * i + 1] = value;
     }
 
     /** Adds delta to the value of key (absent keys count as 0) and returns the new value. */
@@ -75,16 +77,13 @@ final class IntIntMap {
     }
 
     private void grow() {
-        int[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new int[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        mask = keys.length - 1;
-        int zero = hasZeroKey ? 1 : 0;
-        size = zero;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                put(oldKeys[i], oldValues[i]);
+        int[] old = slots;
+        slots = new int[old.length * 2];
+        mask = old.length - 1;
+        size = hasZeroKey ? 1 : 0;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                put(old[i], old[i + 1]);
             }
         }
     }
@@ -96,6 +95,6 @@ final class IntIntMap {
 
     @Override
     public String toString() {
-        return "IntIntMap[size=" + size + ", capacity=" + keys.length + "]";
+        return "IntIntMap[size=" + size + ", capacity=" + (mask + 1) + "]";
     }
 }

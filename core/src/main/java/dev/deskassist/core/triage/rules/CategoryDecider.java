@@ -1,12 +1,12 @@
 package dev.deskassist.core.triage.rules;
 
+import dev.deskassist.core.Decimals;
 import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.triage.IntentModel;
 import dev.deskassist.core.triage.IntentModel.ScoredLabel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -187,7 +187,7 @@ public final class CategoryDecider {
     }
 
     static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.2f", d);
+        return Decimals.twoPlaces(d);
     }
 
     @Override

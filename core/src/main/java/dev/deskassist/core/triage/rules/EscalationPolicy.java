@@ -1,5 +1,6 @@
 package dev.deskassist.core.triage.rules;
 
+import dev.deskassist.core.Decimals;
 import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.triage.Sentiment;
 import java.util.ArrayList;
@@ -84,8 +85,8 @@ public final class EscalationPolicy {
             reasons.add("category uncertain: needs human triage");
         }
         if (whenUpset && sentiment != null && sentiment.hasValue() && sentiment.value().isUpset()) {
-            reasons.add(String.format(java.util.Locale.ROOT, "customer upset (score %.2f, frustration %.2f)",
-                    sentiment.value().score(), sentiment.value().frustration()));
+            reasons.add("customer upset (score " + Decimals.twoPlaces(sentiment.value().score()) + ", frustration "
+                    + Decimals.twoPlaces(sentiment.value().frustration()) + ")");
         }
         if (onCues && priority != null) {
             for (String cue : priority.escalatingCues()) {

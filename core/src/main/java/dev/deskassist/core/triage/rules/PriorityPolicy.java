@@ -1,5 +1,6 @@
 package dev.deskassist.core.triage.rules;
 
+import dev.deskassist.core.Decimals;
 import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Ticket;
@@ -234,21 +235,21 @@ public final class PriorityPolicy {
                 total += upsetPoints;
                 evidence += Math.abs(upsetPoints) + 1;
                 fired.add("sentiment:upset");
-                reasons.add(String.format(Locale.ROOT, "customer upset (score %.2f, frustration %.2f) (%s)",
-                        s.score(), s.frustration(), signed(upsetPoints)));
+                reasons.add("customer upset (score " + Decimals.twoPlaces(s.score()) + ", frustration "
+                        + Decimals.twoPlaces(s.frustration()) + ") (" + signed(upsetPoints) + ")");
             } else if (s.score() < negativeBelow) {
                 total += negativePoints;
                 evidence += Math.abs(negativePoints) + 1;
                 fired.add("sentiment:negative");
-                reasons.add(String.format(Locale.ROOT, "negative sentiment %.2f < %.2f (%s)", s.score(), negativeBelow,
-                        signed(negativePoints)));
+                reasons.add("negative sentiment " + Decimals.twoPlaces(s.score()) + " < " + Decimals.twoPlaces(negativeBelow)
+                        + " (" + signed(negativePoints) + ")");
             }
             if (s.urgency() > urgencyAbove) {
                 total += urgencyPoints;
                 evidence += Math.abs(urgencyPoints) + 1;
                 fired.add("sentiment:urgency");
-                reasons.add(String.format(Locale.ROOT, "urgency cues %.2f > %.2f (%s)", s.urgency(), urgencyAbove,
-                        signed(urgencyPoints)));
+                reasons.add("urgency cues " + Decimals.twoPlaces(s.urgency()) + " > " + Decimals.twoPlaces(urgencyAbove)
+                        + " (" + signed(urgencyPoints) + ")");
             }
         }
 
