@@ -63,7 +63,7 @@ public final class WebhookBench {
         Args a = Args.parse(argList, Set.of());
         int rate = a.intValue("rate", 200);
         int seconds = Math.min(120, a.intValue("seconds", 10));
-        int warmupSeconds = Math.min(30, a.intValue("warmup", 3));
+        int warmupSeconds = Math.min(30, a.intValue("warmup", 15));
         // As many workers as cores: the offline engines keep a worker on the CPU for most of an
         // event, and with 4 workers on 2 cores throughput stayed the same (about 155 events/s) while
         // every step waited longer for a core (fake HTTP time p50 11 ms against 3.6 ms, ack p50
