@@ -17,18 +17,39 @@ public final class HmacSignatures {
 
     private static final String ALGORITHM = "HmacSHA256";
 
+    /**
+     * One keyed {@link Mac} per thread. {@code Mac.getInstance} walks the security providers and
+     * {@code init} hashes the key, on every webhook; a server verifies with one secret, so a thread
+     * keeps its last key's Mac ({@code doFinal} leaves it ready for the same key).
+     */
+    private static final ThreadLocal<KeyedMac> CACHE = new ThreadLocal<>();
+
+    private record KeyedMac(byte[] key, Mac mac) {
+    }
+
     private HmacSignatures() {
     }
 
     /** The raw 32-byte HMAC-SHA256 of the parts, concatenated in order, under {@code key}. */
     public static byte[] hmacSha256(byte[] key, byte[]... parts) {
+        Mac mac = keyed(key);
+        for (byte[] p : parts) {
+            mac.update(p);
+        }
+        return mac.doFinal();
+    }
+
+    private static Mac keyed(byte[] key) {
+        KeyedMac cached = CACHE.get();
+        if (cached != null && MessageDigest.isEqual(cached.key(), key)) {
+            return cached.mac();
+        }
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));
-            for (byte[] p : parts) {
-                mac.update(p);
-            }
-            return mac.doFinal();
+            // a copy, so that a caller changing its array later cannot leave a Mac keyed differently
+            CACHE.set(new KeyedMac(key.clone(), mac));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             // every Java runtime ships HmacSHA256; an empty key is the only way to get here
             throw new IllegalArgumentException("cannot compute HMAC-SHA256: " + e.getClass().getSimpleName(), e);

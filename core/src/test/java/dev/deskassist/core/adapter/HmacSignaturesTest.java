@@ -33,4 +33,18 @@ class HmacSignaturesTest {
         assertFalse(HmacSignatures.matches("abc=", null));
         assertFalse(HmacSignatures.matches(null, "abc="));
     }
+
+    @Test
+    void aThreadSwitchingSecretsGetsEachSecretsDigest() {
+        byte[] key = "first".getBytes(StandardCharsets.UTF_8);
+        String first = HmacSignatures.hex("first", "body".getBytes(StandardCharsets.UTF_8));
+        String second = HmacSignatures.hex("second", "body".getBytes(StandardCharsets.UTF_8));
+        assertFalse(first.equals(second));
+        assertEquals(first, HmacSignatures.hex("first", "body".getBytes(StandardCharsets.UTF_8)));
+        // the cached Mac must not follow a caller's later change to its key array
+        byte[] digest = HmacSignatures.hmacSha256(key, "body".getBytes(StandardCharsets.UTF_8));
+        key[0] = 'F';
+        assertFalse(java.util.Arrays.equals(digest, HmacSignatures.hmacSha256(key, "body".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(first, HmacSignatures.hex("first", "body".getBytes(StandardCharsets.UTF_8)));
+    }
 }
