@@ -65,4 +65,17 @@ class WriteBackDiffTest {
         List<String> d = WriteBackDiff.diff(plan, current, f -> true).describe();
         assertEquals(List.of("field summary"), d);
     }
+
+    @Test
+    void collapsedComparisonAgreesWithTheRegexDefinition() {
+        List<String> samples = List.of("", " ", "a", "a b", "a  b", " a\tb\n", "a\r\n\r\nb", "ab", "a\u2003b",
+                "a \u2003 b", "\u2003 a b \u2003", "a\u000Bb", "\n\nAI triage:\n\n billing \n", "AI triage: billing",
+                "Grüße\nAnna", "Grüße Anna", "a\u00A0b", "a b ");
+        for (String a : samples) {
+            for (String b : samples) {
+                boolean expected = a.replaceAll("\\s+", " ").strip().equals(b.replaceAll("\\s+", " ").strip());
+                assertEquals(expected, WriteBackDiff.sameCollapsed(a, b), () -> "[" + a + "] vs [" + b + "]");
+            }
+        }
+    }
 }
