@@ -251,7 +251,10 @@ public final class ApiClient implements AutoCloseable {
      */
     HttpUrl resolve(String path) {
         HttpUrl base = config.baseUrl();
-        HttpUrl absolute = HttpUrl.parse(path);
+        // HttpUrl.parse answers a relative path by throwing and catching an exception inside, and
+        // almost every request has a relative path: only URLs that can be absolute are parsed
+        HttpUrl absolute = path.regionMatches(true, 0, "http:", 0, 5) || path.regionMatches(true, 0, "https:", 0, 6)
+                ? HttpUrl.parse(path) : null;
         if (absolute != null) {
             if (!absolute.scheme().equals(base.scheme()) || !absolute.host().equalsIgnoreCase(base.host())
                     || absolute.port() != base.port()) {
