@@ -135,7 +135,8 @@ public final class InternalNote {
 
     /** The note as plain text with light Markdown. */
     public String render(NoteContent c) {
-        StringBuilder sb = new StringBuilder(1024);
+        // the draft is most of the note: sized for it, the builder does not grow and copy on the way
+        StringBuilder sb = new StringBuilder(1024 + (c.draft() == null ? 0 : c.draft().body().length()));
         sb.append(t("header")).append("\n");
 
         List<PlannedValue> shown = c.values().stream().filter(v -> v.output() != Output.SUMMARY

@@ -305,9 +305,39 @@ public final class PolicyWriteBackPlanner implements WriteBackPlanner {
     }
 
     /** Lower-case letters, digits and '_' only, so that a tag is valid in every helpdesk. */
+    /**
+     * Lower case, every run of characters that are neither letters nor numbers as one '_', none at
+     * either end. Written out because two {@code replaceAll}s compiled two patterns per tag, for
+     * every event.
+     */
     static String slug(String value) {
-        String s = value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_+|_+$", "");
-        return s.isEmpty() ? "unknown" : s;
+        String lower = value.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isLetterOrNumber(cp)) {
+                if (gap && !sb.isEmpty()) {
+                    sb.append('_');
+                }
+                gap = false;
+                sb.appendCodePoint(cp);
+            } else {
+                gap = true;
+            }
+        }
+        return sb.isEmpty() ? "unknown" : sb.toString();
+    }
+
+    /** {@code \\p{L}} or {@code \\p{N}}: any letter category, or a decimal, letter or other number. */
+    private static boolean isLetterOrNumber(int cp) {
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     private static String clip(String s, int max) {

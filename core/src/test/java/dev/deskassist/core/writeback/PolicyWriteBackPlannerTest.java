@@ -203,4 +203,14 @@ class PolicyWriteBackPlannerTest {
         }
         return n;
     }
+
+    @Test
+    void slugAgreesWithItsRegexDefinition() {
+        for (String v : java.util.List.of("billing", "Billing Issue", "  --Zugang / Login--  ", "über_größe", "a__b",
+                "_x_", "!!!", "", "Ⅻ roman", "x²", "日本語 テキスト", "emoji 😀 here", "Straße 12")) {
+            String s = v.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_")
+                    .replaceAll("^_+|_+$", "");
+            assertEquals(s.isEmpty() ? "unknown" : s, PolicyWriteBackPlanner.slug(v), v);
+        }
+    }
 }
