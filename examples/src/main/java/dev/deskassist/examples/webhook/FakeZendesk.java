@@ -63,6 +63,7 @@ public final class FakeZendesk implements AutoCloseable {
     private static final long AGENT_ID = 7000;
 
     private final HttpServer server;
+    private final String url;
     private final ExecutorService pool;
     private final Faults faults;
     private final Random random;
@@ -113,11 +114,12 @@ public final class FakeZendesk implements AutoCloseable {
         server.setExecutor(faults.timeout() > 0 ? pool : null);
         server.createContext("/api/v2/tickets/", this::handle);
         server.start();
+        this.url = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:54321}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return url;
     }
 
     /** Adds a ticket with its opening message and optional follow-up customer messages. */
@@ -205,7 +207,8 @@ public final class FakeZendesk implements AutoCloseable {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
         String rawQuery = ex.getRequestURI().getRawQuery();
-        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        // only updates carry a body; reading a GET's empty stream still allocated a buffer per call
+        String body = method.equals("GET") ? "" : new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         int status;
         String response;
         String fault = fault();
