@@ -11,7 +11,6 @@ import dev.deskassist.examples.webhook.Middleware;
 import dev.deskassist.examples.webhook.MiddlewareSettings;
 import dev.deskassist.examples.webhook.SignedWebhook;
 import dev.deskassist.examples.webhook.WebhookMiddleware;
-import java.net.URI;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -122,7 +121,7 @@ public final class WebhookBench {
                 }
             };
             try (WebhookMiddleware m = Middleware.zendesk(MiddlewareSettings.from(p::get), http, listener).start()) {
-                URI endpoint = URI.create("http://127.0.0.1:" + m.port() + "/webhooks/zendesk");
+                okhttp3.HttpUrl endpoint = okhttp3.HttpUrl.get("http://127.0.0.1:" + m.port() + "/webhooks/zendesk");
                 // The sender stands in for Zendesk, which sends from elsewhere: it should cost this
                 // process little. The JDK HttpClient was tried first: on 2 cores the common pool has one
                 // thread, so CompletableFuture falls back to a new thread per async step (about 150
