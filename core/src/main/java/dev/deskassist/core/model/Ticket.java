@@ -83,6 +83,11 @@ public record Ticket(
      * history and signatures, limited to {@code maxChars} so that a huge ticket stays cheap.
      */
     public String customerText(int maxChars) {
+        String only = onlyCustomerMessage();
+        if (only != null && only.length() < maxChars) {
+            // the common case, one message and no subject: no copy into a builder
+            return only.strip();
+        }
         StringBuilder sb = new StringBuilder(Math.min(maxChars, 4096));
         if (!subject.isEmpty()) {
             sb.append(subject).append('\n');
@@ -94,6 +99,19 @@ public record Ticket(
             sb.append(m).append('\n');
         }
         return sb.length() > maxChars ? sb.substring(0, maxChars) : sb.toString().strip();
+    }
+
+    /** The description when it is all the customer wrote (no subject, no customer comment), else null. */
+    private String onlyCustomerMessage() {
+        if (!subject.isEmpty()) {
+            return null;
+        }
+        for (Comment c : comments) {
+            if (c.author() == AuthorRole.CUSTOMER && !c.body().text().isBlank()) {
+                return null;
+            }
+        }
+        return description.text();
     }
 
     /** Number of customer turns in the thread, the opening message included. */

@@ -100,7 +100,8 @@ final class Featurizer {
                     start = w;
                 }
                 if (w - start < MAX_TOKEN_CHARS) {
-                    int c = Character.isDigit(cp) && config.normalizeDigits() ? '0' : Character.toLowerCase(cp);
+                    int c = cp < 0x80 ? lowerAscii(cp, config.normalizeDigits())
+                            : Character.isDigit(cp) && config.normalizeDigits() ? '0' : Character.toLowerCase(cp);
                     if (Character.isBmpCodePoint(c)) {
                         out[w++] = (char) c;
                     } else if (w - start + 1 < MAX_TOKEN_CHARS) {
@@ -123,6 +124,14 @@ final class Featurizer {
      * {@link Character#isLetterOrDigit(int)} with ASCII answered inline: the general method
      * dispatches on the character's Unicode block per call, which showed in every triage profile.
      */
+    /** What the general branch gives for an ASCII letter or digit, without the Unicode tables. */
+    private static int lowerAscii(int c, boolean normalizeDigits) {
+        if (c >= '0' && c <= '9') {
+            return normalizeDigits ? '0' : c;
+        }
+        return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+    }
+
     private static boolean isLetterOrDigit(int c) {
         if (c < 0x80) {
             int lower = c | 0x20;

@@ -143,7 +143,10 @@ public final class CategoryDecider {
             }
         }
         double conf = sum > 0 ? best / sum : 0.0;
-        boolean rulesCounted = fired.stream().anyMatch(f -> combined.containsKey(f.category().id()));
+        boolean rulesCounted = false;
+        for (Taxonomy.FiredRule f : fired) {
+            rulesCounted |= combined.containsKey(f.category().id());
+        }
         List<String> reasons = new ArrayList<>();
         String by;
         if (!rulesCounted) {

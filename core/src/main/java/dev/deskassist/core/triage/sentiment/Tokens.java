@@ -39,6 +39,22 @@ final class Tokens {
                     i = skipToSpace(text, i, n);
                     continue;
                 }
+                if (cp < 0x80) {
+                    // ASCII answered inline, without the Unicode tables (nearly every character of a ticket)
+                    if (cp >= 'A' && cp <= 'Z') {
+                        t.letters++;
+                        t.upperLetters++;
+                        wordUpper++;
+                        word.append((char) (cp | 0x20));
+                    } else {
+                        if (cp >= 'a' && cp <= 'z') {
+                            t.letters++;
+                        }
+                        word.append((char) cp);
+                    }
+                    i += len;
+                    continue;
+                }
                 if (Character.isLetter(cp)) {
                     t.letters++;
                     if (Character.isUpperCase(cp)) {

@@ -16,7 +16,18 @@ final class CueIndex {
 
     static final int MAX_PER_KIND = 8;
 
-    private record Tagged(int kind, String[] tokens) {
+    /** A cue phrase with its tokens prepared once: a trailing star becomes a prefix flag. */
+    private record Tagged(int kind, String[] tokens, String[] stems, boolean[] prefix) {
+
+        static Tagged of(int kind, String[] tokens) {
+            String[] stems = new String[tokens.length];
+            boolean[] prefix = new boolean[tokens.length];
+            for (int k = 0; k < tokens.length; k++) {
+                prefix[k] = tokens[k].endsWith("*");
+                stems[k] = prefix[k] ? tokens[k].substring(0, tokens[k].length() - 1) : tokens[k];
+            }
+            return new Tagged(kind, tokens, stems, prefix);
+        }
     }
 
     private final Map<String, List<Tagged>> lower = new HashMap<>();
@@ -28,7 +39,7 @@ final class CueIndex {
         this.kinds = lists.length;
         for (int k = 0; k < lists.length; k++) {
             for (String[] p : lists[k].phrases) {
-                Tagged t = new Tagged(k, p);
+                Tagged t = Tagged.of(k, p);
                 if (p[0].endsWith("*")) {
                     prefixed.add(t);
                 } else {
@@ -66,20 +77,20 @@ final class CueIndex {
     private static void match(List<Tagged> candidates, List<String> words, int at, List<Set<String>> found) {
         for (Tagged c : candidates) {
             Set<String> into = found.get(c.kind());
-            if (into.size() < MAX_PER_KIND && matches(c.tokens(), words, at)) {
+            if (into.size() < MAX_PER_KIND && matches(c, words, at)) {
                 into.add(String.join(" ", words.subList(at, at + c.tokens().length)));
             }
         }
     }
 
-    private static boolean matches(String[] p, List<String> words, int at) {
-        if (at + p.length > words.size()) {
+    private static boolean matches(Tagged c, List<String> words, int at) {
+        String[] stems = c.stems();
+        if (at + stems.length > words.size()) {
             return false;
         }
-        for (int k = 0; k < p.length; k++) {
-            String want = p[k];
+        for (int k = 0; k < stems.length; k++) {
             String w = words.get(at + k);
-            if (want.endsWith("*") ? !w.startsWith(want.substring(0, want.length() - 1)) : !w.equals(want)) {
+            if (c.prefix()[k] ? !w.startsWith(stems[k]) : !w.equals(stems[k])) {
                 return false;
             }
         }
