@@ -89,12 +89,13 @@ public final class LlmDrafting implements Drafting {
     /** Drafting without holding a thread while the model answers; LLM problems end in the offline draft. */
     public CompletableFuture<Draft> draftAsync(Ticket ticket, TriageResult triage) {
         String lang = triage.languageCode();
-        PseudonymizedTicket pt = gateway.pseudonymizer.pseudonymize(ticket);
-        LlmGateway.Route route = gateway.route(ticket, triage.category().value(), pt.map());
+        LlmGateway.Prepared prepared = gateway.prepare(ticket, triage.category().value());
+        LlmGateway.Route route = prepared.route();
         if (route.offline()) {
             return CompletableFuture.completedFuture(fallback(ticket, triage, route.reason()));
         }
         LlmClient client = route.client();
+        PseudonymizedTicket pt = prepared.ticket();
         List<String> categories = triage.category().hasValue() ? List.of(triage.category().value()) : List.of();
         List<Passage> passages = retriever.retrieve(ticket.customerText(2000), lang, categories, PASSAGES);
         Map<String, Passage> byId = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.privacy.ConsentRegistry;
 import dev.deskassist.core.privacy.PseudonymMap;
+import dev.deskassist.core.privacy.PseudonymizedTicket;
 import dev.deskassist.core.privacy.Pseudonymizer;
 import dev.deskassist.core.privacy.SensitivityPolicy;
 import dev.deskassist.core.triage.LanguageDetector;
@@ -70,10 +71,24 @@ final class LlmGateway {
     record Structured(JsonObject value, LlmResponse response, boolean repaired, boolean cached) {
     }
 
-    Route route(Ticket original, String category, PseudonymMap map) {
+    /** The ticket as a model may see it, and where it may go; {@code ticket} is null when it stays offline by consent. */
+    record Prepared(PseudonymizedTicket ticket, Route route) {
+    }
+
+    /**
+     * Decides where a ticket may go and pseudonymizes it once for that. An opted-out customer's
+     * ticket is not even pseudonymized; sensitivity is judged with the pseudonym map, which knows
+     * what personal and payment data the ticket holds.
+     */
+    Prepared prepare(Ticket original, String category) {
         if (consent.optedOut(original.requester())) {
-            return new Route(null, "customer opted out of LLM processing; offline engine answered");
+            return new Prepared(null, new Route(null, "customer opted out of LLM processing; offline engine answered"));
         }
+        PseudonymizedTicket pt = pseudonymizer.pseudonymize(original);
+        return new Prepared(pt, route(original, category, pt.map()));
+    }
+
+    private Route route(Ticket original, String category, PseudonymMap map) {
         Optional<String> sensitive = sensitivity.check(original, category, map);
         if (sensitive.isPresent()) {
             if (config.privateClient() != null) {

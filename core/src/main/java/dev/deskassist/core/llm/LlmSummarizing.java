@@ -55,12 +55,13 @@ public final class LlmSummarizing implements Summarizing {
     /** Summarizing without holding a thread while the model answers; LLM problems end in the offline summary. */
     public CompletableFuture<Summary> summarizeAsync(Ticket ticket, TriageResult triage) {
         String lang = triage.languageCode();
-        PseudonymizedTicket pt = gateway.pseudonymizer.pseudonymize(ticket);
-        LlmGateway.Route route = gateway.route(ticket, triage.category().value(), pt.map());
+        LlmGateway.Prepared prepared = gateway.prepare(ticket, triage.category().value());
+        LlmGateway.Route route = prepared.route();
         if (route.offline()) {
             return CompletableFuture.completedFuture(fallback(ticket, triage, route.reason()));
         }
         LlmClient client = route.client();
+        PseudonymizedTicket pt = prepared.ticket();
         LlmRequest request = gateway.request(prompt.render(Map.of(
                 "language_name", LlmGateway.languageName(lang),
                 "language", lang,

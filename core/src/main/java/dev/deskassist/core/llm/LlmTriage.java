@@ -83,12 +83,13 @@ public final class LlmTriage implements Triage {
      */
     public CompletableFuture<TriageResult> triageAsync(Ticket ticket) {
         TriageResult floor = offline.triage(ticket);
-        PseudonymizedTicket pt = gateway.pseudonymizer.pseudonymize(ticket);
-        LlmGateway.Route route = gateway.route(ticket, floor.category().value(), pt.map());
+        LlmGateway.Prepared prepared = gateway.prepare(ticket, floor.category().value());
+        LlmGateway.Route route = prepared.route();
         if (route.offline()) {
             return CompletableFuture.completedFuture(withReason(floor, route.reason()));
         }
         LlmClient client = route.client();
+        PseudonymizedTicket pt = prepared.ticket();
         Map<String, String> vars = Map.of(
                 "taxonomy", taxonomyText,
                 "language", floor.languageCode(),
