@@ -4,7 +4,7 @@ package dev.deskassist.core;
  * Assistance for a ticket could not be produced (triage failed, or the decision could not be
  * recorded). The ticket id is in the message; its text never is.
  */
-public class AssistException extends RuntimeException {
+public class AssistException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

@@ -5,7 +5,7 @@ import dev.deskassist.core.audit.AuditSink;
 import dev.deskassist.core.model.Requester;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.triage.classify.LinearIntentModel;
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.examples.bench.KnowledgeBench;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -99,7 +99,7 @@ public final class BenchCommand implements Command {
         }
 
         if (args.flag("json")) {
-            out.println(Json.toJson(result));
+            out.println(JsonCodec.toJson(result));
         } else {
             print(result);
         }
@@ -167,7 +167,7 @@ public final class BenchCommand implements Command {
             if (line.isBlank()) {
                 continue;
             }
-            try (JsonReader r = Json.jsonp().createReader(new StringReader(line))) {
+            try (JsonReader r = JsonCodec.jsonp().createReader(new StringReader(line))) {
                 JsonObject o = r.readObject();
                 texts.add(o.getString("text"));
             }

@@ -1,6 +1,6 @@
 package dev.deskassist.examples;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.triage.classify.Evaluation;
 import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.LinearIntentModel;
@@ -94,7 +94,7 @@ final class EvaluateCommand implements Command {
                 groups.forEach((k, v) -> g.put(k, Map.of("n", (long) v[1], "accuracy", round(v[0] / v[1]))));
                 out.put("accuracyBy" + a.require("group-column"), g);
             }
-            System.out.println(Json.toJson(out));
+            System.out.println(JsonCodec.toJson(out));
             return 0;
         }
         System.out.printf(Locale.ROOT, "train             %s: %d examples, %d labels%s%n", a.require("train"), train.size(),

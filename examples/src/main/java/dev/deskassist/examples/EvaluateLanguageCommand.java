@@ -1,6 +1,6 @@
 package dev.deskassist.examples;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.triage.language.NgramLanguageDetector;
 import dev.deskassist.examples.eval.ClassificationReport;
@@ -57,7 +57,7 @@ public final class EvaluateLanguageCommand implements Command {
             Map<String, Object> fs = new LinkedHashMap<>(first.toMap(10));
             fs.put("meanChars", Math.round(meanSentence * 10) / 10.0);
             out.put("firstSentence", fs);
-            System.out.println(Json.toJson(out));
+            System.out.println(JsonCodec.toJson(out));
         } else {
             System.out.println("language detection on " + file + " (whole text, first 300 chars analysed)");
             whole.toLines(10).forEach(System.out::println);

@@ -5,7 +5,7 @@ import dev.deskassist.core.draft.Retrieval;
 import dev.deskassist.core.draft.kb.GermanStemming;
 import dev.deskassist.core.draft.kb.KnowledgeBase;
 import dev.deskassist.core.draft.kb.LuceneKnowledgeRetriever;
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -102,7 +102,7 @@ final class EvaluateRetrievalCommand implements Command {
             out.put("overall", all.json());
             out.put("offTopicQuestions", offTopic.n);
             out.put("offTopicJudgedConfident", offTopic.confident);
-            System.out.println(Json.toJson(out));
+            System.out.println(JsonCodec.toJson(out));
             return 0;
         }
         System.out.println("knowledge base: " + kb.report().summary());

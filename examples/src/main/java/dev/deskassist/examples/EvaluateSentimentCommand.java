@@ -1,6 +1,6 @@
 package dev.deskassist.examples;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.triage.Sentiment;
 import dev.deskassist.core.triage.sentiment.LexiconSentimentAnalyzer;
@@ -66,7 +66,7 @@ public final class EvaluateSentimentCommand implements Command {
             out.put("format", format);
             out.put("analyzer", "lexicon-sentiment");
             out.putAll(report.toMap(6));
-            System.out.println(Json.toJson(out));
+            System.out.println(JsonCodec.toJson(out));
         } else {
             System.out.println("sentiment on " + file + " (" + format + ", language " + language + ", all rows)");
             report.toLines(6).forEach(System.out::println);

@@ -1,6 +1,6 @@
 package dev.deskassist.examples;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.model.AuthorRole;
 import dev.deskassist.core.model.Comment;
 import dev.deskassist.core.model.Decision;
@@ -112,7 +112,7 @@ public final class EvaluateSummariesCommand implements Command {
             out.put("summarizeMicrosTotal", summarizeMicros);
             out.put("warmMicrosPerSummary", Math.round(warmMicrosPerSummary * 10) / 10.0);
             out.put("systems", results);
-            System.out.println(Json.toJson(out));
+            System.out.println(JsonCodec.toJson(out));
             return 0;
         }
         System.out.printf(Locale.ROOT, "evaluate-summaries: %d dialogues from %s (roles by brand handle in %d, by alternation in %d)%n",

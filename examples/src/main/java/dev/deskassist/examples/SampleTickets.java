@@ -1,6 +1,6 @@
 package dev.deskassist.examples;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.json.JsonException;
 import dev.deskassist.core.model.AuthorRole;
 import dev.deskassist.core.model.Comment;
@@ -76,7 +76,7 @@ public final class SampleTickets {
         }
         Object root;
         try {
-            root = Json.fromJson(json, Object.class);
+            root = JsonCodec.fromJson(json, Object.class);
         } catch (JsonException e) {
             throw new SampleDataException(source + ": " + e.getMessage(), e);
         }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.model.AuthorRole;
 import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Ticket;
@@ -58,7 +58,7 @@ class SampleDataTest {
         Set<String> langs;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(SampleTickets.resource("training.jsonl"),
                 StandardCharsets.UTF_8))) {
-            List<Map<?, ?>> rows = r.lines().filter(l -> !l.isBlank()).<Map<?, ?>>map(l -> Json.fromJson(l, Map.class))
+            List<Map<?, ?>> rows = r.lines().filter(l -> !l.isBlank()).<Map<?, ?>>map(l -> JsonCodec.fromJson(l, Map.class))
                     .toList();
             rows.forEach(row -> perLabel.merge((String) row.get("label"), 1, Integer::sum));
             langs = rows.stream().map(row -> (String) row.get("lang")).collect(Collectors.toSet());

@@ -218,7 +218,7 @@ public final class ZendeskAdapter implements HelpdeskAdapter {
         } else if (e instanceof ConflictException) {
             kind = Kind.CONFLICT;
         } else {
-            kind = e.isTransient() ? Kind.TRANSIENT : Kind.REJECTED;
+            kind = e.isRetryable() ? Kind.TRANSIENT : Kind.REJECTED;
         }
         return new WriteBackException(ref, kind, e.getMessage(), partial, e);
     }

@@ -46,7 +46,7 @@ import java.util.Set;
  */
 public final class ZendeskMapping {
 
-    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.Json.jsonp();
+    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.JsonCodec.jsonp();
 
     private final Map<String, Long> fieldIds;
     private final Map<Long, String> fieldNames;

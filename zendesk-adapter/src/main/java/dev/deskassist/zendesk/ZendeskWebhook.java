@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  */
 public final class ZendeskWebhook {
 
-    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.Json.jsonp();
+    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.JsonCodec.jsonp();
 
     public static final String SIGNATURE_HEADER = "X-Zendesk-Webhook-Signature";
     public static final String TIMESTAMP_HEADER = "X-Zendesk-Webhook-Signature-Timestamp";
@@ -194,7 +194,7 @@ public final class ZendeskWebhook {
     }
 
     private static JsonObject readObject(String text) {
-        try (JsonReader r = dev.deskassist.core.json.Json.jsonp().createReader(new StringReader(text))) {
+        try (JsonReader r = dev.deskassist.core.json.JsonCodec.jsonp().createReader(new StringReader(text))) {
             return r.readObject();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new WebhookRejectedException(Reason.MALFORMED, "body is not a JSON object");

@@ -1,5 +1,6 @@
 package dev.deskassist.core.adapter;
 
+import dev.deskassist.core.DeskAssistException;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * status code (401 for signature problems, 400 for malformed input, 202-and-ignore for events
  * we do not handle). The message never quotes the body or a signature.
  */
-public class WebhookRejectedException extends RuntimeException {
+public class WebhookRejectedException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

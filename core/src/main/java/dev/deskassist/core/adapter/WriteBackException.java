@@ -1,5 +1,6 @@
 package dev.deskassist.core.adapter;
 
+import dev.deskassist.core.DeskAssistException;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * caller keeps the event (dead letter) and loses nothing. The message holds ids and error codes,
  * never ticket text.
  */
-public class WriteBackException extends RuntimeException {
+public class WriteBackException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

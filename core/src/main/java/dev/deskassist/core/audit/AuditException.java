@@ -1,7 +1,9 @@
 package dev.deskassist.core.audit;
 
+import dev.deskassist.core.DeskAssistException;
+
 /** A decision record could not be written. */
-public class AuditException extends RuntimeException {
+public class AuditException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

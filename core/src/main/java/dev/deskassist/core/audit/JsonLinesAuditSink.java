@@ -1,6 +1,6 @@
 package dev.deskassist.core.audit;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
 
     @Override
     public void record(DecisionRecord record) {
-        String line = Json.toJson(record);
+        String line = JsonCodec.toJson(record);
         synchronized (out) {
             try {
                 out.write(line);

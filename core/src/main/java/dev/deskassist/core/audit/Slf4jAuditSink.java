@@ -1,6 +1,6 @@
 package dev.deskassist.core.audit;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,7 @@ public final class Slf4jAuditSink implements AuditSink {
     @Override
     public void record(DecisionRecord record) {
         if (log.isInfoEnabled()) {
-            log.info("{}", Json.toJson(record));
+            log.info("{}", JsonCodec.toJson(record));
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.deskassist.core.draft;
 
+import dev.deskassist.core.DeskAssistException;
+
 /** A guardrail policy file is malformed; the message names the file and the offending entry. */
-public class PolicyException extends RuntimeException {
+public class PolicyException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,9 @@
 package dev.deskassist.core.draft;
 
+import dev.deskassist.core.DeskAssistException;
+
 /** A reply template is missing or broken; the message names the language, tone and key. */
-public class TemplateException extends RuntimeException {
+public class TemplateException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

@@ -25,7 +25,7 @@ public record ApiResponse(int status, Map<String, List<String>> headers, String 
 
     /** The body as a JSON object; a body that is not one throws {@link JsonException}. */
     public JsonObject json() {
-        try (JsonReader r = dev.deskassist.core.json.Json.jsonp().createReader(new StringReader(body))) {
+        try (JsonReader r = dev.deskassist.core.json.JsonCodec.jsonp().createReader(new StringReader(body))) {
             return r.readObject();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new JsonException("response body is not a JSON object (" + body.length() + " chars)", e);
@@ -34,6 +34,6 @@ public record ApiResponse(int status, Map<String, List<String>> headers, String 
 
     /** The body mapped with JSON-B to a type. */
     public <T> T as(Class<T> type) {
-        return dev.deskassist.core.json.Json.fromJson(body, type);
+        return dev.deskassist.core.json.JsonCodec.fromJson(body, type);
     }
 }

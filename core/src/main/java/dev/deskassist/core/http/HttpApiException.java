@@ -1,11 +1,13 @@
 package dev.deskassist.core.http;
 
+import dev.deskassist.core.DeskAssistException;
+
 /**
  * A call to a remote API (helpdesk or LLM provider) failed. Subclasses say how: authentication,
  * not found, validation, conflict, rate limited, server error, transport, unavailable. The
  * message names the service, method, path and status, never credentials or request bodies.
  */
-public class HttpApiException extends RuntimeException {
+public class HttpApiException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 
@@ -63,7 +65,7 @@ public class HttpApiException extends RuntimeException {
     }
 
     /** True when the same request may succeed later without changes (rate limit, 5xx, transport). */
-    public boolean isTransient() {
+    public boolean isRetryable() {
         return false;
     }
 }

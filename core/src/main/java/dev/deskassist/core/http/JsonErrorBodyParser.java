@@ -39,7 +39,7 @@ public final class JsonErrorBodyParser implements ErrorBodyParser {
             return ErrorDetails.NONE;
         }
         JsonObject o;
-        try (JsonReader r = dev.deskassist.core.json.Json.jsonp().createReader(new StringReader(trimmed))) {
+        try (JsonReader r = dev.deskassist.core.json.JsonCodec.jsonp().createReader(new StringReader(trimmed))) {
             o = r.readObject();
         } catch (JsonException | ClassCastException e) {
             return ErrorDetails.NONE;

@@ -23,7 +23,7 @@ public class RateLimitedException extends HttpApiException {
     }
 
     @Override
-    public boolean isTransient() {
+    public boolean isRetryable() {
         return true;
     }
 }

@@ -10,7 +10,7 @@ public class ServerErrorException extends HttpApiException {
     }
 
     @Override
-    public boolean isTransient() {
+    public boolean isRetryable() {
         return true;
     }
 }

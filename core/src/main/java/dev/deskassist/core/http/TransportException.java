@@ -17,7 +17,7 @@ public class TransportException extends HttpApiException {
     }
 
     @Override
-    public boolean isTransient() {
+    public boolean isRetryable() {
         return true;
     }
 }

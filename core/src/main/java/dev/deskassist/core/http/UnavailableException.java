@@ -13,7 +13,7 @@ public class UnavailableException extends HttpApiException {
     }
 
     @Override
-    public boolean isTransient() {
+    public boolean isRetryable() {
         return true;
     }
 }

@@ -1,7 +1,9 @@
 package dev.deskassist.core.json;
 
+import dev.deskassist.core.DeskAssistException;
+
 /** JSON that could not be read or written; the message never quotes the input. */
-public class JsonException extends RuntimeException {
+public class JsonException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

@@ -73,7 +73,7 @@ public final class AnthropicClient extends HttpLlmClient {
     }
 
     String body(LlmRequest request) {
-        JsonObjectBuilder b = dev.deskassist.core.json.Json.jsonp().createObjectBuilder()
+        JsonObjectBuilder b = dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder()
                 .add("model", model)
                 .add("max_tokens", request.maxTokens())
                 .add("temperature", Math.min(1.0, request.temperature()));
@@ -82,20 +82,20 @@ public final class AnthropicClient extends HttpLlmClient {
         if (!system.isEmpty()) {
             b.add("system", system);
         }
-        JsonArrayBuilder messages = dev.deskassist.core.json.Json.jsonp().createArrayBuilder();
+        JsonArrayBuilder messages = dev.deskassist.core.json.JsonCodec.jsonp().createArrayBuilder();
         for (LlmMessage m : request.messages()) {
-            messages.add(dev.deskassist.core.json.Json.jsonp().createObjectBuilder()
+            messages.add(dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder()
                     .add("role", m.role() == LlmMessage.Role.USER ? "user" : "assistant")
                     .add("content", m.content()));
         }
         b.add("messages", messages);
         if (tool) {
             JsonSchema s = request.responseSchema();
-            b.add("tools", dev.deskassist.core.json.Json.jsonp().createArrayBuilder().add(dev.deskassist.core.json.Json.jsonp().createObjectBuilder()
+            b.add("tools", dev.deskassist.core.json.JsonCodec.jsonp().createArrayBuilder().add(dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder()
                     .add("name", s.name())
                     .add("description", "Record the answer in this exact structure.")
                     .add("input_schema", s.json())));
-            b.add("tool_choice", dev.deskassist.core.json.Json.jsonp().createObjectBuilder().add("type", "tool").add("name", s.name()));
+            b.add("tool_choice", dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder().add("type", "tool").add("name", s.name()));
         }
         return b.build().toString();
     }

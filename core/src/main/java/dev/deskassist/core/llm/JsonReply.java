@@ -40,7 +40,7 @@ public final class JsonReply {
             return new Parsed(null, List.of("the reply was prose, not a JSON object"));
         }
         JsonObject o;
-        try (JsonReader r = dev.deskassist.core.json.Json.jsonp().createReader(new StringReader(s))) {
+        try (JsonReader r = dev.deskassist.core.json.JsonCodec.jsonp().createReader(new StringReader(s))) {
             JsonValue v = r.readValue();
             if (!(v instanceof JsonObject obj)) {
                 return new Parsed(null, List.of("the reply was JSON but not an object"));

@@ -42,7 +42,7 @@ public final class JsonSchema {
         if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new IllegalArgumentException("schema name must match [A-Za-z0-9_-]{1,64}: " + name);
         }
-        try (JsonReader r = dev.deskassist.core.json.Json.jsonp().createReader(new StringReader(json))) {
+        try (JsonReader r = dev.deskassist.core.json.JsonCodec.jsonp().createReader(new StringReader(json))) {
             return new JsonSchema(name, r.readObject());
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("schema " + name + " is not a JSON object", e);

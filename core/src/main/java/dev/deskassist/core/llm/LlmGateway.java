@@ -204,7 +204,7 @@ final class LlmGateway {
         } else if (e instanceof TransportException te) {
             detail = (te.isTimeout() ? "timeout" : "connection failed") + retries(c);
         } else if (e instanceof HttpApiException h) {
-            detail = "HTTP " + h.status() + (h.isTransient() ? retries(c) : "");
+            detail = "HTTP " + h.status() + (h.isRetryable() ? retries(c) : "");
         } else if (e instanceof TimeoutException) {
             detail = "no answer within " + human(config.timeout());
         } else {

@@ -84,18 +84,18 @@ public final class OpenAiCompatibleClient extends HttpLlmClient {
     }
 
     String body(LlmRequest request) {
-        JsonObjectBuilder b = dev.deskassist.core.json.Json.jsonp().createObjectBuilder();
+        JsonObjectBuilder b = dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder();
         if (!azure) {
             b.add("model", model);
         }
-        JsonArrayBuilder messages = dev.deskassist.core.json.Json.jsonp().createArrayBuilder();
+        JsonArrayBuilder messages = dev.deskassist.core.json.JsonCodec.jsonp().createArrayBuilder();
         boolean schemaOnWire = request.responseSchema() != null && structuredOutput == StructuredOutput.JSON_SCHEMA;
         String system = WireFormat.system(request, schemaOnWire);
         if (!system.isEmpty()) {
-            messages.add(dev.deskassist.core.json.Json.jsonp().createObjectBuilder().add("role", "system").add("content", system));
+            messages.add(dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder().add("role", "system").add("content", system));
         }
         for (LlmMessage m : request.messages()) {
-            messages.add(dev.deskassist.core.json.Json.jsonp().createObjectBuilder()
+            messages.add(dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder()
                     .add("role", m.role() == LlmMessage.Role.USER ? "user" : "assistant")
                     .add("content", m.content()));
         }
@@ -104,14 +104,14 @@ public final class OpenAiCompatibleClient extends HttpLlmClient {
         b.add("temperature", request.temperature());
         JsonSchema schema = request.responseSchema();
         if (schema != null && structuredOutput == StructuredOutput.JSON_SCHEMA) {
-            b.add("response_format", dev.deskassist.core.json.Json.jsonp().createObjectBuilder()
+            b.add("response_format", dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder()
                     .add("type", "json_schema")
-                    .add("json_schema", dev.deskassist.core.json.Json.jsonp().createObjectBuilder()
+                    .add("json_schema", dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder()
                             .add("name", schema.name())
                             .add("schema", schema.json())
                             .add("strict", true)));
         } else if (schema != null && structuredOutput == StructuredOutput.JSON_OBJECT) {
-            b.add("response_format", dev.deskassist.core.json.Json.jsonp().createObjectBuilder().add("type", "json_object"));
+            b.add("response_format", dev.deskassist.core.json.JsonCodec.jsonp().createObjectBuilder().add("type", "json_object"));
         }
         WireFormat.putExtra(b, extraBody);
         return b.build().toString();

@@ -40,13 +40,13 @@ final class WireFormat {
             return j;
         }
         if (v instanceof String s) {
-            return dev.deskassist.core.json.Json.jsonp().createValue(s);
+            return dev.deskassist.core.json.JsonCodec.jsonp().createValue(s);
         }
         if (v instanceof Integer || v instanceof Long || v instanceof Short) {
-            return dev.deskassist.core.json.Json.jsonp().createValue(((Number) v).longValue());
+            return dev.deskassist.core.json.JsonCodec.jsonp().createValue(((Number) v).longValue());
         }
         if (v instanceof Number n) {
-            return dev.deskassist.core.json.Json.jsonp().createValue(n.doubleValue());
+            return dev.deskassist.core.json.JsonCodec.jsonp().createValue(n.doubleValue());
         }
         if (v instanceof Boolean bool) {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
@@ -62,7 +62,7 @@ final class WireFormat {
 
     /** The body as a JSON object, or null when it is not one. */
     static JsonObject readObject(String body) {
-        try (jakarta.json.JsonReader r = dev.deskassist.core.json.Json.jsonp().createReader(new java.io.StringReader(body))) {
+        try (jakarta.json.JsonReader r = dev.deskassist.core.json.JsonCodec.jsonp().createReader(new java.io.StringReader(body))) {
             return r.readValue() instanceof JsonObject o ? o : null;
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             return null;

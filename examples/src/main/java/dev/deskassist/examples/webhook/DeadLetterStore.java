@@ -1,6 +1,6 @@
 package dev.deskassist.examples.webhook;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public final class DeadLetterStore implements AutoCloseable {
                         StandardOpenOption.APPEND);
                 current = file;
             }
-            out.write(Json.toJson(letter));
+            out.write(JsonCodec.toJson(letter));
             out.write('\n');
             out.flush();
             count.incrementAndGet();
@@ -72,7 +72,7 @@ public final class DeadLetterStore implements AutoCloseable {
                 continue;
             }
             try {
-                out.add(Json.fromJson(line, DeadLetter.class));
+                out.add(JsonCodec.fromJson(line, DeadLetter.class));
             } catch (RuntimeException e) {
                 throw new IOException(file + " line " + (i + 1) + ": not a dead-letter entry (" + e.getMessage() + ")", e);
             }

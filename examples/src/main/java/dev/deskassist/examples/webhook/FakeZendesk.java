@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  */
 public final class FakeZendesk implements AutoCloseable {
 
-    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.Json.jsonp();
+    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.JsonCodec.jsonp();
 
     static {
         HttpServers.noDelay();

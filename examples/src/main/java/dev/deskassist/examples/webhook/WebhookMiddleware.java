@@ -242,7 +242,7 @@ public final class WebhookMiddleware implements AutoCloseable {
                     return true;
                 } catch (HttpApiException | WriteBackException | AssistException | dev.deskassist.core.json.JsonException e) {
                     last = e;
-                    boolean retryable = e instanceof HttpApiException h ? h.isTransient()
+                    boolean retryable = e instanceof HttpApiException h ? h.isRetryable()
                             : e instanceof WriteBackException w && w.isRetryable();
                     log.warn("ticket {} delivery {}: attempt {} failed: {}", event.ref().ticketId(),
                             event.deliveryId(), attempt, e.getMessage());

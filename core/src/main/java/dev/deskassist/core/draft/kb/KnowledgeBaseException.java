@@ -1,10 +1,12 @@
 package dev.deskassist.core.draft.kb;
 
+import dev.deskassist.core.DeskAssistException;
+
 /**
  * A knowledge-base file or folder could not be used. Carries the file and, where known, the
  * 1-based line; the message never quotes article text beyond a short key name.
  */
-public class KnowledgeBaseException extends RuntimeException {
+public class KnowledgeBaseException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,13 @@
 package dev.deskassist.core.triage.classify;
 
+import dev.deskassist.core.DeskAssistException;
+
 /**
  * Labeled training data that cannot be used: a missing file or column, an empty file, a single
  * label, a malformed line. The message names the file and, where it applies, the line; it never
  * quotes the text of a row.
  */
-public class TrainingDataException extends RuntimeException {
+public class TrainingDataException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

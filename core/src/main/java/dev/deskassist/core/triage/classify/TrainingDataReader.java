@@ -1,6 +1,6 @@
 package dev.deskassist.core.triage.classify;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.json.JsonException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -141,7 +141,7 @@ public record TrainingDataReader(List<String> textColumns, String labelColumn) {
             anyLine = true;
             Map<?, ?> obj;
             try {
-                obj = Json.fromJson(line, Map.class);
+                obj = JsonCodec.fromJson(line, Map.class);
             } catch (JsonException e) {
                 // the parser message may quote the line, which may hold personal data
                 throw new TrainingDataException(source, lineNo, "malformed JSON (expected one object per line)");

@@ -1,6 +1,6 @@
 package dev.deskassist.core.triage.rules;
 
-import dev.deskassist.core.json.Json;
+import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.json.JsonException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ final class JsonNode {
         }
         Object root;
         try {
-            root = Json.fromJson(json, Object.class);
+            root = JsonCodec.fromJson(json, Object.class);
         } catch (JsonException e) {
             throw new RulesFileException(source, "", e.getMessage(), e);
         }

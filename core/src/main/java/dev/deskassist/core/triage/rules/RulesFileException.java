@@ -1,11 +1,13 @@
 package dev.deskassist.core.triage.rules;
 
+import dev.deskassist.core.DeskAssistException;
+
 /**
  * A taxonomy or policy file that cannot be used: malformed JSON, a missing or wrongly typed
  * field, an invalid regular expression, a duplicate id. The message names the file and the
  * place in it, such as {@code taxonomy.json: categories[2].rules[0].patterns[1]: invalid regex ...}.
  */
-public class RulesFileException extends RuntimeException {
+public class RulesFileException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,12 @@
 package dev.deskassist.core.triage.sentiment;
 
+import dev.deskassist.core.DeskAssistException;
+
 /**
  * A sentiment lexicon could not be read: the message names the source (file or resource) and the
  * 1-based line, and says what is wrong with it.
  */
-public class LexiconFormatException extends RuntimeException {
+public class LexiconFormatException extends DeskAssistException {
 
     private static final long serialVersionUID = 1L;
 

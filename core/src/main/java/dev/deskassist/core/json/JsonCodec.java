@@ -10,7 +10,7 @@ import java.lang.reflect.Type;
  * The one JSON-B instance DeskAssist uses everywhere (Yasson underneath); creating a Jsonb is
  * costly and the instance is thread-safe, so it is shared. Failures become {@link JsonException}.
  */
-public final class Json {
+public final class JsonCodec {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
     /**
@@ -19,7 +19,7 @@ public final class Json {
      */
     private static final jakarta.json.spi.JsonProvider JSONP = jakarta.json.spi.JsonProvider.provider();
 
-    private Json() {
+    private JsonCodec() {
     }
 
     public static Jsonb jsonb() {
