@@ -22,4 +22,13 @@ public class DeskAssistException extends RuntimeException {
     public boolean isRetryable() {
         return false;
     }
+
+    /**
+     * How long the remote side asked us to wait before trying again ({@code Retry-After}), when it
+     * said so. Surfaced as sent, not capped: a caller that queues work (the pipeline) honours long
+     * waits instead of re-sending early.
+     */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return getCause() instanceof DeskAssistException d ? d.retryAfter() : java.util.Optional.empty();
+    }
 }
