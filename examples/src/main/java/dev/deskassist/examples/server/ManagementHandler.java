@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The management listener: {@code GET /health/live}, {@code /health/ready}, {@code /health} (the
- * pipeline's snapshot as JSON) and {@code /metrics} (Prometheus text). Nothing else.
+ * The management listener: {@code GET /health/live} (200 while the process runs), {@code /health/ready}
+ * (200 when the pipeline accepts and its store is up, else 503), {@code /health} (the pipeline's
+ * snapshot as JSON, 200 whatever it says) and {@code /metrics} (Prometheus text). Nothing else.
  */
 final class ManagementHandler extends Handler.Abstract {
 
@@ -60,7 +61,7 @@ final class ManagementHandler extends Handler.Abstract {
                 if (h == null) {
                     Responses.json(response, callback, 503, Responses.status("unknown"));
                 } else {
-                    Responses.json(response, callback, h.accepting() && h.storeUp() ? 200 : 503, json(h));
+                    Responses.json(response, callback, 200, json(h));
                 }
             }
             default -> metrics(response, callback);

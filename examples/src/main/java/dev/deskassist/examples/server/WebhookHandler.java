@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class WebhookHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+    private static final int INITIAL_BUFFER = 16 * 1024;
     private static final Pattern ROUTE = Pattern.compile("/webhooks/([a-z0-9-]{1,32})");
 
     private final WebhookIntake intake;
@@ -86,7 +87,7 @@ final class WebhookHandler extends Handler.Abstract {
         try {
             a = intake.accept(helpdesk, WebhookRequest.of(request.getMethod(), request.getHttpURI().getPathQuery(),
                     headers(request), body, Instant.now()));
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // the class name only: a message may quote the body or a header
             LOG.error("webhook intake for {} failed: {}", helpdesk, e.getClass().getName());
             Responses.json(response, callback, 500, Responses.status("error"));
@@ -124,7 +125,8 @@ final class WebhookHandler extends Handler.Abstract {
             this.request = request;
             this.response = response;
             this.callback = callback;
-            this.buffer = new byte[(int) Math.max(0, Math.min(declaredLength, maxBodyBytes))];
+            // a declared length is a claim, not bytes received: memory grows only with what arrives
+            this.buffer = new byte[(int) Math.max(0, Math.min(declaredLength, INITIAL_BUFFER))];
         }
 
         void start() {
@@ -156,7 +158,7 @@ final class WebhookHandler extends Handler.Abstract {
                 }
                 if (n > 0) {
                     if (size + n > buffer.length) {
-                        byte[] grown = new byte[Math.min(maxBodyBytes, Math.max(size + n, buffer.length * 2))];
+                        byte[] grown = new byte[(int) Math.min(maxBodyBytes, Math.max(size + n, buffer.length * 2L))];
                         System.arraycopy(buffer, 0, grown, 0, size);
                         buffer = grown;
                     }

@@ -3,6 +3,7 @@ package dev.deskassist.examples.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.adapter.WebhookRequest;
@@ -153,14 +154,34 @@ class WebhookServerTest {
     @Timeout(30)
     void intakeFailureIs500WithAGenericBody() throws Exception {
         WebhookServer s = start((helpdesk, request) -> {
+            if (request.bodyText().startsWith("[[[")) {
+                throw new StackOverflowError(); // what a naive recursive parser does on deep nesting
+            }
             throw new IllegalStateException("secret-token-123 and ticket text");
         }, testSettings().build());
 
         HttpResponse<String> r = post(s.webhookUri(), "/webhooks/zendesk", "{\"a\":1}");
+        HttpResponse<String> deep = post(s.webhookUri(), "/webhooks/zendesk", "[".repeat(1000) + "]".repeat(1000));
 
         assertEquals(500, r.statusCode());
         assertEquals("{\"status\":\"error\"}", r.body());
         assertFalse(r.body().contains("secret") || r.body().contains("IllegalState"));
+        assertEquals(500, deep.statusCode(), "answered, not a dropped connection");
+        assertEquals("{\"status\":\"error\"}", deep.body());
+    }
+
+    @Test
+    @Timeout(30)
+    void headersOverTheLimitAre431AndNeverReachTheIntake() throws Exception {
+        WebhookServer s = start(counting(ACCEPTED), testSettings().maxHeaderBytes(2048).build());
+
+        RawHttp.Reply r = RawHttp.exchange(s.webhookPort(), RawHttp.head("POST", "/webhooks/zendesk",
+                "Content-Length: 2", "X-Big: " + "b".repeat(4000)), "{}".getBytes(StandardCharsets.US_ASCII),
+                Duration.ofSeconds(5));
+
+        assertEquals(431, r.status());
+        assertFalse(r.body().contains("bbbb"));
+        assertEquals(0, intakeCalls.get());
     }
 
     @Test
@@ -305,7 +326,8 @@ class WebhookServerTest {
                 flood.add(c);
             }
             int most = 0;
-            for (int i = 0; i < 20; i++) {
+            long sampleUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            for (int samples = 0; samples < 30 || (most < 50 && System.nanoTime() < sampleUntil); samples++) {
                 most = Math.max(most, s.webhookConnections());
                 Thread.sleep(10);
             }
@@ -369,7 +391,7 @@ class WebhookServerTest {
         health.set(new PipelineHealth(true, false, Map.of(), 0, 0, 0, Map.of()));
         assertEquals(503, get(s.managementUri(), "/health/ready").statusCode());
         HttpResponse<String> h = get(s.managementUri(), "/health");
-        assertEquals(503, h.statusCode());
+        assertEquals(200, h.statusCode(), "the snapshot is informational; readiness is /health/ready");
         assertTrue(h.body().contains("\"storeUp\":false"), h.body());
         assertEquals("", get(s.managementUri(), "/metrics").body(), "no metrics supplier: empty exposition");
     }
@@ -395,6 +417,17 @@ class WebhookServerTest {
 
     @Test
     @Timeout(30)
+    void startFailsWithIOExceptionWhenThePortIsTaken() throws Exception {
+        WebhookServer first = start(counting(ACCEPTED), testSettings().build());
+        WebhookServer second = WebhookServer.builder(counting(ACCEPTED), () -> HEALTHY)
+                .settings(testSettings().webhook("127.0.0.1", first.webhookPort()).build()).build();
+
+        assertThrows(IOException.class, second::start);
+        assertEquals(202, post(first.webhookUri(), "/webhooks/zendesk", "{}").statusCode());
+    }
+
+    @Test
+    @Timeout(30)
     void stopLetsAnInFlightRequestFinish() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -414,13 +447,19 @@ class WebhookServerTest {
                 base.resolve("/webhooks/zendesk")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(entered.await(10, TimeUnit.SECONDS));
+        // an idle keep-alive connection from another client must not hold the stop up
+        HttpClient other = freshClient();
+        assertEquals(405, get(other, base, "/webhooks/zendesk").statusCode());
+        long t0 = System.nanoTime();
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> s.stop(Duration.ofSeconds(10)));
-        Thread.sleep(300);
+        Thread.sleep(1500); // longer than the connector's idle timeout while stopping
         assertFalse(stopped.isDone(), "stop waits for the request in the intake");
         release.countDown();
 
         assertEquals(202, inFlight.get(10, TimeUnit.SECONDS).statusCode());
         stopped.get(10, TimeUnit.SECONDS);
+        long stopMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(stopMillis < 2500, "stopped " + stopMillis + " ms after stop(), soon after the request finished");
         assertNull(tryConnect(port), "no longer listening");
     }
 
