@@ -2,6 +2,7 @@ package dev.deskassist.core.adapter;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -11,14 +12,93 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads typed values from a property lookup ({@code key -> value or null}) for the adapters'
- * config interfaces, in the manner of Micrometer's registry configs: a missing required key or an
- * unreadable value gives an {@link AdapterConfigException} naming the key.
+ * Reads typed values for the adapters' config interfaces, in the manner of Micrometer's
+ * {@code PropertyValidator}: either from a {@link HelpdeskConfig} by a name below its prefix
+ * ({@code ConfigValues.duration(this, "readTimeout", …)}), which names the key's origin in
+ * errors, or from a plain lookup ({@code key -> value or null}) by full key. A missing required
+ * key or an unreadable value gives an {@link AdapterConfigException} naming the key and what it
+ * should hold; values are never quoted, since any of them may be a misplaced secret.
  */
 public final class ConfigValues {
 
     private ConfigValues() {
     }
+
+    // ---- by name below a HelpdeskConfig's prefix
+
+    /** The value of {@code prefix.name}, blank treated as absent. */
+    public static Optional<String> optional(HelpdeskConfig config, String name) {
+        return optional(config::get, config.key(name));
+    }
+
+    /** The value, or an exception saying it is missing, what it should hold and how to set it. */
+    public static String required(HelpdeskConfig config, String name, String what) {
+        String key = config.key(name);
+        return optional(config::get, key).orElseThrow(() -> new AdapterConfigException(new ConfigProblem(key, null,
+                "missing: " + what + " (set " + key + " or " + ConfigSource.environmentName(key) + ")")));
+    }
+
+    /** A duration ({@link #duration(Function, String, Duration)}), which must be positive. */
+    public static Duration duration(HelpdeskConfig config, String name, Duration fallback) {
+        String key = config.key(name);
+        return withOrigin(config, key, () -> {
+            Duration d = duration(config::get, key, fallback);
+            if (d.isNegative() || d.isZero()) {
+                throw problem(key, "must be a positive duration");
+            }
+            return d;
+        });
+    }
+
+    /** A whole number of at least {@code min}. */
+    public static int integer(HelpdeskConfig config, String name, int fallback, int min) {
+        String key = config.key(name);
+        return withOrigin(config, key, () -> {
+            int n = integer(config::get, key, fallback);
+            if (n < min) {
+                throw problem(key, "must be a whole number of at least " + min);
+            }
+            return n;
+        });
+    }
+
+    /** {@code true} or {@code false}, ignoring case. */
+    public static boolean bool(HelpdeskConfig config, String name, boolean fallback) {
+        String key = config.key(name);
+        return withOrigin(config, key, () -> {
+            Optional<String> v = optional(config::get, key);
+            if (v.isEmpty()) {
+                return fallback;
+            }
+            return switch (v.get().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw problem(key, "must be true or false");
+            };
+        });
+    }
+
+    /** A comma-separated set, e.g. {@code 123,456}; empty when absent. */
+    public static Set<String> set(HelpdeskConfig config, String name) {
+        return set(config::get, config.key(name));
+    }
+
+    /** A comma-separated map {@code name=value,name=value}; empty when absent. */
+    public static Map<String, String> map(HelpdeskConfig config, String name) {
+        String key = config.key(name);
+        return withOrigin(config, key, () -> map(config::get, key));
+    }
+
+    private static <T> T withOrigin(HelpdeskConfig config, String key, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (AdapterConfigException e) {
+            String origin = config.source().origin(key);
+            throw new AdapterConfigException(e.problems().stream().map(p -> p.withOrigin(origin)).toList());
+        }
+    }
+
+    // ---- by full key from a plain lookup
 
     /** The value, blank treated as absent. */
     public static Optional<String> optional(Function<String, String> lookup, String key) {
@@ -28,8 +108,8 @@ public final class ConfigValues {
 
     /** The value, or an exception saying which key is missing and what it should hold. */
     public static String required(Function<String, String> lookup, String key, String what) {
-        return optional(lookup, key).orElseThrow(() -> new AdapterConfigException(
-                "missing required configuration '" + key + "': " + what));
+        return optional(lookup, key).orElseThrow(() -> new AdapterConfigException(new ConfigProblem(key, null,
+                "missing required configuration '" + key + "': " + what)));
     }
 
     /** A duration as ISO-8601 ({@code PT5M}) or a number with unit {@code ms}, {@code s}, {@code m}, {@code h}. */
@@ -54,8 +134,7 @@ public final class ConfigValues {
                 default -> throw new NumberFormatException();
             };
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new AdapterConfigException("configuration '" + key + "' is not a duration (e.g. 5m, 30s, 500ms, PT5M): "
-                    + v.get(), e);
+            throw problem(key, "is not a duration (e.g. 5m, 30s, 500ms, PT5M)");
         }
     }
 
@@ -64,7 +143,7 @@ public final class ConfigValues {
         try {
             return v.map(Integer::parseInt).orElse(fallback);
         } catch (NumberFormatException e) {
-            throw new AdapterConfigException("configuration '" + key + "' is not a whole number: " + v.get(), e);
+            throw problem(key, "is not a whole number");
         }
     }
 
@@ -78,25 +157,32 @@ public final class ConfigValues {
                 }
             }
         });
-        return Set.copyOf(out);
+        return Collections.unmodifiableSet(out);
     }
 
     /** A comma-separated map {@code name=value,name=value}; empty when absent. */
     public static Map<String, String> map(Function<String, String> lookup, String key) {
         Map<String, String> out = new LinkedHashMap<>();
         optional(lookup, key).ifPresent(v -> {
+            int entry = 0;
             for (String part : v.split(",")) {
+                entry++;
                 if (part.isBlank()) {
                     continue;
                 }
                 int eq = part.indexOf('=');
-                if (eq <= 0 || eq == part.length() - 1) {
-                    throw new AdapterConfigException("configuration '" + key + "' must be name=value pairs separated "
-                            + "by commas; bad entry: " + part.strip());
+                String name = eq < 0 ? "" : part.substring(0, eq).strip();
+                String value = eq < 0 ? "" : part.substring(eq + 1).strip();
+                if (name.isEmpty() || value.isEmpty()) {
+                    throw problem(key, "must be name=value pairs separated by commas; entry " + entry + " is not");
                 }
-                out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+                out.put(name, value);
             }
         });
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static AdapterConfigException problem(String key, String message) {
+        return new AdapterConfigException(new ConfigProblem(key, null, message));
     }
 }

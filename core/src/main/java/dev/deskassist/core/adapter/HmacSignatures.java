@@ -78,10 +78,36 @@ public final class HmacSignatures {
                 received.strip().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Compares a received secret with a configured one in time that depends on neither where they
+     * differ nor the configured secret's length: both are hashed first, so the comparison always
+     * runs over 32 bytes. {@code null} never matches.
+     */
+    public static boolean secretsEqual(String configured, String received) {
+        if (configured == null || received == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(sha256(configured.getBytes(StandardCharsets.UTF_8)),
+                sha256(received.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Hex SHA-256 of some bytes, e.g. a payload hash for de-duplication. */
     public static String sha256Hex(byte[] data) {
+        return HexFormat.of().formatHex(sha256(data));
+    }
+
+    /** Hex SHA-256 of several byte arrays, concatenated in order (without copying them together). */
+    public static String sha256Hex(byte[]... parts) {
+        return HexFormat.of().formatHex(sha256(parts));
+    }
+
+    private static byte[] sha256(byte[]... parts) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                md.update(p);
+            }
+            return md.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from this Java runtime", e);
         }

@@ -40,10 +40,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP kit every adapter and LLM client uses: OkHttp underneath, JSON bodies, typed errors
- * ({@link HttpApiException} and its subclasses), bounded retries with exponential backoff and
- * jitter that honour {@code Retry-After}, a circuit breaker, an optional client-side rate limit
- * and timeouts. Unsafe requests are retried only on 429, where the service did not act on them.
- * Thread-safe; one instance per remote service.
+ * ({@link HttpApiException} and its subclasses, chosen by the service's {@link StatusClassifier}),
+ * bounded retries with exponential backoff and jitter that honour {@code Retry-After}, a circuit
+ * breaker, an optional client-side {@link RateBudget} and timeouts. Unsafe requests are retried
+ * only on 429, where the service did not act on them. A {@code Retry-After} longer than
+ * {@link ApiClientConfig#maxRetryAfter()} is not waited for: the exception is thrown at once,
+ * carrying the full delay. An {@link Auth} that can refresh (OAuth) gets one refresh and one
+ * re-send after a 401. Thread-safe; one instance per remote service.
  */
 public final class ApiClient implements AutoCloseable {
 
@@ -96,8 +99,8 @@ public final class ApiClient implements AutoCloseable {
                 .build());
         breaker.getEventPublisher().onStateTransition(e -> log.warn("{}: circuit {}", config.service(),
                 e.getStateTransition()));
-        this.limiter = config.requestsPerSecond() > 0 ? RateLimiter.of(config.service(), rateLimiterConfig(config))
-                : null;
+        this.limiter = config.rateBudget().isUnlimited() ? null
+                : RateLimiter.of(config.service(), rateLimiterConfig(config));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "deskassist-" + config.service() + "-retry");
             t.setDaemon(true);
@@ -177,18 +180,17 @@ public final class ApiClient implements AutoCloseable {
 
     private boolean retrySafe(Throwable t) {
         Throwable e = unwrap(t);
-        if (e instanceof RateLimitedException rl) {
-            return withinRetryAfterCap(rl);
-        }
-        return e instanceof ServerErrorException || e instanceof TransportException;
+        return (e instanceof RateLimitedException || e instanceof ServerErrorException || e instanceof TransportException)
+                && withinWaitLimit((HttpApiException) e);
     }
 
     private boolean retryUnsafe(Throwable t) {
-        return unwrap(t) instanceof RateLimitedException rl && withinRetryAfterCap(rl);
+        return unwrap(t) instanceof RateLimitedException rl && withinWaitLimit(rl);
     }
 
-    private boolean withinRetryAfterCap(RateLimitedException rl) {
-        return rl.retryAfter().map(d -> d.compareTo(config.maxRetryAfter()) <= 0).orElse(true);
+    /** A {@code Retry-After} beyond the in-process wait limit goes to the caller at once, uncapped. */
+    private boolean withinWaitLimit(HttpApiException e) {
+        return e.retryAfter().map(d -> d.compareTo(config.maxRetryAfter()) <= 0).orElse(true);
     }
 
     private RetryConfig retryConfig(Predicate<Throwable> retryOn) {
@@ -197,9 +199,9 @@ public final class ApiClient implements AutoCloseable {
                 .retryOnException(retryOn)
                 .failAfterMaxAttempts(false)
                 .intervalBiFunction((attempt, either) -> {
-                    if (either.isLeft() && unwrap(either.getLeft()) instanceof RateLimitedException rl
-                            && rl.retryAfter().isPresent()) {
-                        return rl.retryAfter().get().toMillis();
+                    if (either.isLeft() && unwrap(either.getLeft()) instanceof HttpApiException h
+                            && h.retryAfter().isPresent()) {
+                        return h.retryAfter().get().toMillis();
                     }
                     return backoffMillis(attempt);
                 })
@@ -215,20 +217,14 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private static RateLimiterConfig rateLimiterConfig(ApiClientConfig c) {
-        double rps = c.requestsPerSecond();
-        int permits;
-        Duration period;
-        if (rps >= 1) {
-            permits = (int) Math.ceil(rps);
-            period = Duration.ofSeconds(1);
-        } else {
-            permits = 1;
-            period = Duration.ofMillis((long) Math.ceil(1000 / rps));
-        }
-        return RateLimiterConfig.custom().limitForPeriod(permits).limitRefreshPeriod(period)
+        RateBudget budget = c.rateBudget();
+        return RateLimiterConfig.custom()
+                .limitForPeriod((int) Math.min(Integer.MAX_VALUE, budget.permitsPerSlice()))
+                .limitRefreshPeriod(budget.slice())
                 .timeoutDuration(c.callTimeout()).build();
     }
 
+    /** Builds the request and signs it; an OAuth {@link Auth} may fetch a token here. */
     private Request build(ApiRequest r) {
         HttpUrl url = resolve(r.path());
         RequestBody body = r.jsonBody() == null ? (requiresBody(r.method()) ? RequestBody.create("", JSON) : null)
@@ -274,6 +270,13 @@ public final class ApiClient implements AutoCloseable {
         Request req = build(r);
         long start = System.nanoTime();
         try (Response resp = http.newCall(req).execute()) {
+            if (resp.code() == 401 && config.auth().refreshAfterUnauthorized(req)) {
+                // the service did not act on a 401, so even an unsafe request may go once more
+                resp.close();
+                try (Response again = http.newCall(build(r)).execute()) {
+                    return toResult(r, again, start);
+                }
+            }
             return toResult(r, resp, start);
         } catch (InterruptedIOException e) {
             throw new TransportException(config.service(), r.method(), r.pathOnly(), true, e);
@@ -290,7 +293,12 @@ public final class ApiClient implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        long start = System.nanoTime();
+        enqueue(r, req, f, System.nanoTime(), true);
+        return f;
+    }
+
+    private void enqueue(ApiRequest r, Request req, CompletableFuture<ApiResponse> f, long start,
+                         boolean mayRefresh) {
         Call call = http.newCall(req);
         call.enqueue(new Callback() {
             @Override
@@ -302,6 +310,11 @@ public final class ApiClient implements AutoCloseable {
             @Override
             public void onResponse(Call c, Response resp) {
                 try (resp) {
+                    if (mayRefresh && resp.code() == 401 && config.auth().refreshAfterUnauthorized(req)) {
+                        resp.close();
+                        enqueue(r, build(r), f, start, false);
+                        return;
+                    }
                     f.complete(toResult(r, resp, start));
                 } catch (InterruptedIOException e) {
                     f.completeExceptionally(new TransportException(config.service(), r.method(), r.pathOnly(), true, e));
@@ -313,7 +326,6 @@ public final class ApiClient implements AutoCloseable {
                 }
             }
         });
-        return f;
     }
 
     private ApiResponse toResult(ApiRequest r, Response resp, long startNanos) throws IOException {
@@ -335,14 +347,18 @@ public final class ApiClient implements AutoCloseable {
         String svc = config.service();
         String m = r.method();
         String p = r.pathOnly();
-        throw switch (code) {
-            case 401, 403 -> new AuthenticationException(svc, code, m, p, details);
-            case 404 -> new NotFoundException(svc, m, p, details);
-            case 409 -> new ConflictException(svc, m, p, details);
-            case 400, 422 -> new ValidationException(svc, code, m, p, details);
-            case 429 -> new RateLimitedException(svc, m, p, RetryAfter.parse(resp.header("Retry-After"), clock), details);
-            default -> code >= 500 ? new ServerErrorException(svc, code, m, p, details)
-                    : new ClientErrorException(svc, code, m, p, details);
+        ErrorKind kind = config.statusClassifier().classify(code, details);
+        throw switch (kind == null ? ErrorKind.CLIENT_ERROR : kind) {
+            case AUTHENTICATION -> new AuthenticationException(svc, code, m, p, details);
+            case REJECTED -> new RejectedException(svc, code, m, p, details);
+            case NOT_FOUND -> new NotFoundException(svc, code, m, p, details);
+            case CONFLICT -> new ConflictException(svc, code, m, p, details);
+            case VALIDATION -> new ValidationException(svc, code, m, p, details);
+            case RATE_LIMITED -> new RateLimitedException(svc, m, p, RetryAfter.parse(resp.header("Retry-After"), clock),
+                    details);
+            case SERVER_ERROR -> new ServerErrorException(svc, code, m, p, details,
+                    RetryAfter.parse(resp.header("Retry-After"), clock));
+            case CLIENT_ERROR -> new ClientErrorException(svc, code, m, p, details);
         };
     }
 

@@ -6,8 +6,9 @@ import okhttp3.HttpUrl;
 
 /**
  * Settings of one {@link ApiClient}: where the service lives, how to authenticate, timeouts,
- * retries with backoff, the longest {@code Retry-After} we are willing to wait, a client-side
- * rate limit, the circuit breaker and the number of concurrent requests.
+ * retries with backoff, the longest {@code Retry-After} waited for in-process, a client-side
+ * rate budget, the circuit breaker, the number of concurrent requests, and how the service's
+ * error answers are read ({@link ErrorBodyParser}) and classified ({@link StatusClassifier}).
  */
 public record ApiClientConfig(
         String service,
@@ -20,13 +21,14 @@ public record ApiClientConfig(
         Duration initialBackoff,
         Duration maxBackoff,
         Duration maxRetryAfter,
-        double requestsPerSecond,
+        RateBudget rateBudget,
         float circuitFailureRatePercent,
         int circuitMinimumCalls,
         Duration circuitOpenFor,
         int maxConcurrentRequests,
         String userAgent,
-        ErrorBodyParser errorParser) {
+        ErrorBodyParser errorParser,
+        StatusClassifier statusClassifier) {
 
     public ApiClientConfig {
         Objects.requireNonNull(service, "service");
@@ -35,9 +37,10 @@ public record ApiClientConfig(
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0");
         }
-        if (requestsPerSecond < 0) {
-            throw new IllegalArgumentException("requestsPerSecond must be >= 0 (0 = unlimited)");
-        }
+        Objects.requireNonNull(rateBudget, "rateBudget");
+        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        Objects.requireNonNull(errorParser, "errorParser");
+        Objects.requireNonNull(statusClassifier, "statusClassifier");
         if (maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("maxConcurrentRequests must be >= 1");
         }
@@ -50,7 +53,7 @@ public record ApiClientConfig(
     @Override
     public String toString() {
         return "ApiClientConfig[service=" + service + ", baseUrl=" + baseUrl + ", auth=" + auth + ", retries="
-                + maxRetries + "]";
+                + maxRetries + ", rateBudget=" + rateBudget + "]";
     }
 
     /** Builds an {@link ApiClientConfig}; every value but service and base URL has a default. */
@@ -65,13 +68,14 @@ public record ApiClientConfig(
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration maxRetryAfter = Duration.ofMinutes(2);
-        private double requestsPerSecond = 0;
+        private RateBudget rateBudget = RateBudget.UNLIMITED;
         private float circuitFailureRatePercent = 50f;
         private int circuitMinimumCalls = 20;
         private Duration circuitOpenFor = Duration.ofSeconds(30);
         private int maxConcurrentRequests = 64;
         private String userAgent = "deskassist/0.1";
         private ErrorBodyParser errorParser = new JsonErrorBodyParser();
+        private StatusClassifier statusClassifier = StatusClassifier.standard();
 
         private Builder(String service, String baseUrl) {
             this.service = Objects.requireNonNull(service, "service");
@@ -118,15 +122,26 @@ public record ApiClientConfig(
             return this;
         }
 
-        /** A 429 asking for a longer wait than this fails at once with {@link RateLimitedException}. */
+        /**
+         * The in-process wait limit (default 2 minutes): a {@code Retry-After} up to this long is
+         * waited for and the request re-sent (within {@link #maxRetries}); a longer one is neither
+         * slept on nor capped but thrown at once ({@link RateLimitedException}, retryable, with
+         * the full {@code retryAfter()}) for the caller to schedule.
+         */
         public Builder maxRetryAfter(Duration d) {
             this.maxRetryAfter = Objects.requireNonNull(d);
             return this;
         }
 
-        /** Client-side limit in requests per second; 0 (default) means none. */
+        /** Client-side limit in requests per second; 0 (default) means none. Same as {@code rateBudget(RateBudget.perSecond(rps))}. */
         public Builder requestsPerSecond(double rps) {
-            this.requestsPerSecond = rps;
+            this.rateBudget = RateBudget.perSecond(rps);
+            return this;
+        }
+
+        /** Client-side budget, e.g. {@code RateBudget.perMinute(400)} or {@code perHour(1000)}; default unlimited. */
+        public Builder rateBudget(RateBudget budget) {
+            this.rateBudget = Objects.requireNonNull(budget);
             return this;
         }
 
@@ -153,10 +168,17 @@ public record ApiClientConfig(
             return this;
         }
 
+        /** What error statuses mean for this service (default {@link StatusClassifier#standard()}). */
+        public Builder statusClassifier(StatusClassifier classifier) {
+            this.statusClassifier = Objects.requireNonNull(classifier);
+            return this;
+        }
+
         public ApiClientConfig build() {
             return new ApiClientConfig(service, baseUrl, auth, connectTimeout, readTimeout, callTimeout, maxRetries,
-                    initialBackoff, maxBackoff, maxRetryAfter, requestsPerSecond, circuitFailureRatePercent,
-                    circuitMinimumCalls, circuitOpenFor, maxConcurrentRequests, userAgent, errorParser);
+                    initialBackoff, maxBackoff, maxRetryAfter, rateBudget, circuitFailureRatePercent,
+                    circuitMinimumCalls, circuitOpenFor, maxConcurrentRequests, userAgent, errorParser,
+                    statusClassifier);
         }
     }
 }

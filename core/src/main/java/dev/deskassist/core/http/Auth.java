@@ -14,6 +14,30 @@ public interface Auth {
 
     void apply(Request.Builder request);
 
+    /**
+     * Called once when the service answered 401 to {@code rejected}, a request this Auth signed.
+     * Returns true when fresh credentials are now in place and {@link ApiClient} should send the
+     * request once more (a second 401 is final); false (the default) for fixed credentials.
+     *
+     * @throws HttpApiException when fresh credentials cannot be obtained
+     */
+    default boolean refreshAfterUnauthorized(Request rejected) {
+        return false;
+    }
+
+    /**
+     * OAuth bearer tokens from {@code source}: a token is cached until shortly before it expires
+     * (a minute, or half its life when shorter), and a 401 makes one refresh and one re-send.
+     */
+    static Auth oauth(TokenSource source) {
+        return new TokenAuth(source, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #oauth(TokenSource)} with a clock for tests. */
+    static Auth oauth(TokenSource source, java.time.Clock clock) {
+        return new TokenAuth(source, clock);
+    }
+
     /** No authentication (a local model server, a test). */
     static Auth none() {
         return new Auth() {

@@ -6,6 +6,11 @@ public class ConflictException extends HttpApiException {
     private static final long serialVersionUID = 1L;
 
     public ConflictException(String service, String method, String path, ErrorDetails details) {
-        super(service, 409, method, path, details.code(), details.message(), null);
+        this(service, 409, method, path, details);
+    }
+
+    /** For a service whose {@link StatusClassifier} gives this meaning to another status. */
+    public ConflictException(String service, int status, String method, String path, ErrorDetails details) {
+        super(service, status, method, path, details.code(), details.message(), null);
     }
 }

@@ -1,6 +1,8 @@
 package dev.deskassist.core.http;
 
 import dev.deskassist.core.DeskAssistException;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A call to a remote API (helpdesk or LLM provider) failed. Subclasses say how: authentication,
@@ -16,15 +18,23 @@ public class HttpApiException extends DeskAssistException {
     private final String method;
     private final String path;
     private final String errorCode;
+    private final Duration retryAfter;
 
     public HttpApiException(String service, int status, String method, String path, String errorCode, String detail,
                             Throwable cause) {
+        this(service, status, method, path, errorCode, detail, null, cause);
+    }
+
+    /** As above, with the wait the service asked for in {@code Retry-After} ({@code null} when it sent none). */
+    public HttpApiException(String service, int status, String method, String path, String errorCode, String detail,
+                            Duration retryAfter, Throwable cause) {
         super(message(service, status, method, path, errorCode, detail), cause);
         this.service = service;
         this.status = status;
         this.method = method;
         this.path = path;
         this.errorCode = errorCode;
+        this.retryAfter = retryAfter;
     }
 
     private static String message(String service, int status, String method, String path, String code,
@@ -65,7 +75,17 @@ public class HttpApiException extends DeskAssistException {
     }
 
     /** True when the same request may succeed later without changes (rate limit, 5xx, transport). */
+    @Override
     public boolean isRetryable() {
         return false;
+    }
+
+    /**
+     * The full {@code Retry-After} the service sent with this answer (a 429, or a 503), never
+     * capped; else whatever a cause carries.
+     */
+    @Override
+    public Optional<Duration> retryAfter() {
+        return retryAfter != null ? Optional.of(retryAfter) : super.retryAfter();
     }
 }

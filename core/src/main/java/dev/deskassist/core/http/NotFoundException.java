@@ -6,6 +6,11 @@ public class NotFoundException extends HttpApiException {
     private static final long serialVersionUID = 1L;
 
     public NotFoundException(String service, String method, String path, ErrorDetails details) {
-        super(service, 404, method, path, details.code(), details.message(), null);
+        this(service, 404, method, path, details);
+    }
+
+    /** For a service whose {@link StatusClassifier} gives this meaning to another status. */
+    public NotFoundException(String service, int status, String method, String path, ErrorDetails details) {
+        super(service, status, method, path, details.code(), details.message(), null);
     }
 }

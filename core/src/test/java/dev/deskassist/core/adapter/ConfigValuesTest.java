@@ -32,4 +32,19 @@ class ConfigValuesTest {
         assertThrows(AdapterConfigException.class, () -> ConfigValues.map(props, "a.bad"));
         assertThrows(AdapterConfigException.class, () -> ConfigValues.duration(props, "a.map", Duration.ZERO));
     }
+
+    @Test
+    void problemsNameTheKeyButNeverTheValue() {
+        Function<String, String> secretInWrongKey = Map.of("a.timeout", "sk-live-123", "a.n", "sk-live-456",
+                "a.m", "sk-live-789")::get;
+        for (Runnable r : new Runnable[] {
+                () -> ConfigValues.duration(secretInWrongKey, "a.timeout", Duration.ZERO),
+                () -> ConfigValues.integer(secretInWrongKey, "a.n", 0),
+                () -> ConfigValues.map(secretInWrongKey, "a.m")}) {
+            AdapterConfigException e = assertThrows(AdapterConfigException.class, r::run);
+            assertTrue(e.getMessage().startsWith("configuration problem: a."), e.getMessage());
+            assertTrue(!e.getMessage().contains("sk-live"), e.getMessage());
+            assertEquals(1, e.problems().size());
+        }
+    }
 }

@@ -181,4 +181,95 @@ class ApiClientTest {
         assertTrue(assertInstanceOf(TransportException.class, e.getCause()).isTimeout());
         assertEquals(3, server.getRequestCount(), "a timed-out POST is not repeated");
     }
+
+    @Test
+    void retryAfterBeyondTheWaitLimitIsThrownAtOnceUncappedAndPropagates() {
+        // ServiceNow counts per hour; its 429 body as documented (servicenow_docs_error_429_rate_limit.json)
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3600")
+                .setHeader("Content-Type", "application/json")
+                .setBody(resource("http/servicenow_docs_error_429_rate_limit.json")));
+        long start = System.nanoTime();
+        RateLimitedException e = assertThrows(RateLimitedException.class,
+                () -> client.send(ApiRequest.patch("table/incident/1", "{}")));
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 1_000, "not slept on");
+        assertEquals(1, server.getRequestCount());
+        assertEquals(Duration.ofHours(1), e.retryAfter().orElseThrow(), "the full value, not the 2 min limit");
+        assertTrue(e.isRetryable());
+        assertTrue(e.getMessage().contains("retry after 3600 s"));
+        dev.deskassist.core.DeskAssistException wrapped = new dev.deskassist.core.DeskAssistException("write-back failed", e);
+        assertEquals(Duration.ofHours(1), wrapped.retryAfter().orElseThrow(), "visible through a wrapping exception");
+    }
+
+    @Test
+    void retryAfterAsHttpDateAndOnServerErrorsIsHonouredTheSameWay() {
+        String inTenMinutes = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10));
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", inTenMinutes));
+        RateLimitedException rl = assertThrows(RateLimitedException.class, () -> client.send(ApiRequest.get("x")));
+        assertTrue(rl.retryAfter().orElseThrow().compareTo(Duration.ofMinutes(9)) > 0);
+
+        server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "600"));
+        ServerErrorException se = assertThrows(ServerErrorException.class, () -> client.send(ApiRequest.get("x")));
+        assertEquals(Duration.ofMinutes(10), se.retryAfter().orElseThrow());
+        assertEquals(2, server.getRequestCount(), "a long 503 wait is not retried in-process either");
+
+        server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+        server.enqueue(new MockResponse().setBody("{}"));
+        assertEquals(200, client.send(ApiRequest.get("x")).status());
+        assertEquals(4, server.getRequestCount(), "a short 503 wait is retried");
+    }
+
+    @Test
+    void asyncSendAlsoHandsLongRetryAfterToTheCaller() {
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3600"));
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> client.sendAsync(ApiRequest.get("x")).join());
+        assertEquals(Duration.ofHours(1),
+                assertInstanceOf(RateLimitedException.class, e.getCause()).retryAfter().orElseThrow());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void classifierDecidesWhatA403Means() {
+        server.enqueue(new MockResponse().setResponseCode(403));
+        assertThrows(AuthenticationException.class, () -> client.send(ApiRequest.get("x")), "standard: authentication");
+
+        client.close();
+        client = new ApiClient(config().statusClassifier(StatusClassifier.standard().withStatus(403, ErrorKind.REJECTED))
+                .build());
+        // ServiceNow: ACL, business rule or data policy refused the write
+        server.enqueue(new MockResponse().setResponseCode(403).setHeader("Content-Type", "application/json")
+                .setBody("{\"error\":{\"message\":\"Operation Failed\",\"detail\":\"Data Policy Exception\"},"
+                        + "\"status\":\"failure\"}"));
+        RejectedException e = assertThrows(RejectedException.class,
+                () -> client.send(ApiRequest.patch("table/incident/1", "{}")));
+        assertEquals(403, e.status());
+        assertFalse(e.isRetryable());
+        assertTrue(e.getMessage().contains("Data Policy Exception"));
+        assertEquals(2, server.getRequestCount(), "not retried");
+        server.enqueue(new MockResponse().setResponseCode(401));
+        assertThrows(AuthenticationException.class, () -> client.send(ApiRequest.get("x")), "401 unchanged");
+    }
+
+    @Test
+    void rateBudgetFeedsTheClientSideLimiter() {
+        client.close();
+        client = new ApiClient(config().rateBudget(RateBudget.perHour(60)).callTimeout(Duration.ofMillis(200)).build());
+        server.enqueue(new MockResponse().setBody("{}"));
+        server.enqueue(new MockResponse().setBody("{}"));
+        assertEquals(200, client.send(ApiRequest.get("x")).status());
+        UnavailableException e = assertThrows(UnavailableException.class, () -> client.send(ApiRequest.get("x")),
+                "the next permit of a 60/hour budget comes in a minute");
+        assertTrue(e.getMessage().contains("client-side rate limit"));
+        assertTrue(e.isRetryable());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    static String resource(String name) {
+        try (java.io.InputStream in = ApiClientTest.class.getResourceAsStream("/dev/deskassist/core/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
