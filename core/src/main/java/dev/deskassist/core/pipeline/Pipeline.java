@@ -431,13 +431,21 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
                         DecisionRecord decision) {
         TicketRef ref = claim.ref();
         Instant now = clock.instant();
+        if (state != State.RUNNING && Thread.currentThread().isInterrupted()) {
+            // stopped past the deadline: the claim was given back, the events wait for the next start
+            log.info("{}: {} interrupted by stop ({})", ref, phase, e.getClass().getSimpleName());
+            return;
+        }
         try {
             if (Failures.isRetryable(e)) {
-                if ("OPEN".equals(circuit(ep.adapter()))) {
-                    // the helpdesk is down as a whole: wait for the circuit, spend no attempt
-                    if (store.reschedule(claim, now.plus(settings.pollInterval()), false, now)) {
+                if (Failures.notAttempted(e)) {
+                    // an open circuit or an empty rate limiter refused the call before it was made: wait,
+                    // spend no attempt (while the circuit stays open, claims skip this helpdesk altogether)
+                    Instant due = now.plus(backoff.delay(1, Optional.empty()));
+                    if (store.reschedule(claim, due, false, now)) {
                         count("waited");
-                        log.info("{}: {} circuit open; waiting without spending an attempt", ref, ref.helpdesk());
+                        log.info("{}: {} not attempted ({}, circuit {}); waiting until {} without spending an attempt",
+                                ref, phase, Failures.summary(e), circuit(ep.adapter()), due);
                     }
                     return;
                 }
@@ -645,20 +653,22 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             workers.shutdown();
             long left = Math.max(0, end - System.nanoTime());
             if (!workers.awaitTermination(left, TimeUnit.NANOSECONDS)) {
-                workers.shutdownNow();
+                // give the claims back first: a run failing from the interrupt then finds its lease gone and
+                // records nothing, instead of dead-lettering an event that merely met the deadline
                 int released = 0;
                 for (Claim claim : inFlight.values()) {
                     if (releaseQuietly(claim)) {
                         released++;
                     }
                 }
+                workers.shutdownNow();
                 log.warn("pipeline stop: {} runs did not finish within {}; their events stay pending", released,
                         deadline);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            workers.shutdownNow();
             inFlight.values().forEach(this::releaseQuietly);
+            workers.shutdownNow();
         } finally {
             scheduler.shutdownNow();
             state = State.STOPPED;

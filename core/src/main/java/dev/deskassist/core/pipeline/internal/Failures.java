@@ -5,6 +5,7 @@ import dev.deskassist.core.adapter.WriteBackException;
 import dev.deskassist.core.http.AuthenticationException;
 import dev.deskassist.core.http.HttpApiException;
 import dev.deskassist.core.http.NotFoundException;
+import dev.deskassist.core.http.UnavailableException;
 import dev.deskassist.core.pipeline.DeadLetterReason;
 import dev.deskassist.core.pipeline.DeadLetterReason.Kind;
 
@@ -21,6 +22,19 @@ public final class Failures {
     /** True when the same run may succeed later unchanged. */
     public static boolean isRetryable(Throwable e) {
         return e instanceof DeskAssistException d && d.isRetryable();
+    }
+
+    /**
+     * True when the remote call was never made: an open circuit or an empty client-side rate
+     * limiter refused it ({@link UnavailableException}). Such a failure spends no attempt.
+     */
+    public static boolean notAttempted(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof UnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The dead-letter reason for a failure that is not retryable. */
