@@ -433,6 +433,18 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
+    /** A pragma's value on this store's connection, for tests that check the durability settings. */
+    String pragma(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a pragma name: " + name);
+        }
+        return run("pragma", () -> {
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
     @Override
     public String toString() {
         return "SqliteEventStore[" + file + "]";

@@ -72,6 +72,13 @@ class SqliteEventStoreTest {
     }
 
     @Test
+    void everyCommitIsSyncedAndWaitsForOtherProcessesWriters() {
+        assertEquals("2", store.pragma("synchronous"), "FULL");
+        assertEquals("wal", store.pragma("journal_mode"));
+        assertEquals(String.valueOf(SqliteEventStore.DEFAULT_BUSY_TIMEOUT.toMillis()), store.pragma("busy_timeout"));
+    }
+
+    @Test
     void aNewerLayoutIsRefusedWithATypedError() throws Exception {
         store.close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteEventStore.FILE_NAME));
