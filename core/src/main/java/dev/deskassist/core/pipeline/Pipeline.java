@@ -176,7 +176,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             return a;
         } catch (RuntimeException e) {
             count("unavailable");
-            log.error("webhook for {}: unexpected {}; answering 503", endpoints.containsKey(helpdesk) ? helpdesk : "?",
+            log.error("webhook for {}: unexpected {}; answering 503", helpdesk != null && endpoints.containsKey(helpdesk) ? helpdesk : "?",
                     e.getClass().getName());
             return Acceptance.unavailable("internal error", settings.unavailableRetryAfter());
         }

@@ -12,10 +12,11 @@ import java.util.Objects;
  * @param workers              runs at once (default: number of cores)
  * @param maxBodyBytes         larger webhook bodies are refused with 413 (default 1 MB)
  * @param maxJsonDepth         deeper nesting is refused with 400 before parsing (default 64)
- * @param dedupeWindow         how long a delivery id is remembered; must outlive the sender's retries (default 24 h)
+ * @param dedupeWindow         how long a delivery id is remembered; must outlive the sender's retries of
+ *                             one delivery, or a late retry is processed twice (default 24 h)
  * @param initialBackoff       the wait after the first transient failure (default 30 s)
  * @param maxBackoff           the longest wait between attempts from backoff alone (default 1 h)
- * @param maxRetryAfter        the longest {@code Retry-After} honoured (default 6 h)
+ * @param maxRetryAfter        the longest {@code Retry-After} honoured (default 6 h, at least 1 h)
  * @param retryHorizon         transient failures are given up this long after the oldest event arrived (default 48 h)
  * @param pollInterval         how often idle workers look at the store, for due retries and for events
  *                             replayed by another process (default 1 s)
@@ -55,6 +56,10 @@ public record PipelineSettings(int workers, int maxBodyBytes, int maxJsonDepth, 
         positive(problems, "housekeepingInterval", housekeepingInterval);
         if (stopDeadline == null || stopDeadline.isNegative()) {
             problems.add("stopDeadline must be >= 0");
+        }
+        if (maxRetryAfter != null && maxRetryAfter.compareTo(Duration.ofHours(1)) < 0) {
+            // helpdesks ask for an hour after a quota is spent; re-sending earlier only spends the next one
+            problems.add("maxRetryAfter must be >= 1 h");
         }
         if (initialBackoff != null && maxBackoff != null && maxBackoff.compareTo(initialBackoff) < 0) {
             problems.add("maxBackoff must be >= initialBackoff");

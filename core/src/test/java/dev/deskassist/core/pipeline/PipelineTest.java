@@ -453,6 +453,8 @@ class PipelineTest {
         Acceptance unknown = p.accept("freshdesk", webhook("1", "d-1"));
         assertEquals(404, unknown.status());
         assertEquals(Outcome.UNKNOWN_HELPDESK, unknown.outcome());
+        assertEquals(404, p.accept(null, webhook("1", "d-1")).status());
+        assertEquals(400, p.accept(HELPDESK, null).status());
 
         String deep = "[".repeat(1000) + "]".repeat(1000);
         Acceptance nested = p.accept(HELPDESK, webhook(deep));
