@@ -80,7 +80,17 @@ public final class DeskAssist implements AutoCloseable {
      * {@link Assistance#problems()}; a triage or audit failure throws {@link AssistException}.
      */
     public Assistance assist(Ticket ticket) {
+        return assist(ticket, auditSink);
+    }
+
+    /**
+     * {@link #assist(Ticket)}, with the decision record handed to {@code recorder} instead of the
+     * configured audit sink: for a caller that completes the record with the write-back's outcome
+     * and records it itself (the event pipeline).
+     */
+    public Assistance assist(Ticket ticket, AuditSink recorder) {
         Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(recorder, "recorder");
         long start = System.nanoTime();
         Map<String, Long> timings = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -135,7 +145,7 @@ public final class DeskAssist implements AutoCloseable {
         Assistance assistance = new Assistance(ticket.id(), t, summary, draft, plan, problems, elapsed);
         DecisionRecord record = DecisionRecords.of(assistance, clock.instant(), timings);
         try {
-            auditSink.record(record);
+            recorder.record(record);
         } catch (RuntimeException e) {
             throw new AssistException(ticket.id(), "decision could not be recorded", e);
         }

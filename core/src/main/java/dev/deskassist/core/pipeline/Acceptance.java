@@ -34,6 +34,46 @@ public record Acceptance(int status, Outcome outcome, String reason, Duration re
         reason = reason == null ? "" : reason;
     }
 
+    /** 202: persisted, will be processed. */
+    public static Acceptance accepted() {
+        return new Acceptance(202, Outcome.ACCEPTED, "", null);
+    }
+
+    /** 200: this delivery was accepted before. */
+    public static Acceptance duplicate() {
+        return new Acceptance(200, Outcome.DUPLICATE, "", null);
+    }
+
+    /** 202: authentic, nothing to do. */
+    public static Acceptance ignored(String reason) {
+        return new Acceptance(202, Outcome.IGNORED, reason, null);
+    }
+
+    /** 401: the sender could not prove who it is. */
+    public static Acceptance unauthenticated(String reason) {
+        return new Acceptance(401, Outcome.UNAUTHENTICATED, reason, null);
+    }
+
+    /** 400, or 413 for a body over the limit. */
+    public static Acceptance malformed(int status, String reason) {
+        return new Acceptance(status, Outcome.MALFORMED, reason, null);
+    }
+
+    /** 404: no adapter of that name. */
+    public static Acceptance unknownHelpdesk() {
+        return new Acceptance(404, Outcome.UNKNOWN_HELPDESK, "no adapter for this helpdesk", null);
+    }
+
+    /** 503 with {@code Retry-After}: not persisted, deliver again later. */
+    public static Acceptance unavailable(String reason, Duration retryAfter) {
+        return new Acceptance(503, Outcome.UNAVAILABLE, reason, Objects.requireNonNull(retryAfter, "retryAfter"));
+    }
+
+    /** True for 2xx answers: the sender must not deliver again. */
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
     public Optional<Duration> retryAfterValue() {
         return Optional.ofNullable(retryAfter);
     }

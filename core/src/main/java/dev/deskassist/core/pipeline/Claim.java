@@ -1,0 +1,36 @@
+package dev.deskassist.core.pipeline;
+
+import dev.deskassist.core.adapter.TicketEvent;
+import dev.deskassist.core.adapter.TicketRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One ticket taken for processing under a lease: every event pending for it when it was claimed
+ * is folded into this one run. {@code token} proves ownership: a worker whose lease expired and was
+ * claimed again cannot complete or reschedule someone else's run.
+ *
+ * @param token         the lease token
+ * @param ref           the ticket
+ * @param types         the kinds of the folded events, oldest first
+ * @param attempts      failed attempts before this one that counted towards the backoff
+ * @param firstReceived when the oldest event still waiting for this ticket arrived (the retry horizon starts here)
+ * @param leaseUntil    when the lease expires unless renewed
+ */
+public record Claim(String token, TicketRef ref, List<TicketEvent.Type> types, int attempts, Instant firstReceived,
+                    Instant leaseUntil) {
+
+    public Claim {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(firstReceived, "firstReceived");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        types = List.copyOf(types);
+    }
+
+    /** How many events this run covers. */
+    public int events() {
+        return types.size();
+    }
+}

@@ -1,0 +1,780 @@
+package dev.deskassist.core.pipeline;
+
+import dev.deskassist.core.Assistance;
+import dev.deskassist.core.DeskAssist;
+import dev.deskassist.core.DeskAssistException;
+import dev.deskassist.core.adapter.ApplyResult;
+import dev.deskassist.core.adapter.HelpdeskAdapter;
+import dev.deskassist.core.adapter.LoopGuard;
+import dev.deskassist.core.adapter.TicketEvent;
+import dev.deskassist.core.adapter.TicketRef;
+import dev.deskassist.core.adapter.WebhookRejectedException;
+import dev.deskassist.core.adapter.WebhookRequest;
+import dev.deskassist.core.audit.AuditSink;
+import dev.deskassist.core.audit.DecisionRecord;
+import dev.deskassist.core.audit.WriteOutcome;
+import dev.deskassist.core.model.Ticket;
+import dev.deskassist.core.pipeline.internal.Backoff;
+import dev.deskassist.core.pipeline.internal.Failures;
+import dev.deskassist.core.pipeline.internal.JsonDepth;
+import dev.deskassist.core.pipeline.internal.Outcomes;
+import dev.deskassist.core.writeback.WriteBack;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event pipeline, independent of any HTTP framework. {@link #accept} verifies a webhook with
+ * its helpdesk's adapter, drops our own loop and duplicate deliveries, and persists the event in
+ * the {@link EventStore} before it answers 2xx; worker threads then take one ticket at a time from
+ * the store, fetch it, run {@link DeskAssist}, mark the plan for the {@link LoopGuard} and apply it.
+ * Transient failures are retried with backoff for hours (honouring {@code Retry-After}), while a
+ * helpdesk's circuit is open its events wait without spending attempts, and permanent failures
+ * become {@link DeadLetters}. Because the store holds everything accepted, a restart, a crash or a
+ * helpdesk outage delays work and never loses it.
+ *
+ * <pre>{@code
+ * EventStore store = SqliteEventStore.open(Path.of("data"));
+ * Pipeline pipeline = Pipeline.builder()
+ *     .adapter(zendesk, new LoopGuard(Set.of("integration-user-id"), "deskassist"))
+ *     .assist(deskAssist)
+ *     .store(store)
+ *     .build();
+ * pipeline.start();
+ * // in the HTTP handler:
+ * Acceptance a = pipeline.accept("zendesk", request);
+ * }</pre>
+ *
+ * <p>The pipeline does not own its store, adapters or {@link DeskAssist}: close them after
+ * {@link #stop}. Logs carry ticket ids, delivery ids, outcomes and timings; never ticket text or
+ * secrets.
+ */
+public final class Pipeline implements WebhookIntake, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private static final List<String> COUNTERS = List.of("accepted", "duplicates", "ignored", "unauthenticated",
+            "malformed", "unknownHelpdesk", "unavailable", "processed", "retried", "waited", "deadLettered");
+
+    private record Endpoint(HelpdeskAdapter adapter, LoopGuard guard) {
+    }
+
+    private enum State { NEW, RUNNING, STOPPING, STOPPED }
+
+    private final Map<String, Endpoint> endpoints;
+    private final DeskAssist assist;
+    private final EventStore store;
+    private final PipelineSettings settings;
+    private final PipelineListener listener;
+    private final AuditSink auditSink;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Map<String, LongAdder> counters = new LinkedHashMap<>();
+    private final Map<String, Claim> inFlight = new ConcurrentHashMap<>();
+    private final Object wakeLock = new Object();
+    private boolean wakeRequested;
+    private volatile State state = State.NEW;
+    private volatile boolean storeUp = true;
+    private Thread dispatcher;
+    private ThreadPoolExecutor workers;
+    private Semaphore permits;
+    private ScheduledExecutorService scheduler;
+
+    private Pipeline(Builder b) {
+        this.endpoints = Map.copyOf(b.endpoints);
+        this.assist = Objects.requireNonNull(b.assist, "assist is required");
+        this.store = Objects.requireNonNull(b.store, "store is required");
+        this.settings = b.settings;
+        this.listener = b.listener;
+        this.auditSink = b.auditSink;
+        this.clock = b.clock;
+        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter());
+        COUNTERS.forEach(n -> counters.put(n, new LongAdder()));
+        if (endpoints.isEmpty()) {
+            throw new IllegalStateException("at least one adapter is required");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    /** The names of the helpdesks this pipeline serves. */
+    public Set<String> helpdesks() {
+        return endpoints.keySet();
+    }
+
+    /** Starts the worker threads; events accepted before are processed now. Starts once. */
+    public synchronized Pipeline start() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("pipeline already " + state.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        int n = settings.workers();
+        permits = new Semaphore(n);
+        workers = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                threads("deskassist-pipeline-worker-"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(threads("deskassist-pipeline-housekeeping-"));
+        long renewEvery = Math.max(1, settings.lease().toMillis() / 3);
+        scheduler.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::housekeeping, 0, settings.housekeepingInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        state = State.RUNNING;
+        dispatcher = threads("deskassist-pipeline-dispatcher-").newThread(this::dispatch);
+        dispatcher.start();
+        log.info("pipeline started for {} with {} workers", endpoints.keySet(), n);
+        return this;
+    }
+
+    // ---- intake
+
+    /**
+     * Verifies, de-duplicates and persists one webhook, and says what to answer. Never throws: bad
+     * input is 4xx, a store that cannot persist or a stopping pipeline is 503 with Retry-After, and
+     * nothing is answered 2xx before it is persisted.
+     */
+    @Override
+    public Acceptance accept(String helpdesk, WebhookRequest request) {
+        try {
+            Acceptance a = intake(helpdesk, request);
+            count(switch (a.outcome()) {
+                case ACCEPTED -> "accepted";
+                case DUPLICATE -> "duplicates";
+                case IGNORED -> "ignored";
+                case UNAUTHENTICATED -> "unauthenticated";
+                case MALFORMED -> "malformed";
+                case UNKNOWN_HELPDESK -> "unknownHelpdesk";
+                case UNAVAILABLE -> "unavailable";
+            });
+            return a;
+        } catch (RuntimeException e) {
+            count("unavailable");
+            log.error("webhook for {}: unexpected {}; answering 503", helpdesk != null && endpoints.containsKey(helpdesk) ? helpdesk : "?",
+                    e.getClass().getName());
+            return Acceptance.unavailable("internal error", settings.unavailableRetryAfter());
+        }
+    }
+
+    private Acceptance intake(String helpdesk, WebhookRequest request) {
+        Endpoint ep = helpdesk == null ? null : endpoints.get(helpdesk);
+        if (ep == null) {
+            return Acceptance.unknownHelpdesk();
+        }
+        if (state == State.STOPPING || state == State.STOPPED) {
+            return Acceptance.unavailable("stopping", settings.unavailableRetryAfter());
+        }
+        if (request == null) {
+            return Acceptance.malformed(400, "no request");
+        }
+        if (request.bodyLength() > settings.maxBodyBytes()) {
+            log.warn("webhook for {}: body of {} bytes over the limit of {}", helpdesk, request.bodyLength(),
+                    settings.maxBodyBytes());
+            return Acceptance.malformed(413, "body too large");
+        }
+        if (JsonDepth.exceeds(request.body(), settings.maxJsonDepth())) {
+            log.warn("webhook for {}: JSON nested deeper than {}", helpdesk, settings.maxJsonDepth());
+            return Acceptance.malformed(400, "JSON nested too deeply");
+        }
+        TicketEvent event;
+        try {
+            event = ep.adapter().parseWebhook(request);
+        } catch (WebhookRejectedException e) {
+            WebhookRejectedException.Reason reason = e.reason();
+            if (reason.isAuthenticationFailure()) {
+                log.warn("webhook for {} rejected: {}", helpdesk, reason);
+                return Acceptance.unauthenticated(reason.name());
+            }
+            if (reason == WebhookRejectedException.Reason.UNSUPPORTED_EVENT) {
+                log.debug("webhook for {} ignored: {}", helpdesk, reason);
+                return Acceptance.ignored(reason.name());
+            }
+            log.warn("webhook for {} rejected: {}", helpdesk, reason);
+            return Acceptance.malformed(400, reason.name());
+        } catch (RuntimeException e) {
+            // an adapter bug or a parser failure on hostile input: its message may quote the body
+            log.warn("webhook for {}: the adapter failed with {}", helpdesk, e.getClass().getName());
+            return Acceptance.malformed(400, "unreadable request");
+        }
+        if (event == null) {
+            log.warn("webhook for {}: the adapter returned no event", helpdesk);
+            return Acceptance.malformed(400, "unreadable request");
+        }
+        if (!event.ref().helpdesk().equals(helpdesk)) {
+            event = new TicketEvent(TicketRef.of(helpdesk, event.ref().ticketId()), event.type(), event.deliveryId(),
+                    event.actorId(), event.occurredAt(), event.tags());
+        }
+        Optional<String> loop = ep.guard().ignoreReason(event);
+        if (loop.isPresent()) {
+            log.debug("{} delivery {}: ignored, {}", event.ref(), event.deliveryId(), loop.get());
+            return Acceptance.ignored("loop guard");
+        }
+        boolean stored;
+        try {
+            stored = store.append(IncomingEvent.of(event, clock.instant()), settings.dedupeWindow());
+            storeUp = true;
+        } catch (RuntimeException e) {
+            storeUp = false;
+            log.warn("{} delivery {}: not persisted, answering 503: {}", event.ref(), event.deliveryId(),
+                    e instanceof StoreException ? e.getMessage() : e.getClass().getName());
+            return Acceptance.unavailable("store unavailable", settings.unavailableRetryAfter());
+        }
+        if (!stored) {
+            log.debug("{} delivery {}: duplicate", event.ref(), event.deliveryId());
+            return Acceptance.duplicate();
+        }
+        log.debug("{} delivery {}: accepted ({})", event.ref(), event.deliveryId(), event.type());
+        wake();
+        return Acceptance.accepted();
+    }
+
+    /**
+     * Persists an event for a ticket found otherwise (a poller, a manual re-run): processed like a
+     * webhook's event, without de-duplication.
+     *
+     * @throws IllegalArgumentException when no adapter serves the ticket's helpdesk
+     * @throws IllegalStateException    when the pipeline is stopping
+     * @throws StoreException           when the store cannot persist it
+     */
+    public void enqueue(TicketRef ref, TicketEvent.Type type) {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(type, "type");
+        if (!endpoints.containsKey(ref.helpdesk())) {
+            throw new IllegalArgumentException("no adapter for helpdesk " + ref.helpdesk());
+        }
+        if (state == State.STOPPING || state == State.STOPPED) {
+            throw new IllegalStateException("pipeline is stopping");
+        }
+        try {
+            store.append(new IncomingEvent(ref, type, null, clock.instant()), settings.dedupeWindow());
+            storeUp = true;
+        } catch (StoreException e) {
+            storeUp = false;
+            throw e;
+        }
+        count("accepted");
+        wake();
+    }
+
+    // ---- scheduling
+
+    private void dispatch() {
+        while (state == State.RUNNING) {
+            try {
+                permits.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            boolean handedOver = false;
+            try {
+                if (state != State.RUNNING) {
+                    return;
+                }
+                Optional<Claim> claim = claimNext();
+                if (claim.isPresent()) {
+                    handedOver = submit(claim.get());
+                    if (handedOver) {
+                        continue;
+                    }
+                }
+            } finally {
+                if (!handedOver) {
+                    permits.release();
+                }
+            }
+            if (!awaitWake()) {
+                return;
+            }
+        }
+    }
+
+    private Optional<Claim> claimNext() {
+        Set<String> ready = endpoints.entrySet().stream()
+                .filter(e -> !"OPEN".equals(circuit(e.getValue().adapter())))
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+        try {
+            Optional<Claim> claim = store.claim(ready, clock.instant(), settings.lease());
+            if (!storeUp) {
+                log.info("event store answers again");
+            }
+            storeUp = true;
+            return claim;
+        } catch (RuntimeException e) {
+            if (storeUp) {
+                log.warn("event store: cannot claim work: {}", e instanceof StoreException ? e.getMessage()
+                        : e.getClass().getName());
+            }
+            storeUp = false;
+            return Optional.empty();
+        }
+    }
+
+    private boolean submit(Claim claim) {
+        inFlight.put(claim.token(), claim);
+        try {
+            workers.execute(() -> {
+                try {
+                    process(claim);
+                } finally {
+                    inFlight.remove(claim.token());
+                    permits.release();
+                    wake();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(claim.token());
+            releaseQuietly(claim);
+            return false;
+        }
+    }
+
+    private void wake() {
+        synchronized (wakeLock) {
+            wakeRequested = true;
+            wakeLock.notifyAll();
+        }
+    }
+
+    /** Waits for a wake-up or the poll interval; false when interrupted (stopping). */
+    private boolean awaitWake() {
+        synchronized (wakeLock) {
+            try {
+                if (!wakeRequested) {
+                    wakeLock.wait(Math.max(1, settings.pollInterval().toMillis()));
+                }
+            } catch (InterruptedException e) {
+                return false;
+            } finally {
+                wakeRequested = false;
+            }
+        }
+        return true;
+    }
+
+    // ---- one run
+
+    private void process(Claim claim) {
+        TicketRef ref = claim.ref();
+        Endpoint ep = endpoints.get(ref.helpdesk());
+        PipelineRun run = new PipelineRun(ref, claim.types(), claim.attempts() + 1, claim.firstReceived(),
+                clock.instant());
+        long start = System.nanoTime();
+        AtomicReference<DecisionRecord> decision = new AtomicReference<>();
+        String phase = "fetch";
+        Ticket ticket;
+        Assistance assistance;
+        ApplyResult result;
+        try {
+            ticket = ep.adapter().fetch(ref);
+            phase = "assist";
+            assistance = auditSink == null ? assist.assist(ticket) : assist.assist(ticket, decision::set);
+            phase = "apply";
+            WriteBack plan = finalizePlan(claim, ep.guard().mark(assistance.writeBack()));
+            result = ep.adapter().apply(ref, ticket, plan);
+        } catch (RuntimeException e) {
+            failed(claim, run, ep, e, phase, decision.get());
+            return;
+        }
+        WriteOutcome outcome = Outcomes.of(result);
+        audit(ref, decision.get(), outcome, null);
+        try {
+            if (!store.complete(claim, clock.instant())) {
+                log.warn("{}: lease lost before completion; another worker runs it again", ref);
+            }
+        } catch (RuntimeException e) {
+            // applied but not recorded as done: the lease expires and the run repeats, which writes nothing twice
+            log.error("{}: applied, but the store could not record it: {}", ref, e.getMessage());
+        }
+        count("processed");
+        log.info("{}: {} ({} events, attempt {}, {} requests, {} conflicts, {} ms)", ref,
+                result.changedAnything() ? result.changed() : outcome, claim.events(), run.attempt(),
+                result.requests(), result.conflictsRetried(), (System.nanoTime() - start) / 1_000_000);
+        notifyListener(() -> listener.processed(run, ticket, assistance, result, outcome));
+    }
+
+    /**
+     * The one place a plan is finalized before it is applied: marked for the loop guard already;
+     * an idempotency key for the write-back (derived from the claim) belongs here too.
+     */
+    private static WriteBack finalizePlan(Claim claim, WriteBack marked) {
+        return marked;
+    }
+
+    private void failed(Claim claim, PipelineRun run, Endpoint ep, RuntimeException e, String phase,
+                        DecisionRecord decision) {
+        TicketRef ref = claim.ref();
+        Instant now = clock.instant();
+        if (state != State.RUNNING && Thread.currentThread().isInterrupted()) {
+            // stopped past the deadline: the claim was given back, the events wait for the next start
+            log.info("{}: {} interrupted by stop ({})", ref, phase, e.getClass().getSimpleName());
+            return;
+        }
+        try {
+            if (Failures.isRetryable(e)) {
+                if (Failures.notAttempted(e)) {
+                    // an open circuit or an empty rate limiter refused the call before it was made: wait,
+                    // spend no attempt (while the circuit stays open, claims skip this helpdesk altogether)
+                    Instant due = now.plus(backoff.delay(1, Optional.empty()));
+                    if (store.reschedule(claim, due, false, now)) {
+                        count("waited");
+                        log.info("{}: {} not attempted ({}, circuit {}); waiting until {} without spending an attempt",
+                                ref, phase, Failures.summary(e), circuit(ep.adapter()), due);
+                    }
+                    return;
+                }
+                int failedAttempts = claim.attempts() + 1;
+                if (!now.isBefore(claim.firstReceived().plus(settings.retryHorizon()))) {
+                    deadLetter(claim, run, Failures.exhausted(e, failedAttempts), decision, now);
+                    return;
+                }
+                Optional<Duration> retryAfter = e instanceof DeskAssistException d ? d.retryAfter() : Optional.empty();
+                Instant due = now.plus(backoff.delay(failedAttempts, retryAfter));
+                String what = Failures.summary(e);
+                if (store.reschedule(claim, due, true, now)) {
+                    count("retried");
+                    log.warn("{}: {} failed (attempt {}): {}; next attempt at {}", ref, phase, failedAttempts, what,
+                            due);
+                    notifyListener(() -> listener.retryScheduled(run, due, what));
+                }
+                return;
+            }
+            DeadLetterReason reason = Failures.reason(e);
+            if (reason.kind() == DeadLetterReason.Kind.UNEXPECTED) {
+                log.error("{}: {} failed unexpectedly with {}", ref, phase, e.getClass().getName());
+            }
+            deadLetter(claim, run, reason, decision, now);
+        } catch (RuntimeException storeFailure) {
+            log.error("{}: {} failed ({}) and the store could not record it ({}); the run repeats when the lease "
+                    + "expires", ref, phase, e.getClass().getSimpleName(), storeFailure.getMessage());
+        }
+    }
+
+    private void deadLetter(Claim claim, PipelineRun run, DeadLetterReason reason, DecisionRecord decision,
+                            Instant now) {
+        Optional<DeadLetterEntry> entry = store.deadLetter(claim, reason, now);
+        if (entry.isEmpty()) {
+            log.warn("{}: lease lost before dead-lettering; another worker runs it again", claim.ref());
+            return;
+        }
+        count("deadLettered");
+        log.error("{}: kept as dead letter {} after {} attempts: {}", claim.ref(), entry.get().id(),
+                entry.get().attempts(), reason);
+        WriteOutcome outcome = reason.kind() == DeadLetterReason.Kind.REJECTED && decision != null
+                ? WriteOutcome.REJECTED : WriteOutcome.DEAD_LETTERED;
+        audit(claim.ref(), decision, outcome, reason);
+        notifyListener(() -> listener.deadLettered(run, entry.get()));
+    }
+
+    /** Records the decision with its outcome; a run that failed before a decision gets a record of the outcome alone. */
+    private void audit(TicketRef ref, DecisionRecord decision, WriteOutcome outcome, DeadLetterReason reason) {
+        if (auditSink == null) {
+            return;
+        }
+        DecisionRecord record;
+        if (decision == null) {
+            record = new DecisionRecord(UUID.randomUUID().toString(), ref.ticketId(), clock.instant(),
+                    DeskAssist.VERSION, List.of(), Map.of(), reason == null ? List.of() : List.of(reason.toString()),
+                    ref.helpdesk(), outcome);
+        } else if (reason != null) {
+            List<String> problems = new ArrayList<>(decision.problems());
+            problems.add(reason.toString());
+            record = new DecisionRecord(decision.recordId(), decision.ticketId(), decision.at(),
+                    decision.libraryVersion(), decision.decisions(), decision.timingsMicros(), problems,
+                    ref.helpdesk(), outcome);
+        } else {
+            record = decision.withOutcome(ref.helpdesk(), outcome);
+        }
+        try {
+            auditSink.record(record);
+        } catch (RuntimeException e) {
+            // the write-back already happened; repeating it would not bring the record back
+            log.error("{}: decision record {} could not be written ({})", ref, record.recordId(),
+                    e.getClass().getName());
+        }
+    }
+
+    private void notifyListener(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.warn("pipeline listener failed with {}", e.getClass().getName());
+        }
+    }
+
+    private static String circuit(HelpdeskAdapter adapter) {
+        try {
+            String s = adapter.circuitState();
+            return s == null ? "UNKNOWN" : s;
+        } catch (RuntimeException e) {
+            return "UNKNOWN";
+        }
+    }
+
+    // ---- background upkeep
+
+    private void renewLeases() {
+        Instant now = clock.instant();
+        for (Claim claim : inFlight.values()) {
+            try {
+                if (!store.renew(claim, now, settings.lease())) {
+                    log.warn("{}: lease could not be renewed; it was taken over", claim.ref());
+                }
+            } catch (RuntimeException e) {
+                log.warn("{}: lease renewal failed: {}", claim.ref(), e.getMessage());
+            }
+        }
+    }
+
+    private void housekeeping() {
+        Instant now = clock.instant();
+        try {
+            int deliveries = store.purgeExpiredDeliveries(now);
+            int dead = store.deadLetters(clock).purge(now.minus(settings.deadLetterRetention()));
+            if (deliveries > 0 || dead > 0) {
+                log.info("housekeeping: {} expired delivery ids, {} dead letters older than {} purged", deliveries,
+                        dead, settings.deadLetterRetention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("housekeeping failed: {}", e.getMessage());
+        }
+    }
+
+    // ---- observation and shutdown
+
+    /** Liveness, readiness and counters. */
+    public PipelineHealth health() {
+        long pending = -1;
+        long dead = -1;
+        boolean up;
+        try {
+            pending = store.pendingEvents();
+            dead = store.deadLetters(clock).count();
+            up = true;
+        } catch (RuntimeException e) {
+            up = false;
+        }
+        Map<String, String> circuits = new LinkedHashMap<>();
+        endpoints.forEach((name, ep) -> circuits.put(name, circuit(ep.adapter())));
+        Map<String, Long> values = new LinkedHashMap<>();
+        counters.forEach((name, adder) -> values.put(name, adder.sum()));
+        boolean accepting = (state == State.NEW || state == State.RUNNING) && up && storeUp;
+        return new PipelineHealth(accepting, up, circuits, pending, inFlight.size(), dead, values);
+    }
+
+    /** The store's dead letters, on this pipeline's clock. */
+    public DeadLetters deadLetters() {
+        return store.deadLetters(clock);
+    }
+
+    /** The store behind this pipeline. */
+    public EventStore store() {
+        return store;
+    }
+
+    /**
+     * Waits until every accepted event is processed or dead-lettered: none pending in the store
+     * and no run in flight. False when {@code timeout} passed first (work is waiting for a retry,
+     * an open circuit, or is still running).
+     */
+    public boolean awaitIdle(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                // store first: an event gone from it was finished by a run that is still in inFlight until its listener returned
+                if (store.pendingEvents() == 0 && inFlight.isEmpty()) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // the store does not answer: not idle as far as anyone can tell
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(10, TimeUnit.NANOSECONDS.toMillis(left))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Stops gracefully: from now on {@link #accept} answers 503 with Retry-After, no new run starts,
+     * running ones get until {@code deadline} to finish; runs still going then are interrupted and
+     * their events given back to the store, pending like the rest (nothing is lost; the next start
+     * on the same store processes them). Does not close the store, adapters or DeskAssist.
+     */
+    public void stop(Duration deadline) {
+        Objects.requireNonNull(deadline, "deadline");
+        synchronized (this) {
+            if (state == State.STOPPED || state == State.STOPPING) {
+                return;
+            }
+            if (state == State.NEW) {
+                state = State.STOPPED;
+                return;
+            }
+            state = State.STOPPING;
+        }
+        long end = System.nanoTime() + deadline.toNanos();
+        dispatcher.interrupt();
+        wake();
+        try {
+            dispatcher.join(Math.max(1, deadline.toMillis()));
+            workers.shutdown();
+            long left = Math.max(0, end - System.nanoTime());
+            if (!workers.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+                // give the claims back first: a run failing from the interrupt then finds its lease gone and
+                // records nothing, instead of dead-lettering an event that merely met the deadline
+                int released = 0;
+                for (Claim claim : inFlight.values()) {
+                    if (releaseQuietly(claim)) {
+                        released++;
+                    }
+                }
+                workers.shutdownNow();
+                log.warn("pipeline stop: {} runs did not finish within {}; their events stay pending", released,
+                        deadline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inFlight.values().forEach(this::releaseQuietly);
+            workers.shutdownNow();
+        } finally {
+            scheduler.shutdownNow();
+            state = State.STOPPED;
+        }
+        long pending = -1;
+        try {
+            pending = store.pendingEvents();
+        } catch (RuntimeException e) {
+            // reported as unknown
+        }
+        log.info("pipeline stopped; {} events pending in the store", pending < 0 ? "unknown" : pending);
+    }
+
+    private boolean releaseQuietly(Claim claim) {
+        try {
+            return store.release(claim);
+        } catch (RuntimeException e) {
+            log.warn("{}: could not give the claim back ({}); it returns when its lease expires", claim.ref(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /** {@link #stop(Duration)} with {@link PipelineSettings#stopDeadline()}. */
+    @Override
+    public void close() {
+        stop(settings.stopDeadline());
+    }
+
+    private void count(String name) {
+        counters.get(name).increment();
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Configures a {@link Pipeline}: at least one adapter, DeskAssist and a store are required. */
+    public static final class Builder {
+        private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        private DeskAssist assist;
+        private EventStore store;
+        private PipelineSettings settings = PipelineSettings.defaults();
+        private PipelineListener listener = PipelineListener.NONE;
+        private AuditSink auditSink;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Serves a helpdesk, keyed by {@link HelpdeskAdapter#name()}; call once per helpdesk. */
+        public Builder adapter(HelpdeskAdapter adapter, LoopGuard guard) {
+            Objects.requireNonNull(adapter, "adapter");
+            String name = Objects.requireNonNull(adapter.name(), "adapter.name()");
+            if (endpoints.containsKey(name)) {
+                throw new IllegalArgumentException("two adapters named " + name);
+            }
+            endpoints.put(name, new Endpoint(adapter, guard == null ? LoopGuard.off() : guard));
+            return this;
+        }
+
+        public Builder assist(DeskAssist assist) {
+            this.assist = Objects.requireNonNull(assist, "assist");
+            return this;
+        }
+
+        /** Where events wait; {@link SqliteEventStore#open} is the embedded default. */
+        public Builder store(EventStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        public Builder settings(PipelineSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Builder listener(PipelineListener listener) {
+            this.listener = listener == null ? PipelineListener.NONE : listener;
+            return this;
+        }
+
+        /**
+         * Records each decision together with the helpdesk and what became of the write-back. When
+         * set, it replaces the audit sink DeskAssist was built with for the pipeline's runs (one
+         * record per run, written after apply); when not set, DeskAssist records as usual, without
+         * the outcome.
+         */
+        public Builder auditSink(AuditSink auditSink) {
+            this.auditSink = auditSink;
+            return this;
+        }
+
+        /** The clock for due times, leases and retention; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Pipeline build() {
+            return new Pipeline(this);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.deskassist.core.pipeline;
+
+import dev.deskassist.core.Assistance;
+import dev.deskassist.core.adapter.ApplyResult;
+import dev.deskassist.core.audit.WriteOutcome;
+import dev.deskassist.core.model.Ticket;
+import java.time.Instant;
+
+/**
+ * Observes the pipeline's runs, for tests, benchmarks, simulations and metrics. Called on worker
+ * threads; keep it quick. An exception thrown here is logged and ignored.
+ */
+public interface PipelineListener {
+
+    /** A listener that observes nothing. */
+    PipelineListener NONE = new PipelineListener() {
+    };
+
+    /** A run finished: the plan was applied (or nothing needed changing). */
+    default void processed(PipelineRun run, Ticket ticket, Assistance assistance, ApplyResult result,
+                           WriteOutcome outcome) {
+    }
+
+    /** A run failed transiently and will be tried again at {@code due}; {@code failure} names the error (ids and codes only). */
+    default void retryScheduled(PipelineRun run, Instant due, String failure) {
+    }
+
+    /** A run was given up and kept as a dead letter. */
+    default void deadLettered(PipelineRun run, DeadLetterEntry entry) {
+    }
+}
