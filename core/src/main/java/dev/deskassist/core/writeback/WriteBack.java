@@ -43,7 +43,9 @@ public record WriteBack(
     public WriteBack {
         Objects.requireNonNull(ticketId, "ticketId");
         tagsToAdd = tagsToAdd == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(tagsToAdd));
-        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        // in the planner's order, so that requests and results read the same on every run
+        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields.forEach((k, v) -> Objects.requireNonNull(v, "value of field " + k));
         if (internalNote != null && internalNote.isBlank()) {
             internalNote = null;
         }
