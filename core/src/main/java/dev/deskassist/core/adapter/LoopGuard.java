@@ -73,8 +73,19 @@ public final class LoopGuard {
      */
     public Optional<String> ignoreReason(TicketEvent event, Ticket ticket) {
         Optional<String> early = ignoreReason(event);
-        if (early.isPresent() || !processed(ticket)) {
-            return early;
+        return early.isPresent() ? early : alreadyHandled(ticket);
+    }
+
+    /**
+     * For a ticket read after its events were accepted (the pipeline folds several events into one
+     * run, so no single event speaks for it): empty when it should be processed, else why not. A
+     * ticket we never processed (no marker, no note of ours) is processed; one we did is processed
+     * again only when a public customer comment came after our last note (after our last own
+     * comment when the policy posts no notes), so an agent's reply or edit starts no round.
+     */
+    public Optional<String> alreadyHandled(Ticket ticket) {
+        if (!processed(ticket)) {
+            return Optional.empty();
         }
         List<Comment> thread = ticket.comments();
         int lastOurs = -1;
