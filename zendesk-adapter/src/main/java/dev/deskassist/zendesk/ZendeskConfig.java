@@ -11,7 +11,6 @@ import dev.deskassist.core.http.RateBudget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -43,23 +42,7 @@ public interface ZendeskConfig extends HelpdeskConfig {
 
     /** Reads configuration from a source that knows origins and can report unknown keys (typos). */
     static ZendeskConfig from(ConfigSource source) {
-        Objects.requireNonNull(source, "source");
-        return new ZendeskConfig() {
-            @Override
-            public String get(String key) {
-                return source.get(key);
-            }
-
-            @Override
-            public ConfigSource source() {
-                return source;
-            }
-
-            @Override
-            public String toString() {
-                return "ZendeskConfig[values hidden]";
-            }
-        };
+        return new SourcedZendeskConfig(source);
     }
 
     @Override

@@ -125,8 +125,11 @@ public final class ZendeskMapping {
      * @param commentUsers   users sideloaded with the comments, by id
      */
     public Ticket toTicket(JsonObject ticketResponse, List<JsonObject> comments, Map<String, JsonObject> commentUsers) {
-        JsonObject t = ticketObject(ticketResponse);
-        String id = requireText(t, "id");
+        JsonObject t = JsonFields.object(ticketResponse, "ticket");
+        String id = JsonFields.text(t, "id");
+        if (id == null) {
+            throw new JsonException("Zendesk response has no 'ticket' with an 'id'");
+        }
         Map<String, JsonObject> users = new HashMap<>(commentUsers);
         users.putAll(JsonFields.indexBy(ticketResponse, "users", "id"));
         Map<String, JsonObject> orgs = JsonFields.indexBy(ticketResponse, "organizations", "id");
@@ -189,14 +192,8 @@ public final class ZendeskMapping {
         return role.equalsIgnoreCase("end-user") ? AuthorRole.CUSTOMER : AuthorRole.AGENT;
     }
 
-    static String commentBody(JsonObject c) {
-        for (String key : List.of("html_body", "body", "plain_body")) {
-            String v = JsonFields.text(c, key);
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return "";
+    private static String commentBody(JsonObject c) {
+        return JsonFields.text(c, "html_body", JsonFields.text(c, "body", JsonFields.text(c, "plain_body", "")));
     }
 
     private static Requester requester(String id, JsonObject user, String ticketOrgId, Map<String, JsonObject> orgs) {
@@ -319,20 +316,5 @@ public final class ZendeskMapping {
             return ticket.version();
         }
         return ticket.updatedAt() == null ? null : ticket.updatedAt().toString();
-    }
-
-    static JsonObject ticketObject(JsonObject response) {
-        if (response.get("ticket") instanceof JsonObject t) {
-            return t;
-        }
-        throw new JsonException("Zendesk response has no 'ticket' object");
-    }
-
-    private static String requireText(JsonObject o, String key) {
-        String v = JsonFields.text(o, key);
-        if (v == null) {
-            throw new JsonException("Zendesk ticket has no '" + key + "'");
-        }
-        return v;
     }
 }
