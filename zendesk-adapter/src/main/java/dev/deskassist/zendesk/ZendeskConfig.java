@@ -55,11 +55,6 @@ public interface ZendeskConfig extends HelpdeskConfig {
         return KEYS;
     }
 
-    @Override
-    default boolean webhookSecretRequired() {
-        return false;
-    }
-
     /** Zendesk's API-token form: Basic {@code email/token:TOKEN}, with {@code email} (or {@code username}). */
     @Override
     default Auth apiTokenAuth(String username, String apiToken) {
@@ -68,6 +63,12 @@ public interface ZendeskConfig extends HelpdeskConfig {
             email = ConfigValues.required(this, "email", "the agent email the API token belongs to");
         }
         return Auth.basic(email + "/token", apiToken);
+    }
+
+    /** An application that only fetches and writes needs no webhook secret; {@link ZendeskWebhook#of} asks for it. */
+    @Override
+    default boolean webhookSecretRequired() {
+        return false;
     }
 
     default int maxConflictRetries() {
