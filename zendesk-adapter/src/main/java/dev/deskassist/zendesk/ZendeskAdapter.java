@@ -1,6 +1,7 @@
 package dev.deskassist.zendesk;
 
 import dev.deskassist.core.adapter.ApplyResult;
+import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.adapter.HelpdeskAdapter;
 import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.TicketRef;
@@ -62,7 +63,7 @@ public final class ZendeskAdapter implements HelpdeskAdapter, WriteTarget {
 
     /** Shares an OkHttp client (connection pool, interceptors) with the rest of the application. */
     public ZendeskAdapter(ZendeskConfig config, OkHttpClient base) {
-        this(config, new ApiClient(config.apiClientConfig(), base));
+        this(config, new ApiClient(validated(config).apiClientConfig(), base));
     }
 
     /** Uses a ready {@link ApiClient}, e.g. one configured beyond what {@link ZendeskConfig} offers. */
@@ -70,14 +71,23 @@ public final class ZendeskAdapter implements HelpdeskAdapter, WriteTarget {
         this(config, client, WriteLedger.inMemory());
     }
 
-    /** Remembers what it wrote in {@code ledger} (e.g. a durable one), so human edits win across restarts. */
+    /**
+     * Remembers what it wrote in {@code ledger} (e.g. a durable one), so human edits win across restarts.
+     *
+     * @throws dev.deskassist.core.adapter.AdapterConfigException listing every problem of {@code config}
+     */
     public ZendeskAdapter(ZendeskConfig config, ApiClient client, WriteLedger ledger) {
-        this.config = Objects.requireNonNull(config, "config");
+        this.config = validated(config);
         this.client = Objects.requireNonNull(client, "client");
         this.mapping = ZendeskMapping.of(config);
         // a fetch-and-apply user need not configure a webhook secret; parseWebhook then says it is missing
-        this.webhook = config.get(config.prefix() + ".webhookSecret") == null ? null : ZendeskWebhook.of(config);
+        this.webhook = ConfigValues.optional(config, "webhookSecret").isEmpty() ? null : ZendeskWebhook.of(config);
         this.routine = new WriteBackRoutine(this, ledger, config.maxConflictRetries());
+    }
+
+    private static ZendeskConfig validated(ZendeskConfig config) {
+        Objects.requireNonNull(config, "config").validate();
+        return config;
     }
 
     @Override

@@ -1,143 +1,133 @@
 package dev.deskassist.zendesk;
 
 import dev.deskassist.core.adapter.AdapterConfigException;
+import dev.deskassist.core.adapter.ConfigChecks;
+import dev.deskassist.core.adapter.ConfigProblem;
+import dev.deskassist.core.adapter.ConfigSource;
 import dev.deskassist.core.adapter.ConfigValues;
-import dev.deskassist.core.http.ApiClientConfig;
+import dev.deskassist.core.adapter.HelpdeskConfig;
 import dev.deskassist.core.http.Auth;
+import dev.deskassist.core.http.RateBudget;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Settings of the Zendesk adapter, in the manner of a Micrometer registry config: implement
- * {@link #get(String)} (or use {@link #of(Function)} over properties or environment) and every
- * other method has a default. Keys are {@code zendesk.<name>}:
+ * Settings of the Zendesk adapter: the shared keys of {@link HelpdeskConfig} under the prefix
+ * {@code zendesk}, plus these:
  *
  * <table>
- *   <caption>keys</caption>
- *   <tr><td>baseUrl</td><td>required, e.g. {@code https://acme.zendesk.com}</td></tr>
- *   <tr><td>email + apiToken</td><td>API-token auth ({@code email/token:TOKEN} Basic)</td></tr>
- *   <tr><td>oauthToken</td><td>OAuth bearer auth instead (wins when both are set)</td></tr>
- *   <tr><td>webhookSecret</td><td>required for webhooks: the webhook's signing secret</td></tr>
- *   <tr><td>timestampTolerance</td><td>replay window, default 5m</td></tr>
- *   <tr><td>integrationUserIds</td><td>ids of the API user(s) we write as, comma-separated (loop guard)</td></tr>
- *   <tr><td>markerTag</td><td>tag marking processed tickets, default {@code deskassist_processed}; {@code none} = off</td></tr>
- *   <tr><td>fieldIds</td><td>logical field to custom field id, e.g. {@code category=360001,language=360002}</td></tr>
- *   <tr><td>groupIds</td><td>group name to group id, e.g. {@code billing=2001,technical=2002}</td></tr>
+ *   <caption>Zendesk's own keys</caption>
+ *   <tr><td>email</td><td>the agent the {@code apiToken} belongs to; sent as Basic {@code email/token:TOKEN}</td></tr>
  *   <tr><td>maxConflictRetries</td><td>re-read and re-plan rounds after a 409, default 3</td></tr>
- *   <tr><td>maxRetries, connectTimeout, readTimeout, requestsPerSecond</td><td>HTTP kit settings</td></tr>
+ *   <tr><td>timestampTolerance</td><td>old name of {@code webhookTolerance}, still read</td></tr>
+ *   <tr><td>requestsPerSecond</td><td>old form of {@code rateLimit} (e.g. {@code 20} = {@code 20/s}), still read</td></tr>
  * </table>
+ *
+ * Custom field and group ids ({@code fieldIds}, {@code groupIds}) must be numbers, as Zendesk's are.
+ * The webhook secret is optional here, so that an application that only fetches and writes needs
+ * none; {@link ZendeskWebhook#of} asks for it.
  */
-public interface ZendeskConfig {
+public interface ZendeskConfig extends HelpdeskConfig {
 
-    /** Reads configuration from a lookup such as {@code System::getProperty} or a {@code Properties::getProperty}. */
+    /** The names (below the prefix) of Zendesk's own keys. */
+    Set<String> KEYS = Set.of("email", "maxConflictRetries", "timestampTolerance", "requestsPerSecond");
+
+    /** Reads configuration from a lookup such as {@code System::getProperty} or {@code Properties::getProperty}. */
     static ZendeskConfig of(Function<String, String> lookup) {
-        Objects.requireNonNull(lookup, "lookup");
-        return new ZendeskConfig() {
-            @Override
-            public String get(String key) {
-                return lookup.apply(key);
-            }
-
-            @Override
-            public String toString() {
-                return "ZendeskConfig[baseUrl=" + get(prefix() + ".baseUrl") + ", secrets hidden]";
-            }
-        };
+        return from(ConfigSource.of(lookup));
     }
 
-    /** The raw value for a full key such as {@code zendesk.baseUrl}, or {@code null}. */
-    String get(String key);
+    /** Reads configuration from a source that knows origins and can report unknown keys (typos). */
+    static ZendeskConfig from(ConfigSource source) {
+        return new SourcedZendeskConfig(source);
+    }
 
+    @Override
     default String prefix() {
         return "zendesk";
     }
 
-    private String key(String name) {
-        return prefix() + "." + name;
+    @Override
+    default Set<String> adapterKeys() {
+        return KEYS;
     }
 
-    default String baseUrl() {
-        return ConfigValues.required(this::get, key("baseUrl"), "the Zendesk URL, e.g. https://acme.zendesk.com");
-    }
-
-    /** Auth from {@code oauthToken}, else {@code email} + {@code apiToken}. */
-    default Auth auth() {
-        Optional<String> oauth = ConfigValues.optional(this::get, key("oauthToken"));
-        if (oauth.isPresent()) {
-            return Auth.bearer(oauth.get());
+    /** Zendesk's API-token form: Basic {@code email/token:TOKEN}, with {@code email} (or {@code username}). */
+    @Override
+    default Auth apiTokenAuth(String username, String apiToken) {
+        String email = ConfigValues.optional(this, "email").orElse(username);
+        if (email == null) {
+            email = ConfigValues.required(this, "email", "the agent email the API token belongs to");
         }
-        Optional<String> token = ConfigValues.optional(this::get, key("apiToken"));
-        if (token.isEmpty()) {
-            throw new AdapterConfigException("missing required configuration '" + key("apiToken") + "' (with '"
-                    + key("email") + "') or '" + key("oauthToken") + "': Zendesk credentials");
-        }
-        String email = ConfigValues.required(this::get, key("email"), "the agent email the API token belongs to");
-        return Auth.basic(email + "/token", token.get());
+        return Auth.basic(email + "/token", apiToken);
     }
 
-    default String webhookSecret() {
-        return ConfigValues.required(this::get, key("webhookSecret"),
-                "the webhook's signing secret (Admin Center > Webhooks > Reveal secret)");
-    }
-
-    default Duration timestampTolerance() {
-        return ConfigValues.duration(this::get, key("timestampTolerance"), Duration.ofMinutes(5));
-    }
-
-    default Set<String> integrationUserIds() {
-        return ConfigValues.set(this::get, key("integrationUserIds"));
-    }
-
-    /** The marker tag, or empty when set to {@code none}. */
-    default Optional<String> markerTag() {
-        String v = ConfigValues.optional(this::get, key("markerTag")).orElse("deskassist_processed");
-        return v.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(v);
-    }
-
-    /** Logical field name ({@code WriteBack.Field}) to Zendesk custom field id. */
-    default Map<String, Long> fieldIds() {
-        return numericValues("fieldIds");
-    }
-
-    /** Group name as triage routes to Zendesk group id; a name not listed that is numeric is taken as an id. */
-    default Map<String, Long> groupIds() {
-        return numericValues("groupIds");
+    /** An application that only fetches and writes needs no webhook secret; {@link ZendeskWebhook#of} asks for it. */
+    @Override
+    default boolean webhookSecretRequired() {
+        return false;
     }
 
     default int maxConflictRetries() {
-        return ConfigValues.integer(this::get, key("maxConflictRetries"), 3);
+        return ConfigValues.integer(this, "maxConflictRetries", 3, 0);
     }
 
-    /** HTTP kit settings for Zendesk; override to tune further. */
-    default ApiClientConfig apiClientConfig() {
-        return ApiClientConfig.builder("zendesk", baseUrl())
-                .auth(auth())
-                .maxRetries(ConfigValues.integer(this::get, key("maxRetries"), 2))
-                .connectTimeout(ConfigValues.duration(this::get, key("connectTimeout"), Duration.ofSeconds(5)))
-                .readTimeout(ConfigValues.duration(this::get, key("readTimeout"), Duration.ofSeconds(30)))
-                .callTimeout(ConfigValues.duration(this::get, key("callTimeout"), Duration.ofSeconds(60)))
-                .backoff(ConfigValues.duration(this::get, key("initialBackoff"), Duration.ofMillis(500)),
-                        ConfigValues.duration(this::get, key("maxBackoff"), Duration.ofSeconds(30)))
-                .maxRetryAfter(ConfigValues.duration(this::get, key("maxRetryAfter"), Duration.ofMinutes(2)))
-                .requestsPerSecond(ConfigValues.integer(this::get, key("requestsPerSecond"), 0))
-                .userAgent("deskassist-zendesk/0.1")
-                .build();
+    @Override
+    default Duration webhookTolerance() {
+        return ConfigValues.duration(this, renamed("webhookTolerance", "timestampTolerance"), Duration.ofMinutes(5));
     }
 
-    private Map<String, Long> numericValues(String name) {
-        Map<String, Long> out = new java.util.LinkedHashMap<>();
-        ConfigValues.map(this::get, key(name)).forEach((k, v) -> {
-            try {
-                out.put(k, Long.parseLong(v));
-            } catch (NumberFormatException e) {
-                throw new AdapterConfigException("configuration '" + key(name) + "': id of '" + k
-                        + "' is not a number: " + v, e);
-            }
-        });
-        return java.util.Collections.unmodifiableMap(out);
+    @Override
+    default RateBudget rateBudget() {
+        if (renamed("rateLimit", "requestsPerSecond").equals("rateLimit")) {
+            return HelpdeskConfig.super.rateBudget();
+        }
+        try {
+            return RateBudget.perSecond(Double.parseDouble(ConfigValues.optional(this, "requestsPerSecond").orElseThrow()));
+        } catch (IllegalArgumentException e) {
+            throw problem("requestsPerSecond", "must be a number of requests per second, at least 0 (or set "
+                    + key("rateLimit") + ", e.g. 400/min)");
+        }
+    }
+
+    @Override
+    default Map<String, String> fieldIds() {
+        return numericIds("fieldIds", HelpdeskConfig.super.fieldIds());
+    }
+
+    /** Group name as triage routes to Zendesk group id; a name not listed that is itself numeric is taken as an id. */
+    @Override
+    default Map<String, String> groupIds() {
+        return numericIds("groupIds", HelpdeskConfig.super.groupIds());
+    }
+
+    @Override
+    default void checkAdapterKeys(ConfigChecks checks) {
+        checks.check(this::maxConflictRetries);
+    }
+
+    private Map<String, String> numericIds(String name, Map<String, String> ids) {
+        List<String> bad = ids.entrySet().stream().filter(e -> !e.getValue().matches("[1-9][0-9]{0,18}"))
+                .map(Map.Entry::getKey).toList();
+        if (!bad.isEmpty()) {
+            throw problem(name, "Zendesk ids are positive numbers; the id of " + String.join(", ", bad) + " is not");
+        }
+        return ids;
+    }
+
+    /** {@code current}, or its old name when only that is set; both set is a problem, so neither silently wins. */
+    private String renamed(String current, String old) {
+        boolean hasOld = ConfigValues.optional(this, old).isPresent();
+        if (hasOld && ConfigValues.optional(this, current).isPresent()) {
+            throw problem(old, "old name of " + key(current) + ", which is set too; keep only " + key(current));
+        }
+        return hasOld ? old : current;
+    }
+
+    private AdapterConfigException problem(String name, String message) {
+        return new AdapterConfigException(new ConfigProblem(key(name), source().origin(key(name)), message));
     }
 }

@@ -8,17 +8,19 @@ import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Requester;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.writeback.WriteBack;
+import dev.deskassist.core.json.JsonCodec;
+import dev.deskassist.core.json.JsonException;
+import dev.deskassist.core.json.JsonFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,17 +48,26 @@ import java.util.Set;
  */
 public final class ZendeskMapping {
 
-    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.JsonCodec.jsonp();
+    private static final jakarta.json.spi.JsonProvider JSONP = JsonCodec.jsonp();
 
     private final Map<String, Long> fieldIds;
     private final Map<Long, String> fieldNames;
-    private final Map<String, Long> groupIds;
+    private final Map<String, String> groupIds;
     private final Set<String> integrationUserIds;
 
-    public ZendeskMapping(Map<String, Long> fieldIds, Map<String, Long> groupIds, Set<String> integrationUserIds) {
-        this.fieldIds = Map.copyOf(fieldIds);
+    /**
+     * @param fieldIds logical field name to custom field id, as {@link ZendeskConfig#fieldIds()} gives them
+     * @param groupIds group name to group id, as {@link ZendeskConfig#groupIds()} gives them
+     * @throws NumberFormatException when a field id is not a number ({@link ZendeskConfig} reports that first)
+     */
+    public ZendeskMapping(Map<String, String> fieldIds, Map<String, String> groupIds, Set<String> integrationUserIds) {
+        Map<String, Long> ids = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
-        fieldIds.forEach((name, id) -> names.put(id, name));
+        fieldIds.forEach((name, id) -> {
+            ids.put(name, Long.parseLong(id));
+            names.put(Long.parseLong(id), name);
+        });
+        this.fieldIds = Map.copyOf(ids);
         this.fieldNames = Map.copyOf(names);
         this.groupIds = Map.copyOf(groupIds);
         this.integrationUserIds = Set.copyOf(integrationUserIds);
@@ -77,29 +88,19 @@ public final class ZendeskMapping {
 
     /** Reads a comments page; the next page is {@code links.next}, or {@code page[after]} from {@code meta}. */
     public CommentPage commentPage(JsonObject page, String ticketId) {
-        List<JsonObject> comments = new ArrayList<>();
-        if (page.get("comments") instanceof JsonArray arr) {
-            arr.forEach(v -> {
-                if (v instanceof JsonObject o) {
-                    comments.add(o);
-                }
-            });
-        }
         String next = null;
-        JsonObject meta = page.get("meta") instanceof JsonObject m ? m : null;
-        boolean hasMore = meta != null && meta.getBoolean("has_more", false);
-        if (hasMore) {
-            JsonObject links = page.get("links") instanceof JsonObject l ? l : null;
-            next = links == null ? null : ZendeskWebhook.text(links, "next");
-            String after = ZendeskWebhook.text(meta, "after_cursor");
+        JsonObject meta = JsonFields.object(page, "meta");
+        if (JsonFields.bool(meta, "has_more", false)) {
+            next = JsonFields.textAt(page, "links", "next");
+            String after = JsonFields.text(meta, "after_cursor");
             if (next == null && after != null) {
-                next = commentsPath(ticketId) + "&page[after]=" + urlEncode(after);
+                next = commentsPath(ticketId) + "&page[after]=" + URLEncoder.encode(after, StandardCharsets.UTF_8);
             }
-        } else if (meta == null && page.get("next_page") instanceof JsonString s) {
+        } else if (!(page.get("meta") instanceof JsonObject) && page.get("next_page") instanceof JsonString s) {
             // offset pagination, in case a proxy or an old client answers in that style
             next = s.getString();
         }
-        return new CommentPage(comments, usersById(page), next);
+        return new CommentPage(JsonFields.objects(page, "comments"), JsonFields.indexBy(page, "users", "id"), next);
     }
 
     /** The first page of a ticket's comments, 100 per page (the maximum), with comment authors sideloaded. */
@@ -124,37 +125,40 @@ public final class ZendeskMapping {
      * @param commentUsers   users sideloaded with the comments, by id
      */
     public Ticket toTicket(JsonObject ticketResponse, List<JsonObject> comments, Map<String, JsonObject> commentUsers) {
-        JsonObject t = ticketObject(ticketResponse);
-        String id = requireText(t, "id");
+        JsonObject t = JsonFields.object(ticketResponse, "ticket");
+        String id = JsonFields.text(t, "id");
+        if (id == null) {
+            throw new JsonException("Zendesk response has no 'ticket' with an 'id'");
+        }
         Map<String, JsonObject> users = new HashMap<>(commentUsers);
-        users.putAll(usersById(ticketResponse));
-        Map<String, JsonObject> orgs = byId(ticketResponse, "organizations");
+        users.putAll(JsonFields.indexBy(ticketResponse, "users", "id"));
+        Map<String, JsonObject> orgs = JsonFields.indexBy(ticketResponse, "organizations", "id");
 
-        String requesterId = ZendeskWebhook.text(t, "requester_id");
+        String requesterId = JsonFields.text(t, "requester_id");
         Requester requester = requester(requesterId, users.get(requesterId),
-                ZendeskWebhook.text(t, "organization_id"), orgs);
+                JsonFields.text(t, "organization_id"), orgs);
 
         Ticket.Builder b = Ticket.builder(id)
-                .subject(ZendeskWebhook.text(t, "subject"))
+                .subject(JsonFields.text(t, "subject"))
                 .requester(requester)
-                .tags(strings(t.get("tags")))
-                .priority(Priority.parse(ZendeskWebhook.text(t, "priority")).orElse(null))
-                .status(ZendeskWebhook.text(t, "status"))
-                .group(ZendeskWebhook.text(t, "group_id"))
-                .channel(t.get("via") instanceof JsonObject via ? ZendeskWebhook.text(via, "channel") : null)
+                .tags(new LinkedHashSet<>(JsonFields.strings(t, "tags")))
+                .priority(Priority.parse(JsonFields.text(t, "priority")).orElse(null))
+                .status(JsonFields.text(t, "status"))
+                .group(JsonFields.text(t, "group_id"))
+                .channel(JsonFields.textAt(t, "via", "channel"))
                 .customFields(customFields(t))
-                .createdAt(instant(ZendeskWebhook.text(t, "created_at")))
-                .updatedAt(instant(ZendeskWebhook.text(t, "updated_at")))
-                .version(ZendeskWebhook.text(t, "updated_at"))
-                .slaDueAt(instant(ZendeskWebhook.text(t, "due_at")));
+                .createdAt(JsonFields.instant(t, "created_at"))
+                .updatedAt(JsonFields.instant(t, "updated_at"))
+                .version(JsonFields.text(t, "updated_at"))
+                .slaDueAt(JsonFields.instant(t, "due_at"));
 
         List<JsonObject> sorted = new ArrayList<>(comments);
         sorted.sort(Comparator.comparing((JsonObject c) -> {
-            Instant at = instant(ZendeskWebhook.text(c, "created_at"));
+            Instant at = JsonFields.instant(c, "created_at");
             return at == null ? Instant.MAX : at;
-        }).thenComparing(c -> Objects.requireNonNullElse(ZendeskWebhook.text(c, "id"), "")));
+        }).thenComparing(c -> Objects.requireNonNullElse(JsonFields.text(c, "id"), "")));
         if (sorted.isEmpty()) {
-            b.description(ZendeskWebhook.text(t, "description"));
+            b.description(JsonFields.text(t, "description"));
         } else {
             b.description(MessageText.parse(commentBody(sorted.get(0))));
             for (JsonObject c : sorted.subList(1, sorted.size())) {
@@ -165,12 +169,12 @@ public final class ZendeskMapping {
     }
 
     private Comment comment(JsonObject c, String requesterId, Map<String, JsonObject> users) {
-        String authorId = ZendeskWebhook.text(c, "author_id");
+        String authorId = JsonFields.text(c, "author_id");
         JsonObject author = authorId == null ? null : users.get(authorId);
-        boolean isPublic = c.get("public") == null || c.get("public").getValueType() != JsonValue.ValueType.FALSE;
-        return new Comment(ZendeskWebhook.text(c, "id"), role(authorId, requesterId, author),
-                author == null ? null : ZendeskWebhook.text(author, "name"), isPublic,
-                instant(ZendeskWebhook.text(c, "created_at")), MessageText.parse(commentBody(c)));
+        boolean isPublic = JsonFields.bool(c, "public", true);
+        return new Comment(JsonFields.text(c, "id"), role(authorId, requesterId, author),
+                author == null ? null : JsonFields.text(author, "name"), isPublic,
+                JsonFields.instant(c, "created_at"), MessageText.parse(commentBody(c)));
     }
 
     private AuthorRole role(String authorId, String requesterId, JsonObject author) {
@@ -180,7 +184,7 @@ public final class ZendeskMapping {
         if (authorId != null && authorId.equals(requesterId)) {
             return AuthorRole.CUSTOMER;
         }
-        String role = author == null ? null : ZendeskWebhook.text(author, "role");
+        String role = author == null ? null : JsonFields.text(author, "role");
         if (role == null) {
             // Zendesk's own automations write as user -1; unknown authors are most often agents
             return "-1".equals(authorId) ? AuthorRole.SYSTEM : AuthorRole.AGENT;
@@ -188,58 +192,39 @@ public final class ZendeskMapping {
         return role.equalsIgnoreCase("end-user") ? AuthorRole.CUSTOMER : AuthorRole.AGENT;
     }
 
-    static String commentBody(JsonObject c) {
-        for (String key : List.of("html_body", "body", "plain_body")) {
-            String v = ZendeskWebhook.text(c, key);
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return "";
+    private static String commentBody(JsonObject c) {
+        return JsonFields.text(c, "html_body", JsonFields.text(c, "body", JsonFields.text(c, "plain_body", "")));
     }
 
     private static Requester requester(String id, JsonObject user, String ticketOrgId, Map<String, JsonObject> orgs) {
         if (user == null) {
             return new Requester(id, null, null, orgName(ticketOrgId, orgs), Set.of());
         }
-        String orgId = ZendeskWebhook.text(user, "organization_id");
+        String orgId = JsonFields.text(user, "organization_id");
         String org = orgName(orgId != null ? orgId : ticketOrgId, orgs);
-        return new Requester(id, ZendeskWebhook.text(user, "name"), ZendeskWebhook.text(user, "email"), org,
-                strings(user.get("tags")));
+        return new Requester(id, JsonFields.text(user, "name"), JsonFields.text(user, "email"), org,
+                new LinkedHashSet<>(JsonFields.strings(user, "tags")));
     }
 
     private static String orgName(String orgId, Map<String, JsonObject> orgs) {
         JsonObject o = orgId == null ? null : orgs.get(orgId);
-        return o == null ? null : ZendeskWebhook.text(o, "name");
+        return o == null ? null : JsonFields.text(o, "name");
     }
 
     private Map<String, String> customFields(JsonObject t) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (t.get("custom_fields") instanceof JsonArray arr) {
-            for (JsonValue v : arr) {
-                if (!(v instanceof JsonObject f) || !(f.get("id") instanceof JsonNumber idNum)) {
-                    continue;
-                }
-                String value = scalar(f.get("value"));
+        for (JsonObject f : JsonFields.objects(t, "custom_fields")) {
+            JsonValue v = f.get("value");
+            // multi-select fields hold arrays, checkboxes booleans
+            String value = v instanceof JsonArray a ? String.join(",", JsonFields.strings(a))
+                    : v instanceof JsonString s ? s.getString() : v == null || v == JsonValue.NULL ? null : v.toString();
+            JsonFields.longValue(f, "id").ifPresent(id -> {
                 if (value != null) {
-                    out.put(fieldNames.getOrDefault(idNum.longValue(), String.valueOf(idNum.longValue())), value);
+                    out.put(fieldNames.getOrDefault(id, String.valueOf(id)), value);
                 }
-            }
+            });
         }
         return out;
-    }
-
-    private static String scalar(JsonValue v) {
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        if (v instanceof JsonString s) {
-            return s.getString();
-        }
-        if (v instanceof JsonArray a) {
-            return String.join(",", strings(a));
-        }
-        return v.toString();
     }
 
     /**
@@ -258,13 +243,13 @@ public final class ZendeskMapping {
     }
 
     String groupId(String name) {
-        Long id = groupIds.get(name);
+        String id = groupIds.get(name);
         if (id == null) {
             id = groupIds.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
         }
         if (id != null) {
-            return String.valueOf(id);
+            return id;
         }
         return name.matches("[1-9][0-9]{0,18}") ? name : null;
     }
@@ -331,109 +316,5 @@ public final class ZendeskMapping {
             return ticket.version();
         }
         return ticket.updatedAt() == null ? null : ticket.updatedAt().toString();
-    }
-
-    static JsonObject ticketObject(JsonObject response) {
-        if (response.get("ticket") instanceof JsonObject t) {
-            return t;
-        }
-        throw new dev.deskassist.core.json.JsonException("Zendesk response has no 'ticket' object");
-    }
-
-    private static String requireText(JsonObject o, String key) {
-        String v = ZendeskWebhook.text(o, key);
-        if (v == null) {
-            throw new dev.deskassist.core.json.JsonException("Zendesk ticket has no '" + key + "'");
-        }
-        return v;
-    }
-
-    private static Map<String, JsonObject> usersById(JsonObject response) {
-        return byId(response, "users");
-    }
-
-    private static Map<String, JsonObject> byId(JsonObject response, String key) {
-        Map<String, JsonObject> out = new HashMap<>();
-        if (response.get(key) instanceof JsonArray arr) {
-            for (JsonValue v : arr) {
-                if (v instanceof JsonObject o) {
-                    String id = ZendeskWebhook.text(o, "id");
-                    if (id != null) {
-                        out.put(id, o);
-                    }
-                }
-            }
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static Set<String> strings(JsonValue v) {
-        Set<String> out = new LinkedHashSet<>();
-        if (v instanceof JsonArray arr) {
-            arr.forEach(x -> {
-                if (x instanceof JsonString s) {
-                    out.add(s.getString());
-                }
-            });
-        }
-        return out;
-    }
-
-    static Instant instant(String v) {
-        if (v == null) {
-            return null;
-        }
-        Instant quick = utcSeconds(v);
-        if (quick != null) {
-            return quick;
-        }
-        try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /**
-     * Zendesk's own form, {@code 2026-01-05T09:00:00Z}, read digit by digit; {@code null} for any
-     * other form or an impossible date, which then takes the full ISO parser. Every ticket and
-     * comment carries these, and {@code Instant.parse} was the costliest step of mapping a ticket.
-     */
-    private static Instant utcSeconds(String v) {
-        if (v.length() != 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
-                || v.charAt(13) != ':' || v.charAt(16) != ':' || v.charAt(19) != 'Z') {
-            return null;
-        }
-        int year = digits(v, 0, 4);
-        int month = digits(v, 5, 2);
-        int day = digits(v, 8, 2);
-        int hour = digits(v, 11, 2);
-        int minute = digits(v, 14, 2);
-        int second = digits(v, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        try {
-            return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
-                    .toInstant(java.time.ZoneOffset.UTC);
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static int digits(String s, int from, int count) {
-        int n = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
-    }
-
-    private static String urlEncode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

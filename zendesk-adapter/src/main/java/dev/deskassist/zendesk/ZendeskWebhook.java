@@ -1,23 +1,19 @@
 package dev.deskassist.zendesk;
 
 import dev.deskassist.core.adapter.HmacSignatures;
+import dev.deskassist.core.adapter.HmacWebhookVerifier;
 import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.TicketRef;
 import dev.deskassist.core.adapter.WebhookRejectedException;
 import dev.deskassist.core.adapter.WebhookRejectedException.Reason;
 import dev.deskassist.core.adapter.WebhookRequest;
-import jakarta.json.JsonArray;
+import dev.deskassist.core.json.JsonException;
+import dev.deskassist.core.json.JsonFields;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -26,11 +22,11 @@ import java.util.regex.Pattern;
 /**
  * Verifies and parses Zendesk webhook requests.
  *
- * <p><b>Verification</b>: {@code X-Zendesk-Webhook-Signature} must equal
- * base64(HMAC-SHA256(secret, {@code X-Zendesk-Webhook-Signature-Timestamp} + raw body)), with the
- * secret's UTF-8 bytes as key (it is not base64-decoded), compared in constant time; the signed
- * timestamp must lie within the tolerance of now, in either direction, so a captured request
- * cannot be replayed later.
+ * <p><b>Verification</b> is core's {@link HmacWebhookVerifier} in Zendesk's {@link #scheme()}:
+ * {@code X-Zendesk-Webhook-Signature} must equal base64(HMAC-SHA256(secret,
+ * {@code X-Zendesk-Webhook-Signature-Timestamp} + raw body)), the secret's UTF-8 bytes being the
+ * key; the ISO-8601 timestamp must lie within the tolerance of now; while a secret is rotated,
+ * two secrets are accepted.
  *
  * <p><b>Bodies</b>, both accepted:
  * <ul>
@@ -42,15 +38,17 @@ import java.util.regex.Pattern;
  *   <li>an event-subscription envelope: {@code {"type":"zen:event-type:ticket.created",
  *       "detail":{"id":"5158","actor_id":"…","tags":[…]},"id":"<uuid>","time":"…"}} with string ids.</li>
  * </ul>
- * The delivery id is the {@code X-Zendesk-Webhook-Invocation-Id} header, else the envelope's
- * {@code id}, else a SHA-256 of the body.
+ *
+ * <p>The <b>delivery id</b> is the verifier's {@link HmacWebhookVerifier#deliveryKey delivery key}:
+ * a SHA-256 of the signed timestamp and raw body (which holds an envelope's event {@code id}), so
+ * a captured delivery sent again is the same delivery whatever its unsigned
+ * {@code X-Zendesk-Webhook-Invocation-Id} says.
  */
 public final class ZendeskWebhook {
 
-    private static final jakarta.json.spi.JsonProvider JSONP = dev.deskassist.core.json.JsonCodec.jsonp();
-
     public static final String SIGNATURE_HEADER = "X-Zendesk-Webhook-Signature";
     public static final String TIMESTAMP_HEADER = "X-Zendesk-Webhook-Signature-Timestamp";
+    /** Sent by Zendesk but not signed, so it is not used for de-duplication. */
     public static final String INVOCATION_HEADER = "X-Zendesk-Webhook-Invocation-Id";
 
     /** The body to paste into a trigger's "Notify by webhook" action. */
@@ -59,24 +57,22 @@ public final class ZendeskWebhook {
 
     private static final String EVENT_PREFIX = "zen:event-type:";
     private static final Pattern TICKET_ID = Pattern.compile("[1-9][0-9]{0,18}");
-    /** Zendesk bodies are small; anything larger is not a Zendesk webhook. */
-    static final int MAX_BODY_BYTES = 1_000_000;
 
-    private final String secret;
-    private final Duration tolerance;
-    private final Clock clock;
+    private final HmacWebhookVerifier verifier;
 
-    public ZendeskWebhook(String secret, Duration tolerance, Clock clock) {
-        this.secret = Objects.requireNonNull(secret, "secret");
-        if (secret.isBlank()) {
-            throw new IllegalArgumentException("webhook secret must not be blank");
-        }
-        this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    /** A webhook checked by {@code verifier}, which should be built from {@link #scheme()}. */
+    public ZendeskWebhook(HmacWebhookVerifier verifier) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
     }
 
+    /** With the secrets, tolerance and body bound of {@code config}; it must hold a webhook secret. */
     public static ZendeskWebhook of(ZendeskConfig config) {
-        return new ZendeskWebhook(config.webhookSecret(), config.timestampTolerance(), Clock.systemUTC());
+        return new ZendeskWebhook(config.hmacVerifier(scheme()));
+    }
+
+    /** Zendesk's signing scheme, to which secrets (and, in tests, a clock) are added. */
+    public static HmacWebhookVerifier.Builder scheme() {
+        return HmacWebhookVerifier.builder(SIGNATURE_HEADER).timestampHeader(TIMESTAMP_HEADER);
     }
 
     /** The signature Zendesk sends for this timestamp and body; for tests and simulations. */
@@ -93,153 +89,83 @@ public final class ZendeskWebhook {
     /**
      * Checks signature and timestamp.
      *
-     * @throws WebhookRejectedException MISSING_SIGNATURE, BAD_SIGNATURE, MALFORMED (unreadable timestamp) or
-     *                                  STALE_TIMESTAMP
+     * @throws WebhookRejectedException MISSING_SIGNATURE, BAD_SIGNATURE, MALFORMED (unreadable timestamp,
+     *                                  body too large) or STALE_TIMESTAMP
      */
     public void verify(WebhookRequest request) {
-        String signature = request.header(SIGNATURE_HEADER).orElse(null);
-        String timestamp = request.header(TIMESTAMP_HEADER).orElse(null);
-        if (signature == null || signature.isBlank() || timestamp == null || timestamp.isBlank()) {
-            throw new WebhookRejectedException(Reason.MISSING_SIGNATURE,
-                    "request has no " + (signature == null || signature.isBlank() ? SIGNATURE_HEADER : TIMESTAMP_HEADER)
-                            + " header");
-        }
-        if (request.bodyLength() > MAX_BODY_BYTES) {
-            throw new WebhookRejectedException(Reason.MALFORMED, "body of " + request.bodyLength() + " bytes is too large");
-        }
-        String expected = sign(secret, timestamp, request.body());
-        if (!HmacSignatures.matches(expected, signature)) {
-            throw new WebhookRejectedException(Reason.BAD_SIGNATURE, "signature does not match the body");
-        }
-        Instant signedAt;
-        try {
-            signedAt = Instant.parse(timestamp.strip());
-        } catch (DateTimeParseException e) {
-            throw new WebhookRejectedException(Reason.MALFORMED, "timestamp header is not ISO-8601 UTC");
-        }
-        Duration age = Duration.between(signedAt, clock.instant()).abs();
-        if (age.compareTo(tolerance) > 0) {
-            throw new WebhookRejectedException(Reason.STALE_TIMESTAMP, "signed " + age.toSeconds()
-                    + " s from now, tolerance is " + tolerance.toSeconds() + " s");
-        }
+        verifier.verify(request);
     }
 
     /** Parses a request already verified (or read back from a trusted dead-letter store). */
     public TicketEvent parseVerified(WebhookRequest request) {
-        JsonObject body = readObject(request.bodyText());
-        String invocation = request.header(INVOCATION_HEADER).filter(s -> !s.isBlank()).orElse(null);
-        JsonValue type = body.get("type");
-        if (type instanceof JsonString ts && ts.getString().startsWith(EVENT_PREFIX)) {
-            return fromEnvelope(body, ts.getString(), invocation, request);
+        JsonObject body;
+        try {
+            body = JsonFields.parseObject(request.bodyText());
+        } catch (JsonException e) {
+            throw new WebhookRejectedException(Reason.MALFORMED, "body is not a JSON object");
         }
-        return fromTriggerBody(body, invocation, request);
+        // without the timestamp header (a stored body) nothing but the body is left to key on
+        String delivery = verifier.deliveryKey(request)
+                .orElseGet(() -> "sha256:" + HmacSignatures.sha256Hex(request.body()));
+        String type = JsonFields.text(body, "type");
+        if (type != null && type.startsWith(EVENT_PREFIX)) {
+            return fromEnvelope(body, type.substring(EVENT_PREFIX.length()), delivery, request);
+        }
+        return fromTriggerBody(body, delivery, request);
     }
 
-    private TicketEvent fromEnvelope(JsonObject body, String type, String invocation, WebhookRequest request) {
-        String kind = type.substring(EVENT_PREFIX.length());
+    private static TicketEvent fromEnvelope(JsonObject body, String kind, String delivery, WebhookRequest request) {
         if (!kind.startsWith("ticket.")) {
             throw new WebhookRejectedException(Reason.UNSUPPORTED_EVENT, "event type " + shorten(kind)
                     + " is not a ticket event");
         }
-        JsonObject detail = body.get("detail") instanceof JsonObject d ? d : JsonValue.EMPTY_JSON_OBJECT;
-        String id = text(detail, "id");
-        if (id == null) {
-            String subject = text(body, "subject");
-            if (subject != null && subject.startsWith("zen:ticket:")) {
-                id = subject.substring("zen:ticket:".length());
-            }
+        JsonObject detail = JsonFields.object(body, "detail");
+        String id = JsonFields.text(detail, "id");
+        String subject = JsonFields.text(body, "subject");
+        if (id == null && subject != null && subject.startsWith("zen:ticket:")) {
+            id = subject.substring("zen:ticket:".length());
         }
         TicketEvent.Type eventType = switch (kind) {
             case "ticket.created" -> TicketEvent.Type.CREATED;
             case "ticket.comment_added" -> TicketEvent.Type.COMMENT_ADDED;
             default -> TicketEvent.Type.UPDATED;
         };
-        String delivery = invocation != null ? invocation : text(body, "id");
-        return event(id, eventType, delivery, text(detail, "actor_id"), instant(text(body, "time"), request),
-                tags(detail.get("tags")), request);
+        Instant at = Objects.requireNonNullElse(JsonFields.instant(body, "time"), request.receivedAt());
+        return event(id, eventType, delivery, JsonFields.text(detail, "actor_id"), at, tags(detail));
     }
 
-    private TicketEvent fromTriggerBody(JsonObject body, String invocation, WebhookRequest request) {
-        String id = text(body, "ticket_id");
-        if (id == null && body.get("ticket") instanceof JsonObject t) {
-            id = text(t, "id");
-        }
-        String ev = text(body, "event");
-        TicketEvent.Type eventType;
-        if (ev == null) {
-            eventType = TicketEvent.Type.UPDATED;
-        } else {
-            eventType = switch (ev.strip().toLowerCase(Locale.ROOT)) {
-                case "created", "ticket.created" -> TicketEvent.Type.CREATED;
-                case "updated", "ticket.updated" -> TicketEvent.Type.UPDATED;
-                case "comment_added", "commented", "ticket.comment_added" -> TicketEvent.Type.COMMENT_ADDED;
-                default -> throw new WebhookRejectedException(Reason.UNSUPPORTED_EVENT, "event '" + shorten(ev)
-                        + "' is not one of created, updated, comment_added");
-            };
-        }
-        return event(id, eventType, invocation, text(body, "actor_id"), request.receivedAt(),
-                tags(body.get("tags")), request);
+    private static TicketEvent fromTriggerBody(JsonObject body, String delivery, WebhookRequest request) {
+        String id = JsonFields.text(body, "ticket_id", JsonFields.textAt(body, "ticket", "id"));
+        String ev = JsonFields.text(body, "event");
+        TicketEvent.Type eventType = ev == null ? TicketEvent.Type.UPDATED
+                : switch (ev.strip().toLowerCase(Locale.ROOT)) {
+                    case "created", "ticket.created" -> TicketEvent.Type.CREATED;
+                    case "updated", "ticket.updated" -> TicketEvent.Type.UPDATED;
+                    case "comment_added", "commented", "ticket.comment_added" -> TicketEvent.Type.COMMENT_ADDED;
+                    default -> throw new WebhookRejectedException(Reason.UNSUPPORTED_EVENT, "event '" + shorten(ev)
+                            + "' is not one of created, updated, comment_added");
+                };
+        return event(id, eventType, delivery, JsonFields.text(body, "actor_id"), request.receivedAt(), tags(body));
     }
 
     private static TicketEvent event(String id, TicketEvent.Type type, String delivery, String actor, Instant at,
-                                     Set<String> tags, WebhookRequest request) {
+                                     Set<String> tags) {
         if (id == null || !TICKET_ID.matcher(id.strip()).matches()) {
             throw new WebhookRejectedException(Reason.MALFORMED,
                     id == null ? "no ticket id in body" : "ticket id is not a positive number");
         }
-        String deliveryId = delivery != null ? delivery : "sha256:" + HmacSignatures.sha256Hex(request.body());
-        // an unfilled placeholder or an empty value means "unknown actor", not an actor named ""
-        String actorId = actor == null || actor.isBlank() || actor.contains("{{") ? null : actor.strip();
-        return new TicketEvent(TicketRef.of(ZendeskAdapter.NAME, id.strip()), type, deliveryId, actorId, at, tags);
+        // an unfilled placeholder means "unknown actor", not an actor named "{{current_user.id}}"
+        String actorId = actor == null || actor.contains("{{") ? null : actor.strip();
+        return new TicketEvent(TicketRef.of(ZendeskAdapter.NAME, id.strip()), type, delivery, actorId, at, tags);
     }
 
-    private static JsonObject readObject(String text) {
-        try (JsonReader r = dev.deskassist.core.json.JsonCodec.jsonp().createReader(new StringReader(text))) {
-            return r.readObject();
-        } catch (jakarta.json.JsonException | IllegalStateException e) {
-            throw new WebhookRejectedException(Reason.MALFORMED, "body is not a JSON object");
+    /** An array of tags, or the {@code {{ticket.tags}}} placeholder rendered as a space-separated list. */
+    private static Set<String> tags(JsonObject o) {
+        String rendered = JsonFields.text(o, "tags");
+        if (rendered == null) {
+            return new LinkedHashSet<>(JsonFields.strings(o, "tags"));
         }
-    }
-
-    static String text(JsonObject o, String key) {
-        JsonValue v = o.get(key);
-        if (v instanceof JsonString s) {
-            return s.getString().isBlank() ? null : s.getString();
-        }
-        if (v != null && v.getValueType() == JsonValue.ValueType.NUMBER) {
-            return v.toString();
-        }
-        return null;
-    }
-
-    private static Set<String> tags(JsonValue v) {
-        Set<String> out = new LinkedHashSet<>();
-        if (v instanceof JsonArray arr) {
-            arr.forEach(t -> {
-                if (t instanceof JsonString s) {
-                    out.add(s.getString());
-                }
-            });
-        } else if (v instanceof JsonString s && !s.getString().contains("{{")) {
-            // the {{ticket.tags}} placeholder renders as a space-separated list
-            for (String t : s.getString().split("\\s+")) {
-                if (!t.isBlank()) {
-                    out.add(t);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Instant instant(String value, WebhookRequest request) {
-        if (value == null) {
-            return request.receivedAt();
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            return request.receivedAt();
-        }
+        return rendered.contains("{{") ? Set.of() : new LinkedHashSet<>(List.of(rendered.strip().split("\\s+")));
     }
 
     private static String shorten(String s) {
@@ -249,6 +175,6 @@ public final class ZendeskWebhook {
 
     @Override
     public String toString() {
-        return "ZendeskWebhook[tolerance=" + tolerance + ", secret hidden]";
+        return "ZendeskWebhook[" + verifier + "]";
     }
 }

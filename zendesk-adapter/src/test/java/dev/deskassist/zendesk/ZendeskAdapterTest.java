@@ -132,7 +132,10 @@ class ZendeskAdapterTest {
 
     @Test
     void oauthBearerWhenConfigured() throws Exception {
-        try (ZendeskAdapter oauth = new ZendeskAdapter(config(Map.of("zendesk.oauthToken", "oa-1")))) {
+        // one kind of credentials only, so that a forgotten API token cannot silently win or lose
+        assertThrows(AdapterConfigException.class, () -> new ZendeskAdapter(config(Map.of("zendesk.oauthToken", "oa-1"))));
+        try (ZendeskAdapter oauth = new ZendeskAdapter(config(Map.of("zendesk.oauthToken", "oa-1",
+                "zendesk.apiToken", "")))) {
             enqueueTicket("2011-05-05T10:38:52Z", "high", first());
             oauth.fetch(REF);
             assertEquals("Bearer oa-1", server.takeRequest().getHeader("Authorization"));

@@ -16,7 +16,7 @@ import java.util.Map;
 /** The adapter contract, against {@link FakeZendesk}. */
 class ZendeskContractTest extends HelpdeskAdapterContract {
 
-    private static final String SECRET = "contract-secret";
+    private static final String SECRET = "contract-signing-secret";
     private static final Map<String, String> FIELD_IDS = Map.of(CATEGORY, "360001", LANGUAGE, "360002");
 
     @Override

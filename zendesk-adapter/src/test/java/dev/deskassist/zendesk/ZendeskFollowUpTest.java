@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ZendeskFollowUpTest {
 
-    private static final String SECRET = "recipe-secret";
+    private static final String SECRET = "recipe-signing-secret";
     private static final String TICKET = "101";
 
     private FakeZendesk zendesk;

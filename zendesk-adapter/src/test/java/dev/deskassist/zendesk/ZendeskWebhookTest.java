@@ -2,10 +2,12 @@ package dev.deskassist.zendesk;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.deskassist.core.adapter.HmacSignatures;
 import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.WebhookRejectedException;
 import dev.deskassist.core.adapter.WebhookRejectedException.Reason;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,12 @@ class ZendeskWebhookTest {
     private static final String TS = "2021-07-25T10:00:00Z";
     private static final Clock NOW = Clock.fixed(Instant.parse(TS).plusSeconds(60), ZoneOffset.UTC);
 
-    private final ZendeskWebhook webhook = new ZendeskWebhook(SECRET, Duration.ofMinutes(5), NOW);
+    private final ZendeskWebhook webhook = webhook(SECRET);
+
+    private static ZendeskWebhook webhook(String... secrets) {
+        return new ZendeskWebhook(ZendeskWebhook.scheme().secrets(List.of(secrets)).tolerance(Duration.ofMinutes(5))
+                .clock(NOW).build());
+    }
 
     private static WebhookRequest request(String body, String timestamp, String signature, String invocation) {
         Map<String, String> h = new HashMap<>();
@@ -61,7 +69,7 @@ class ZendeskWebhookTest {
         assertEquals(legacy.getString("computed_timestamp_plus_body"),
                 ZendeskWebhook.sign(legacy.getString("secret"), legacy.getString("timestamp"), legacyBody));
         // the old docs page signed body+timestamp; that signature must NOT verify under the current scheme
-        ZendeskWebhook legacyHook = new ZendeskWebhook(legacy.getString("secret"), Duration.ofMinutes(5), NOW);
+        ZendeskWebhook legacyHook = webhook(legacy.getString("secret"));
         WebhookRejectedException e = assertThrows(WebhookRejectedException.class, () -> legacyHook.verify(
                 request(legacy.getString("body"), legacy.getString("timestamp"), legacy.getString("docs_signature"),
                         null)));
@@ -77,13 +85,11 @@ class ZendeskWebhookTest {
         assertEquals("123", e.ref().ticketId());
         assertEquals("zendesk", e.ref().helpdesk());
         assertEquals(TicketEvent.Type.CREATED, e.type());
-        assertEquals("inv-1", e.deliveryId());
         assertEquals("55", e.actorId());
 
         TicketEvent n = webhook.parse(signed("{\"ticket_id\":124}", null));
         assertEquals("124", n.ref().ticketId());
         assertEquals(TicketEvent.Type.UPDATED, n.type());
-        assertTrue(n.deliveryId().startsWith("sha256:"), "payload hash when no invocation id");
         assertNull(n.actorId());
     }
 
@@ -101,7 +107,7 @@ class ZendeskWebhookTest {
         TicketEvent e = webhook.parse(signed(body, null));
         assertEquals("5158", e.ref().ticketId());
         assertEquals(TicketEvent.Type.CREATED, e.type());
-        assertEquals("cbe4028c-7239-495d-b020-f22348516046", e.deliveryId());
+        assertEquals(signedContentHash(body), e.deliveryId(), "the signed body holds the event id");
         assertEquals("8447388090494", e.actorId());
         assertEquals(Set.of("ticket-info-test-tag"), e.tags());
         assertEquals(Instant.parse("2025-01-08T10:12:07.672717030Z"), e.occurredAt());
@@ -113,8 +119,76 @@ class ZendeskWebhookTest {
         TicketEvent e = webhook.parse(signed(body, "8350205582"));
         assertEquals("19395", e.ref().ticketId());
         assertEquals(TicketEvent.Type.UPDATED, e.type());
-        assertEquals("8350205582", e.deliveryId(), "the invocation header wins over the event id");
+        assertEquals(signedContentHash(body), e.deliveryId(), "the unsigned invocation header is not the key");
         assertTrue(e.tags().isEmpty());
+    }
+
+    /** What the signature covers: timestamp, then raw body. */
+    private static String signedContentHash(String body) {
+        return "sha256:" + HmacSignatures.sha256Hex((TS + body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void deliveryIdCoversWhatTheSignatureCoversNotTheInvocationHeader() {
+        String body = "{\"ticket_id\":\"123\",\"event\":\"created\",\"actor_id\":\"55\"}";
+        String first = webhook.parse(signed(body, "inv-1")).deliveryId();
+        assertEquals(signedContentHash(body), first);
+        // a captured delivery sent again with a new or no invocation id is the same delivery
+        assertEquals(first, webhook.parse(signed(body, "inv-2")).deliveryId());
+        assertEquals(first, webhook.parse(signed(body, null)).deliveryId());
+        // another signed timestamp or another body is another delivery
+        String later = "2021-07-25T10:00:01Z";
+        assertNotEquals(first, webhook.parse(request(body, later,
+                ZendeskWebhook.sign(SECRET, later, body.getBytes(StandardCharsets.UTF_8)), "inv-1")).deliveryId());
+        assertNotEquals(first, webhook.parse(signed(body.replace("55", "56"), "inv-1")).deliveryId());
+        // a stored body without its headers, parsed as verified, still gets a key
+        WebhookRequest stored = request(body, null, null, null);
+        assertEquals("sha256:" + HmacSignatures.sha256Hex(body.getBytes(StandardCharsets.UTF_8)),
+                webhook.parseVerified(stored).deliveryId());
+    }
+
+    @Test
+    void duringRotationBothSecretsAreAcceptedAndNoOther() {
+        String next = "the-next-secret-of-the-rotation";
+        ZendeskWebhook rotating = webhook(next, SECRET);
+        String body = "{\"ticket_id\":\"123\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        assertEquals("123", rotating.parse(request(body, TS, ZendeskWebhook.sign(SECRET, TS, bytes), null))
+                .ref().ticketId(), "the previous secret");
+        assertEquals("123", rotating.parse(request(body, TS, ZendeskWebhook.sign(next, TS, bytes), null))
+                .ref().ticketId(), "the new secret");
+        assertEquals(Reason.BAD_SIGNATURE, assertThrows(WebhookRejectedException.class, () -> rotating.parse(
+                request(body, TS, ZendeskWebhook.sign("a-third-secret-nobody-set", TS, bytes), null))).reason());
+        assertEquals(Reason.BAD_SIGNATURE, reject(request(body, TS, ZendeskWebhook.sign(next, TS, bytes), null)),
+                "without rotation the new secret is not accepted yet");
+    }
+
+    @Test
+    void rotationFromConfiguration() {
+        String next = "the-next-secret-of-the-rotation";
+        ZendeskWebhook fromConfig = ZendeskWebhook.of(ZendeskConfig.of(Map.of("zendesk.webhookSecret", next,
+                "zendesk.webhookSecretPrevious", SECRET)::get));
+        String ts = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String body = "{\"ticket_id\":\"7\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        for (String secret : List.of(next, SECRET)) {
+            assertEquals("7", fromConfig.parse(request(body, ts, ZendeskWebhook.sign(secret, ts, bytes), null))
+                    .ref().ticketId());
+        }
+        assertEquals(Reason.STALE_TIMESTAMP, assertThrows(WebhookRejectedException.class, () -> fromConfig.parse(
+                request(body, TS, ZendeskWebhook.sign(next, TS, bytes), null))).reason(), "a real clock by default");
+    }
+
+    @Test
+    void bodiesOverTheBoundAreRejectedBeforeHashing() {
+        ZendeskWebhook small = ZendeskWebhook.of(ZendeskConfig.of(Map.of("zendesk.webhookSecret", SECRET,
+                "zendesk.webhookMaxBodyBytes", "64")::get));
+        String body = "{\"ticket_id\":\"7\",\"padding\":\"" + "x".repeat(64) + "\"}";
+        String ts = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        WebhookRejectedException e = assertThrows(WebhookRejectedException.class, () -> small.parse(request(body, ts,
+                ZendeskWebhook.sign(SECRET, ts, body.getBytes(StandardCharsets.UTF_8)), null)));
+        assertEquals(Reason.MALFORMED, e.reason());
+        assertTrue(e.getMessage().contains("too large"), e.getMessage());
     }
 
     @Test
