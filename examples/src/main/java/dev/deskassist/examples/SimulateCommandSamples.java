@@ -1,6 +1,6 @@
 package dev.deskassist.examples;
 
-import dev.deskassist.examples.webhook.FakeZendesk;
+import dev.deskassist.zendesk.testkit.FakeZendesk;
 import java.util.List;
 
 /** The simulation's sample tickets (101-104, German and English), shared with tests. */

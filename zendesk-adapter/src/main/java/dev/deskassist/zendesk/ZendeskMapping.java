@@ -145,6 +145,7 @@ public final class ZendeskMapping {
                 .customFields(customFields(t))
                 .createdAt(instant(ZendeskWebhook.text(t, "created_at")))
                 .updatedAt(instant(ZendeskWebhook.text(t, "updated_at")))
+                .version(ZendeskWebhook.text(t, "updated_at"))
                 .slaDueAt(instant(ZendeskWebhook.text(t, "due_at")));
 
         List<JsonObject> sorted = new ArrayList<>(comments);
@@ -324,8 +325,11 @@ public final class ZendeskMapping {
         return JSONP.createValue(value);
     }
 
-    /** The {@code updated_at} of a ticket as Zendesk wrote it, for {@code updated_stamp}. */
+    /** The {@code updated_at} of a ticket as Zendesk wrote it ({@link Ticket#version()}), for {@code updated_stamp}. */
     public static String updatedStamp(Ticket ticket) {
+        if (ticket.version() != null) {
+            return ticket.version();
+        }
         return ticket.updatedAt() == null ? null : ticket.updatedAt().toString();
     }
 

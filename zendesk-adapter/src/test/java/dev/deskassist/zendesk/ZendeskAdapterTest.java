@@ -68,9 +68,21 @@ class ZendeskAdapterTest {
 
     private static String ticketJson(String updatedAt, String priority) {
         JsonObject base = ZendeskMappingTest.oasTicketWithSideloads();
-        JsonObject t = Json.createObjectBuilder(base.getJsonObject("ticket")).add("updated_at", updatedAt)
-                .add("priority", priority).build();
+        var t = Json.createObjectBuilder(base.getJsonObject("ticket")).add("updated_at", updatedAt);
+        if (priority == null) {
+            t.addNull("priority");
+        } else {
+            t.add("priority", priority);
+        }
         return Json.createObjectBuilder(base).add("ticket", t).build().toString();
+    }
+
+    /** The ticket as Zendesk answers an update that applied {@code edit}. */
+    private static String answered(String updatedAt, java.util.function.Consumer<jakarta.json.JsonObjectBuilder> edit) {
+        JsonObject base = Fixtures.parse(ticketJson(updatedAt, null));
+        var t = Json.createObjectBuilder(base.getJsonObject("ticket"));
+        edit.accept(t);
+        return Json.createObjectBuilder().add("ticket", t).add("audit", Json.createObjectBuilder()).build().toString();
     }
 
     private static String commentsJson(String next, boolean hasMore, JsonObject... comments) {
@@ -136,9 +148,13 @@ class ZendeskAdapterTest {
 
     @Test
     void appliesOneSafeUpdate() throws Exception {
-        enqueueTicket("2011-05-05T10:38:52Z", "high", first());
-        server.enqueue(json(200, Fixtures.text("oas_update_ticket_response.json")));
+        enqueueTicket("2011-05-05T10:38:52Z", null, first());
+        server.enqueue(json(200, answered("2011-05-05T10:39:00Z", t -> t.add("priority", "urgent")
+                .add("group_id", 555).add("tags", Json.createArrayBuilder().add("ai_fire").add("enterprise")
+                        .add("other_tag")).add("custom_fields", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("id", 27642).add("value", "hardware"))))));
         Ticket basis = adapter.fetch(REF);
+        assertEquals("2011-05-05T10:38:52Z", basis.version());
         server.takeRequest();
         server.takeRequest();
 
@@ -150,20 +166,44 @@ class ZendeskAdapterTest {
         JsonObject t = Fixtures.parse(put.getBody().readUtf8()).getJsonObject("ticket");
         assertEquals(3, t.getJsonArray("tags").size(), "existing tags kept: " + t.getJsonArray("tags"));
         assertEquals("urgent", t.getString("priority"));
-        assertEquals(555, t.getInt("group_id"));
+        assertFalse(t.containsKey("group_id"), "the ticket's group was set by someone else");
+        assertFalse(t.containsKey("custom_fields"), "so was its category (745)");
         assertFalse(t.getJsonObject("comment").getBoolean("public"));
+        assertTrue(t.getJsonObject("comment").getString("body").contains("\n\nDeskAssist ref: da-"),
+                "the note ends with its ref line");
         assertTrue(t.getBoolean("safe_update"));
         assertEquals("2011-05-05T10:38:52Z", t.getString("updated_stamp"));
         assertEquals(1, r.requests());
         assertEquals(0, r.conflictsRetried());
-        assertTrue(r.changed().contains("internal note"));
+        assertEquals(List.of("tags +[ai_fire]", "priority urgent", "internal note"), r.changed());
+        assertEquals(List.of("group", "field category"), r.keptHuman());
         assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void valuesTheAnswerDoesNotHoldAreReportedAsIgnored() throws Exception {
+        Ticket basis = Ticket.builder("35436").status("open").version("2011-05-05T10:38:52Z").build();
+        // Zendesk's own example answer holds no priority and no fields
+        server.enqueue(json(200, Fixtures.text("oas_update_ticket_response.json")));
+        ApplyResult r = adapter.apply(REF, basis, WriteBack.builder("35436").priority(Priority.HIGH)
+                .field("category", "hardware").internalNote("n").build());
+        assertEquals(List.of("priority", "field category"), r.ignored());
+        assertEquals(List.of("internal note"), r.changed());
+    }
+
+    @Test
+    void aPriorityAHumanSetIsNotOverwrittenEvenWithoutAConflict() {
+        Ticket basis = Ticket.builder("35436").priority(Priority.NORMAL).status("open").version("2011-05-05T10:38:52Z")
+                .build();
+        ApplyResult r = adapter.apply(REF, basis, WriteBack.builder("35436").priority(Priority.URGENT).build());
+        assertEquals(List.of("priority"), r.keptHuman());
+        assertEquals(0, server.getRequestCount());
     }
 
     @Test
     void nothingToChangeSendsNoRequest() {
         Ticket basis = Ticket.builder("35436").priority(Priority.HIGH).tag("ai_fire").group("98738")
-                .updatedAt(java.time.Instant.parse("2011-05-05T10:38:52Z")).build();
+                .version("2011-05-05T10:38:52Z").build();
         ApplyResult r = adapter.apply(REF, basis, WriteBack.builder("35436").addTag("AI_fire").priority(Priority.HIGH)
                 .group("billing").build());
         assertEquals(0, r.requests());
@@ -174,8 +214,7 @@ class ZendeskAdapterTest {
 
     @Test
     void conflictRereadsReplansAndLeavesTheHumanEditAlone() throws Exception {
-        Ticket basis = Ticket.builder("35436").priority(Priority.NORMAL).status("open")
-                .updatedAt(java.time.Instant.parse("2011-05-05T10:38:52Z")).build();
+        Ticket basis = Ticket.builder("35436").status("open").version("2011-05-05T10:38:52Z").build();
         server.enqueue(json(409, Fixtures.text("captured_error_409_database_conflict.json")));
         // meanwhile an agent raised the priority to high
         enqueueTicket("2011-05-05T10:40:00Z", "high", first());
@@ -192,20 +231,21 @@ class ZendeskAdapterTest {
         assertEquals("2011-05-05T10:40:00Z", secondPut.getString("updated_stamp"));
         assertTrue(secondPut.getJsonArray("tags").toString().contains("ai_fire"));
         assertEquals(1, r.conflictsRetried());
-        assertEquals(4, r.requests());
+        assertEquals(3, r.requests(), "PUT, re-read, PUT");
         assertTrue(r.skipped().stream().anyMatch(s -> s.startsWith("priority (changed by someone else")));
+        assertEquals(List.of("priority"), r.keptHuman());
     }
 
     @Test
     void conflictAfterOurOwnLostResponseDoesNotPostTwice() throws Exception {
-        Ticket basis = Ticket.builder("35436").priority(Priority.NORMAL)
-                .updatedAt(java.time.Instant.parse("2011-05-05T10:38:52Z")).build();
+        Ticket basis = Ticket.builder("35436").version("2011-05-05T10:38:52Z").build();
         server.enqueue(json(409, "{\"error\":\"UpdateConflict\"}"));
-        // the re-read shows our own update already applied (its response was lost)
+        // the re-read shows our own update already applied (its response was lost); Zendesk renders the note as HTML
         String applied = ticketJson("2011-05-05T10:39:00Z", "urgent").replace("\"other_tag\"", "\"other_tag\",\"ai_fire\"");
         server.enqueue(json(200, applied));
-        server.enqueue(json(200, commentsJson(null, false, first(),
-                ZendeskMappingTest.comment(9, 1, false, "AI triage\nhardware", "2011-05-05T10:39:00Z"))));
+        String token = dev.deskassist.core.adapter.NoteRef.token("35436", "AI triage hardware", null);
+        server.enqueue(json(200, commentsJson(null, false, first(), ZendeskMappingTest.comment(9, 1, false,
+                "<p>AI triage hardware</p><p>DeskAssist ref: " + token + "</p>", "2011-05-05T10:39:00Z"))));
 
         ApplyResult r = adapter.apply(REF, basis, WriteBack.builder("35436").addTag("ai_fire").priority(Priority.URGENT)
                 .internalNote("AI triage hardware").build());
@@ -216,7 +256,7 @@ class ZendeskAdapterTest {
 
     @Test
     void conflictsAreBounded() {
-        Ticket basis = Ticket.builder("35436").updatedAt(java.time.Instant.parse("2011-05-05T10:38:52Z")).build();
+        Ticket basis = Ticket.builder("35436").version("2011-05-05T10:38:52Z").build();
         for (int i = 0; i < 4; i++) {
             server.enqueue(json(409, "{\"error\":\"UpdateConflict\"}"));
             enqueueTicket("2011-05-05T10:4" + i + ":00Z", "low", first());
@@ -231,7 +271,7 @@ class ZendeskAdapterTest {
     @Test
     void closedTicketIsATypedRejection() {
         Ticket basis = Ticket.builder("35436").status("open")
-                .updatedAt(java.time.Instant.parse("2011-05-05T10:38:52Z")).build();
+                .version("2011-05-05T10:38:52Z").build();
         server.enqueue(json(422, Fixtures.text("captured_error_422_closed_ticket_update.json")));
         WriteBackException e = assertThrows(WriteBackException.class,
                 () -> adapter.apply(REF, basis, WriteBack.builder("35436").internalNote("n").build()));
@@ -246,7 +286,7 @@ class ZendeskAdapterTest {
     @Test
     void closedStatusKnownBeforehandSendsNothing() {
         Ticket basis = Ticket.builder("35436").status("closed")
-                .updatedAt(java.time.Instant.parse("2011-05-05T10:38:52Z")).build();
+                .version("2011-05-05T10:38:52Z").build();
         WriteBackException e = assertThrows(WriteBackException.class,
                 () -> adapter.apply(REF, basis, WriteBack.builder("35436").internalNote("n").build()));
         assertEquals(WriteBackException.Kind.REJECTED, e.kind());
@@ -268,7 +308,7 @@ class ZendeskAdapterTest {
 
     @Test
     void publicReplyOnlyWhenPlannedAndInItsOwnUpdate() throws Exception {
-        Ticket basis = Ticket.builder("35436").updatedAt(java.time.Instant.parse("2011-05-05T10:38:52Z")).build();
+        Ticket basis = Ticket.builder("35436").version("2011-05-05T10:38:52Z").build();
         String after = ticketJson("2011-05-05T10:39:30Z", "high");
         server.enqueue(json(200, after));
         server.enqueue(json(200, after));

@@ -57,6 +57,8 @@ class ZendeskMappingTest {
         assertEquals("745", t.customFields().get("category"), "configured ids are keyed by logical name");
         assertEquals("yes", t.customFields().get("27648"), "others by id");
         assertEquals(Instant.parse("2011-05-05T10:38:52Z"), t.updatedAt());
+        assertEquals("2011-05-05T10:38:52Z", t.version(), "updated_at as written is the safe-update stamp");
+        assertEquals("35436", t.displayId());
         assertEquals("Jane Roe", t.requester().name());
         assertEquals("jane@example.org", t.requester().email());
         assertEquals("Acme GmbH", t.requester().organization());

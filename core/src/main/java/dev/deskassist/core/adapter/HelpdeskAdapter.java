@@ -7,8 +7,10 @@ import dev.deskassist.core.writeback.WriteBack;
  * The one extension point per helpdesk: turn a webhook into an event, read a ticket with its
  * whole thread into the core model, and apply a helpdesk-neutral {@link WriteBack} plan. An
  * adapter only translates; retries, rate limits, circuit breaking ({@code core.http}), the
- * plan-versus-ticket diff ({@link WriteBackDiff}), de-duplication ({@link DeliveryDeduplicator})
- * and loop prevention ({@link LoopGuard}) are shared. Implementations are thread-safe.
+ * write-back frame ({@link WriteBackRoutine}: diff, concurrency, verification, human-wins,
+ * idempotent notes, error kinds; the adapter implements {@link WriteTarget} for it),
+ * de-duplication ({@link DeliveryDeduplicator}) and loop prevention ({@link LoopGuard}) are
+ * shared. Implementations are thread-safe.
  */
 public interface HelpdeskAdapter extends AutoCloseable {
 
@@ -41,11 +43,21 @@ public interface HelpdeskAdapter extends AutoCloseable {
 
     /**
      * Applies a plan that was made from {@code basis} (a ticket this adapter fetched). A human
-     * edit made after {@code basis} was read is detected and wins over the plan.
+     * edit made after {@code basis} was read is detected and wins over the plan, and so does a
+     * value a human set since our last write (see {@link WriteLedger}).
      *
      * @throws WriteBackException when the plan could not be applied completely
      */
     ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan);
+
+    /**
+     * Like {@link #apply(TicketRef, Ticket, WriteBack)}, remembering what was written in
+     * {@code ledger} (e.g. the pipeline's durable store) instead of the adapter's own. Adapters
+     * built on {@link WriteBackRoutine} honour it; the default ignores it.
+     */
+    default ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan, WriteLedger ledger) {
+        return apply(ref, basis, plan);
+    }
 
     /** The state of the adapter's circuit breaker (CLOSED, OPEN, HALF_OPEN), for health checks. */
     default String circuitState() {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #rebase} is the other half of conflict handling: after a concurrent edit it drops
  * every part of the plan that someone else changed meanwhile, so that a human's edit wins.
+ * An internal note stamped by {@link NoteRef} counts as posted when its token is in an internal
+ * comment of the thread.
  */
 public final class WriteBackDiff {
 
@@ -51,6 +53,17 @@ public final class WriteBackDiff {
             resultingTags = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(resultingTags));
             fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
             skipped = List.copyOf(skipped);
+        }
+
+        /** True when tags, priority, group or a field change: values a human may also set. */
+        public boolean hasValues() {
+            return !newTags.isEmpty() || priority != null || group != null || !fields.isEmpty();
+        }
+
+        /** The same changes without the values (tags, priority, group, fields). */
+        public Changes withoutValues() {
+            return new Changes(ticketId, Set.of(), resultingTags, null, null, Map.of(), internalNote, publicReply,
+                    skipped);
         }
 
         /** True when applying would change nothing: send no request. */
@@ -144,7 +157,8 @@ public final class WriteBackDiff {
         });
 
         String note = plan.internalNote();
-        if (note != null && hasComment(current, note, false)) {
+        String token = NoteRef.tokenOf(note);
+        if (note != null && (token != null ? NoteRef.posted(current, token) : hasComment(current, note, false))) {
             skipped.add("internal note (already posted)");
             note = null;
         }
@@ -164,7 +178,7 @@ public final class WriteBackDiff {
     public static Rebased rebase(WriteBack plan, Ticket basis, Ticket fresh) {
         List<String> dropped = new ArrayList<>();
         WriteBack.Builder b = WriteBack.builder(plan.ticketId()).internalNote(plan.internalNote())
-                .publicReply(plan.publicReply());
+                .publicReply(plan.publicReply()).idempotencyKey(plan.idempotencyKey());
         plan.tagsToAdd().forEach(b::addTag);
         if (plan.priority() != null) {
             if (basis.priority() == fresh.priority()) {
@@ -200,7 +214,8 @@ public final class WriteBackDiff {
 
     /**
      * Whether the thread already holds this text as a comment of the given visibility; a retry
-     * after a lost response then does not post the same note twice. Compared with whitespace
+     * after a lost response then does not post the same reply twice (notes stamped by
+     * {@link NoteRef} are found by their token instead). Compared with whitespace
      * collapsed, because helpdesks re-render plain text as HTML.
      */
     static boolean hasComment(Ticket ticket, String text, boolean isPublic) {

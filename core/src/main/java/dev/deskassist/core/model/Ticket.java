@@ -14,6 +14,12 @@ import java.util.Set;
  * A support ticket, normalized from any helpdesk: the opening message ({@code description}),
  * the thread that followed in order, the requester and the ticket's current state.
  *
+ * <p>{@code version} is the helpdesk's opaque change stamp as read (Zendesk and Freshdesk
+ * {@code updated_at}, ServiceNow {@code sys_mod_count}); the write-back routine compares it to
+ * notice a concurrent edit, and {@code null} means the helpdesk did not say. {@code displayId} is
+ * the number people see (ServiceNow's {@code INC0010003} while {@code id} is the sys_id); it
+ * defaults to {@code id}.
+ *
  * <p>Immutable; build one with {@link #builder(String)}. {@code toString()} shows no text or
  * personal data so that a ticket can be logged safely.
  */
@@ -32,7 +38,9 @@ public record Ticket(
         Instant createdAt,
         Instant updatedAt,
         Instant slaDueAt,
-        int priorContacts) {
+        int priorContacts,
+        String version,
+        String displayId) {
 
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -45,6 +53,8 @@ public record Ticket(
         if (priorContacts < 0) {
             throw new IllegalArgumentException("priorContacts must be >= 0");
         }
+        version = version == null || version.isBlank() ? null : version;
+        displayId = displayId == null || displayId.isBlank() ? id : displayId;
     }
 
     public static Builder builder(String id) {
@@ -55,7 +65,7 @@ public record Ticket(
         Builder b = new Builder(id).subject(subject).description(description).requester(requester)
                 .tags(tags).priority(priority).status(status).group(group).channel(channel)
                 .customFields(customFields).createdAt(createdAt).updatedAt(updatedAt).slaDueAt(slaDueAt)
-                .priorContacts(priorContacts);
+                .priorContacts(priorContacts).version(version).displayId(displayId);
         comments.forEach(b::addComment);
         return b;
     }
@@ -127,7 +137,8 @@ public record Ticket(
 
     @Override
     public String toString() {
-        return "Ticket[id=" + id + ", comments=" + comments.size() + ", status=" + status + ", priority="
+        return "Ticket[id=" + id + (displayId.equals(id) ? "" : ", displayId=" + displayId) + ", version=" + version
+                + ", comments=" + comments.size() + ", status=" + status + ", priority="
                 + priority + ", tags=" + tags.size() + "]";
     }
 
@@ -148,6 +159,8 @@ public record Ticket(
         private Instant updatedAt;
         private Instant slaDueAt;
         private int priorContacts;
+        private String version;
+        private String displayId;
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -248,9 +261,21 @@ public record Ticket(
             return this;
         }
 
+        /** The helpdesk's opaque change stamp as read (e.g. {@code updated_at}, {@code sys_mod_count}). */
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        /** The ticket number people see, when it differs from the id used in API paths. */
+        public Builder displayId(String displayId) {
+            this.displayId = displayId;
+            return this;
+        }
+
         public Ticket build() {
             return new Ticket(id, subject, description, comments, requester, tags, priority, status, group,
-                    channel, customFields, createdAt, updatedAt, slaDueAt, priorContacts);
+                    channel, customFields, createdAt, updatedAt, slaDueAt, priorContacts, version, displayId);
         }
     }
 }

@@ -393,11 +393,17 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         ApplyResult result;
         try {
             ticket = ep.adapter().fetch(ref);
+            // only a first attempt may be skipped: a retry must finish what an earlier attempt began
+            Optional<String> handled = claim.attempts() == 0 ? ep.guard().alreadyHandled(ticket) : Optional.empty();
+            if (handled.isPresent()) {
+                skipHandled(claim, run, ticket, handled.get());
+                return;
+            }
             phase = "assist";
             assistance = auditSink == null ? assist.assist(ticket) : assist.assist(ticket, decision::set);
             phase = "apply";
             WriteBack plan = finalizePlan(claim, ep.guard().mark(assistance.writeBack()));
-            result = ep.adapter().apply(ref, ticket, plan);
+            result = ep.adapter().apply(ref, ticket, plan, store.writeLedger());
         } catch (RuntimeException e) {
             failed(claim, run, ep, e, phase, decision.get());
             return;
@@ -420,11 +426,32 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
     }
 
     /**
-     * The one place a plan is finalized before it is applied: marked for the loop guard already;
-     * an idempotency key for the write-back (derived from the claim) belongs here too.
+     * The one place a plan is finalized before it is applied: marked for the loop guard already,
+     * and keyed for idempotent notes. The key names the oldest event of the run, which stays the
+     * same across retries of that run, so a note whose answer was lost is found, not posted again.
      */
     private static WriteBack finalizePlan(Claim claim, WriteBack marked) {
-        return marked;
+        if (marked.idempotencyKey() != null) {
+            return marked;
+        }
+        String basis = claim.ref().helpdesk() + "|" + claim.ref().ticketId() + "|" + claim.firstReceived().toEpochMilli();
+        String key = dev.deskassist.core.adapter.HmacSignatures.sha256Hex(
+                basis.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        return marked.toBuilder().idempotencyKey(key).build();
+    }
+
+    /** A run whose ticket needs nothing from us (see {@link LoopGuard#alreadyHandled}): done, nothing written. */
+    private void skipHandled(Claim claim, PipelineRun run, Ticket ticket, String reason) {
+        try {
+            if (!store.complete(claim, clock.instant())) {
+                log.warn("{}: lease lost before completion; another worker runs it again", claim.ref());
+            }
+        } catch (RuntimeException e) {
+            log.error("{}: skipped, but the store could not record it: {}", claim.ref(), e.getMessage());
+        }
+        count("ignored");
+        log.info("{}: skipped, {} ({} events)", claim.ref(), reason, claim.events());
+        notifyListener(() -> listener.skipped(run, ticket, reason));
     }
 
     private void failed(Claim claim, PipelineRun run, Endpoint ep, RuntimeException e, String phase,

@@ -21,6 +21,13 @@ public interface PipelineListener {
                            WriteOutcome outcome) {
     }
 
+    /**
+     * A run needed nothing: the ticket was processed before and nothing new came from the
+     * customer since (see {@code LoopGuard.alreadyHandled}); nothing was assisted or written.
+     */
+    default void skipped(PipelineRun run, Ticket ticket, String reason) {
+    }
+
     /** A run failed transiently and will be tried again at {@code due}; {@code failure} names the error (ids and codes only). */
     default void retryScheduled(PipelineRun run, Instant due, String failure) {
     }

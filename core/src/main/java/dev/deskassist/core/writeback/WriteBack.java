@@ -12,6 +12,10 @@ import java.util.Set;
  * priority, group, field values by logical name (see {@link Field}), at most one internal note
  * and an optional public reply. Adapters translate it into their API calls and skip what would
  * not change anything.
+ *
+ * <p>{@code idempotencyKey} (optional) names the attempt that produced the plan, e.g. the event's
+ * delivery id: the write-back routine stamps it into the internal note and never posts a second
+ * note carrying the same key. Without one, a short hash of the ticket id and the note text is used.
  */
 public record WriteBack(
         String ticketId,
@@ -20,7 +24,8 @@ public record WriteBack(
         String group,
         Map<String, String> fields,
         String internalNote,
-        String publicReply) {
+        String publicReply,
+        String idempotencyKey) {
 
     /** Logical field names; an adapter's config maps each to a helpdesk field id. */
     public static final class Field {
@@ -38,13 +43,16 @@ public record WriteBack(
     public WriteBack {
         Objects.requireNonNull(ticketId, "ticketId");
         tagsToAdd = tagsToAdd == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(tagsToAdd));
-        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        // in the planner's order, so that requests and results read the same on every run
+        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields.forEach((k, v) -> Objects.requireNonNull(v, "value of field " + k));
         if (internalNote != null && internalNote.isBlank()) {
             internalNote = null;
         }
         if (publicReply != null && publicReply.isBlank()) {
             publicReply = null;
         }
+        idempotencyKey = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
     }
 
     public static Builder builder(String ticketId) {
@@ -53,7 +61,7 @@ public record WriteBack(
 
     /** An empty plan: nothing to change. */
     public static WriteBack none(String ticketId) {
-        return new WriteBack(ticketId, Set.of(), null, null, Map.of(), null, null);
+        return new WriteBack(ticketId, Set.of(), null, null, Map.of(), null, null, null);
     }
 
     /** True when the plan changes nothing. */
@@ -64,7 +72,7 @@ public record WriteBack(
 
     public Builder toBuilder() {
         Builder b = new Builder(ticketId).priority(priority).group(group).internalNote(internalNote)
-                .publicReply(publicReply);
+                .publicReply(publicReply).idempotencyKey(idempotencyKey);
         tagsToAdd.forEach(b::addTag);
         fields.forEach(b::field);
         return b;
@@ -74,7 +82,7 @@ public record WriteBack(
     public String toString() {
         return "WriteBack[ticket=" + ticketId + ", tags=" + tagsToAdd + ", priority=" + priority + ", group=" + group
                 + ", fields=" + fields.keySet() + ", note=" + (internalNote != null) + ", reply="
-                + (publicReply != null) + "]";
+                + (publicReply != null) + (idempotencyKey != null ? ", key=" + idempotencyKey : "") + "]";
     }
 
     /** Builds a {@link WriteBack}. */
@@ -86,6 +94,7 @@ public record WriteBack(
         private final Map<String, String> fields = new LinkedHashMap<>();
         private String internalNote;
         private String publicReply;
+        private String idempotencyKey;
 
         private Builder(String ticketId) {
             this.ticketId = Objects.requireNonNull(ticketId, "ticketId");
@@ -121,8 +130,14 @@ public record WriteBack(
             return this;
         }
 
+        /** Names this attempt (e.g. the delivery id), so that a retry never posts the note twice. */
+        public Builder idempotencyKey(String key) {
+            this.idempotencyKey = key;
+            return this;
+        }
+
         public WriteBack build() {
-            return new WriteBack(ticketId, tags, priority, group, fields, internalNote, publicReply);
+            return new WriteBack(ticketId, tags, priority, group, fields, internalNote, publicReply, idempotencyKey);
         }
     }
 }

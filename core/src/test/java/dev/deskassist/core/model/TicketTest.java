@@ -55,6 +55,17 @@ class TicketTest {
     }
 
     @Test
+    void versionAndDisplayIdSurviveTheBuilder() {
+        Ticket t = ticket().toBuilder().version("7").displayId("INC0010003").build();
+        assertEquals("7", t.toBuilder().build().version());
+        assertEquals("INC0010003", t.toBuilder().build().displayId());
+        assertEquals(t.id(), ticket().displayId(), "the display id defaults to the id");
+        assertEquals(null, ticket().toBuilder().version(" ").build().version());
+        assertTrue(t.toString().contains("INC0010003"));
+        assertFalse(t.toString().contains("Jana"));
+    }
+
+    @Test
     void toBuilderRoundTrips() {
         Ticket t = ticket();
         assertEquals(t, t.toBuilder().build());

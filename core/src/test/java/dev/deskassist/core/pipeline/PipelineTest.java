@@ -22,6 +22,8 @@ import dev.deskassist.core.http.ErrorDetails;
 import dev.deskassist.core.http.RateLimitedException;
 import dev.deskassist.core.http.ServerErrorException;
 import dev.deskassist.core.http.UnavailableException;
+import dev.deskassist.core.model.AuthorRole;
+import dev.deskassist.core.model.Comment;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.pipeline.Acceptance.Outcome;
 import java.nio.file.Path;
@@ -571,5 +573,26 @@ class PipelineTest {
 
     static AuditSink none() {
         return AuditSink.NONE;
+    }
+
+    @Test
+    void aTicketHandledBeforeIsSkippedUntilTheCustomerWritesAgainAndNotesCarryARunKey() {
+        Comment ours = Comment.internalNote(AuthorRole.SYSTEM, "Triage: billing\n\nDeskAssist ref: abc123");
+        Comment agent = Comment.of(AuthorRole.AGENT, "Wir kümmern uns darum.");
+        helpdesk.tickets.put("5", Ticket.builder("5").description("Doppelt belastet.").addComment(ours)
+                .addComment(agent).build());
+        Pipeline p = pipeline(fast().build()).start();
+        assertEquals(Outcome.ACCEPTED, p.accept(HELPDESK, webhook("5", "d-agent-reply")).outcome());
+        assertTrue(p.awaitIdle(WAIT));
+        assertEquals(0, helpdesk.totalApplies(), "an agent's reply after our note starts no round");
+
+        Comment followUp = Comment.of(AuthorRole.CUSTOMER, "Es ist immer noch doppelt abgebucht!");
+        helpdesk.tickets.put("5", helpdesk.tickets.get("5").toBuilder().addComment(followUp).build());
+        assertEquals(Outcome.ACCEPTED, p.accept(HELPDESK, webhook("5", "d-follow-up")).outcome());
+        assertTrue(p.awaitIdle(WAIT));
+        assertEquals(1, helpdesk.totalApplies(), "the customer's follow-up is triaged again");
+        String key = helpdesk.plans.get(0).idempotencyKey();
+        assertNotNull(key, "every plan the pipeline applies carries an idempotency key for its note");
+        assertTrue(key.matches("[0-9a-f]{16}"), key);
     }
 }

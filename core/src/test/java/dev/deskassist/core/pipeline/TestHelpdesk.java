@@ -50,6 +50,8 @@ final class TestHelpdesk implements HelpdeskAdapter {
     final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
     final List<WriteBack> plans = new CopyOnWriteArrayList<>();
+    /** Tickets as the helpdesk shows them; a ticket not listed is a fresh one with one message. */
+    final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     volatile Function<TicketRef, RuntimeException> fetchRule = ref -> null;
     volatile Supplier<String> circuit = () -> "CLOSED";
 
@@ -119,7 +121,9 @@ final class TestHelpdesk implements HelpdeskAdapter {
         if (missing.contains(id)) {
             throw new NotFoundException(name, "GET", "/tickets/" + id, ErrorDetails.NONE);
         }
-        return Ticket.builder(id).subject("Rechnung doppelt").description("Ich wurde doppelt belastet.").build();
+        Ticket listed = tickets.get(id);
+        return listed != null ? listed
+                : Ticket.builder(id).subject("Rechnung doppelt").description("Ich wurde doppelt belastet.").build();
     }
 
     @Override
@@ -130,8 +134,11 @@ final class TestHelpdesk implements HelpdeskAdapter {
         }
         applies.computeIfAbsent(ref.ticketId(), k -> new AtomicInteger()).incrementAndGet();
         plans.add(plan);
-        return new ApplyResult(ref, List.of("tags +" + plan.tagsToAdd()),
-                applySkipped.getOrDefault(ref.ticketId(), List.of()), 1, 0);
+        List<String> skipped = applySkipped.getOrDefault(ref.ticketId(), List.of());
+        // the routine names what a human kept in keptHuman as well as in skipped
+        List<String> kept = skipped.stream().filter(r -> r.contains("changed by") || r.contains("human"))
+                .map(r -> r.substring(0, r.indexOf(" ("))).toList();
+        return new ApplyResult(ref, List.of("tags +" + plan.tagsToAdd()), skipped, 1, 0, kept, List.of());
     }
 
     @Override

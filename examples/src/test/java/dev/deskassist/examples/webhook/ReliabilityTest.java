@@ -3,6 +3,8 @@ package dev.deskassist.examples.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.deskassist.zendesk.testkit.FakeZendesk;
+import dev.deskassist.zendesk.testkit.SignedWebhook;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,7 @@
 package dev.deskassist.examples.webhook;
 
+import dev.deskassist.zendesk.testkit.FakeZendesk;
+
 /** The simulation's sample tickets, for tests. */
 final class SimulateCommandAccess {
 

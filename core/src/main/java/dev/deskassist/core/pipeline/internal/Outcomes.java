@@ -11,17 +11,12 @@ public final class Outcomes {
     }
 
     /**
-     * KEPT_HUMAN when a part was skipped because someone changed it meanwhile (the skip reasons
-     * of {@code WriteBackDiff.rebase} and the ledger say so), else WRITTEN when anything changed,
-     * else UNCHANGED. The skip reasons are the only place this is visible today; a typed flag on
-     * {@link ApplyResult} would replace the text match.
+     * KEPT_HUMAN when a part was kept because a human set it (since our read or since our last
+     * write), else WRITTEN when anything changed, else UNCHANGED.
      */
     public static WriteOutcome of(ApplyResult result) {
-        for (String skipped : result.skipped()) {
-            String s = skipped.toLowerCase(Locale.ROOT);
-            if (s.contains("changed by someone else") || s.contains("human")) {
-                return WriteOutcome.KEPT_HUMAN;
-            }
+        if (result.keptHumanEdits()) {
+            return WriteOutcome.KEPT_HUMAN;
         }
         return result.changedAnything() ? WriteOutcome.WRITTEN : WriteOutcome.UNCHANGED;
     }

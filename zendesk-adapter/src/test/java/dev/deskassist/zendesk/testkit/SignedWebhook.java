@@ -1,4 +1,4 @@
-package dev.deskassist.examples.webhook;
+package dev.deskassist.zendesk.testkit;
 
 import dev.deskassist.zendesk.ZendeskWebhook;
 import java.net.URI;
