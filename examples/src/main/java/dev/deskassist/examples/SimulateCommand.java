@@ -2,14 +2,15 @@ package dev.deskassist.examples;
 
 import dev.deskassist.core.Assistance;
 import dev.deskassist.core.adapter.ApplyResult;
-import dev.deskassist.core.adapter.TicketEvent;
+import dev.deskassist.core.audit.WriteOutcome;
 import dev.deskassist.core.model.Ticket;
-import dev.deskassist.examples.webhook.DeadLetter;
+import dev.deskassist.core.pipeline.DeadLetterEntry;
+import dev.deskassist.core.pipeline.PipelineListener;
+import dev.deskassist.core.pipeline.PipelineRun;
+import dev.deskassist.core.pipeline.PipelineSettings;
+import dev.deskassist.examples.webhook.LoopbackStack;
 import dev.deskassist.zendesk.testkit.FakeZendesk;
-import dev.deskassist.examples.webhook.Middleware;
-import dev.deskassist.examples.webhook.MiddlewareSettings;
 import dev.deskassist.zendesk.testkit.SignedWebhook;
-import dev.deskassist.examples.webhook.WebhookMiddleware;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,23 +19,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@code simulate zendesk}: the whole round trip offline. Starts a fake Zendesk on loopback with
- * four sample tickets (German and English), starts the middleware, sends signed webhooks (both
+ * four sample tickets (German and English), starts DeskAssist (Jetty, the pipeline with its durable
+ * intake in a temporary directory, the offline engines), sends signed webhooks (both
  * body shapes, a duplicate, a forgery, a replay, our own loop, broken JSON) and prints what came
  * in, what DeskAssist decided and the exact API calls that went out.
  */
 public final class SimulateCommand implements Command {
 
-    static final String SECRET = "simulated-signing-secret";
+    static final String SECRET = "simulated-signing-secret-0123";
     static final String BOT = "7000";
 
     @Override
@@ -44,7 +44,7 @@ public final class SimulateCommand implements Command {
 
     @Override
     public String summary() {
-        return "simulate zendesk: fake Zendesk + middleware + signed webhooks, printing the round trip";
+        return "simulate zendesk: fake Zendesk + pipeline + signed webhooks, printing the round trip";
     }
 
     @Override
@@ -52,14 +52,11 @@ public final class SimulateCommand implements Command {
         if (args.isEmpty() || !args.get(0).equals("zendesk")) {
             throw new UsageException("usage: simulate zendesk");
         }
-        Path deadLetters = Files.createTempDirectory("deskassist-sim-dead-letter");
-        Map<String, Result> results = new ConcurrentHashMap<>();
+        Path data = Files.createTempDirectory("deskassist-sim");
+        List<Result> results = new CopyOnWriteArrayList<>();
         try (FakeZendesk fake = new FakeZendesk(FakeZendesk.Faults.NONE)) {
             addSampleTickets(fake);
             Map<String, String> p = new HashMap<>();
-            p.put("deskassist.bind", "127.0.0.1");
-            p.put("deskassist.port", "0");
-            p.put("deskassist.deadLetterDir", deadLetters.toString());
             p.put("zendesk.baseUrl", fake.url());
             p.put("zendesk.email", "deskassist-bot@example.com");
             p.put("zendesk.apiToken", "simulated-token");
@@ -67,80 +64,82 @@ public final class SimulateCommand implements Command {
             p.put("zendesk.integrationUserIds", BOT);
             p.put("zendesk.fieldIds", "category=360001,language=360002");
             p.put("zendesk.groupIds", "billing=2001,access=2002,technical=2003,shipping=2004");
-            MiddlewareSettings settings = MiddlewareSettings.from(p::get);
-            WebhookMiddleware.Listener listener = new WebhookMiddleware.Listener() {
+            PipelineListener listener = new PipelineListener() {
                 @Override
-                public void processed(TicketEvent event, Ticket ticket, Assistance a, ApplyResult r, long received) {
-                    results.put(event.deliveryId(), new Result(ticket, a, r, fake.takeCallsFor(ticket.id())));
+                public void processed(PipelineRun run, Ticket ticket, Assistance a, ApplyResult r,
+                                      WriteOutcome outcome) {
+                    results.add(new Result(ticket, a, r, outcome, run.events(), fake.takeCallsFor(ticket.id())));
                 }
 
                 @Override
-                public void deadLettered(DeadLetter letter) {
-                    System.out.println("   dead-lettered: ticket " + letter.ticketId() + " " + letter.errorType());
+                public void skipped(PipelineRun run, Ticket ticket, String reason) {
+                    fake.takeCallsFor(ticket.id());
+                    System.out.println("   skipped: ticket " + ticket.id() + ", " + reason);
+                }
+
+                @Override
+                public void deadLettered(PipelineRun run, DeadLetterEntry entry) {
+                    System.out.println("   dead-lettered: ticket " + entry.ticketId() + " " + entry.reason());
                 }
             };
-            try (WebhookMiddleware m = Middleware.zendesk(settings, null, listener).start()) {
-                URI endpoint = URI.create("http://127.0.0.1:" + m.port() + "/webhooks/zendesk");
+            PipelineSettings settings = PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build();
+            try (LoopbackStack stack = LoopbackStack.start(p::get, data, settings, listener, null)) {
+                URI endpoint = stack.zendeskEndpoint();
                 HttpClient http = HttpClient.newHttpClient();
-                System.out.println("Fake Zendesk at " + fake.url() + ", middleware at " + endpoint);
+                System.out.println("Fake Zendesk at " + fake.url() + ", DeskAssist at " + endpoint
+                        + " (durable intake in " + data + ")");
                 System.out.println();
                 System.out.println("== Webhooks in");
                 Instant now = Instant.now();
-                List<String> order = new ArrayList<>();
-                send(http, "trigger body, ticket created", SignedWebhook.zendesk(endpoint, SECRET,
-                        SignedWebhook.triggerBody("101", "created", "10101"), "inv-1", now), order, "inv-1");
+                HttpRequest first = SignedWebhook.zendesk(endpoint, SECRET,
+                        SignedWebhook.triggerBody("101", "created", "10101"), "inv-1", now);
+                send(http, "trigger body, ticket created", first);
                 send(http, "event subscription envelope, ticket.created", SignedWebhook.zendesk(endpoint, SECRET,
-                        envelope("104"), "inv-2", now), order, "inv-2");
+                        envelope("104"), "inv-2", now));
                 send(http, "trigger body, ticket created", SignedWebhook.zendesk(endpoint, SECRET,
-                        SignedWebhook.triggerBody("102", "created", "10102"), "inv-3", now), order, "inv-3");
+                        SignedWebhook.triggerBody("102", "created", "10102"), "inv-3", now));
                 send(http, "trigger body, comment added", SignedWebhook.zendesk(endpoint, SECRET,
-                        SignedWebhook.triggerBody("103", "comment_added", "10103"), "inv-4", now), order, "inv-4");
-                send(http, "the same delivery again (Zendesk retry)", SignedWebhook.zendesk(endpoint, SECRET,
-                        SignedWebhook.triggerBody("101", "created", "10101"), "inv-1", now), order, null);
-                send(http, "forged: signed with another secret", SignedWebhook.zendesk(endpoint, "guessed-secret",
-                        SignedWebhook.triggerBody("102", "updated", "1"), "inv-6", now), order, null);
+                        SignedWebhook.triggerBody("103", "comment_added", "10103"), "inv-4", now));
+                send(http, "the same signed delivery again, new invocation id", SignedWebhook.zendesk(endpoint, SECRET,
+                        SignedWebhook.triggerBody("101", "created", "10101"), "inv-5", now));
+                send(http, "forged: signed with another secret", SignedWebhook.zendesk(endpoint,
+                        "guessed-secret-0123456789", SignedWebhook.triggerBody("102", "updated", "1"), "inv-6", now));
                 send(http, "replay: a genuine request captured an hour ago", SignedWebhook.zendesk(endpoint, SECRET,
-                        SignedWebhook.triggerBody("101", "updated", "10101"), "inv-7", now.minusSeconds(3600)), order,
-                        null);
+                        SignedWebhook.triggerBody("101", "updated", "10101"), "inv-7", now.minusSeconds(3600)));
                 send(http, "our own update coming back (actor = integration user)", SignedWebhook.zendesk(endpoint,
-                        SECRET, SignedWebhook.triggerBody("101", "updated", BOT), "inv-8", now), order, null);
-                send(http, "broken JSON", SignedWebhook.zendesk(endpoint, SECRET, "{\"ticket_id\": ", "inv-9", now),
-                        order, null);
-                m.awaitIdle(Duration.ofSeconds(20));
-                send(http, "customer follow-up on ticket 101, plan unchanged", SignedWebhook.zendesk(endpoint, SECRET,
-                        SignedWebhook.triggerBody("101", "comment_added", "10101"), "inv-10", Instant.now()), order,
-                        "inv-10");
-                m.awaitIdle(Duration.ofSeconds(20));
+                        SECRET, SignedWebhook.triggerBody("101", "updated", BOT), "inv-8", now));
+                send(http, "broken JSON", SignedWebhook.zendesk(endpoint, SECRET, "{\"ticket_id\": ", "inv-9", now));
+                stack.awaitIdle(Duration.ofSeconds(20));
+                send(http, "an agent's edit on ticket 101 (nothing new from the customer)", SignedWebhook.zendesk(
+                        endpoint, SECRET, SignedWebhook.triggerBody("101", "updated", "5005"), "inv-10",
+                        Instant.now()));
+                stack.awaitIdle(Duration.ofSeconds(20));
+                fake.customerComment("101", "Ich habe immer noch keine Antwort, bitte melden Sie sich!");
+                send(http, "customer follow-up on ticket 101", SignedWebhook.zendesk(endpoint, SECRET,
+                        SignedWebhook.triggerBody("101", "comment_added", "10101"), "inv-11", Instant.now()));
+                stack.awaitIdle(Duration.ofSeconds(20));
 
                 System.out.println();
-                for (String delivery : order) {
-                    Result r = results.get(delivery);
-                    if (r != null) {
-                        print(r);
-                    }
-                }
-                WebhookMiddleware.Stats s = m.stats();
-                System.out.printf("== Totals: %d accepted, %d processed, %d duplicates, %d ignored, %d rejected (signature/"
-                        + "replay), %d rejected (malformed), %d dead-lettered; %d API calls%n", s.accepted(),
-                        s.processed(), s.duplicates(), s.ignored(), s.rejectedSignature(), s.rejectedMalformed(),
-                        s.deadLettered(), fake.calls().size() + results.values().stream().mapToInt(x -> x.calls().size()).sum());
+                results.forEach(SimulateCommand::print);
+                Map<String, Long> c = stack.pipeline().health().counters();
+                System.out.printf("== Totals: %d accepted, %d processed, %d duplicates, %d ignored, %d unauthenticated "
+                        + "(signature/replay), %d malformed, %d dead-lettered%n", c.get("accepted"), c.get("processed"),
+                        c.get("duplicates"), c.get("ignored"), c.get("unauthenticated"), c.get("malformed"),
+                        c.get("deadLettered"));
             }
         }
         return 0;
     }
 
-    private record Result(Ticket ticket, Assistance assistance, ApplyResult apply, List<FakeZendesk.Call> calls) {
+    private record Result(Ticket ticket, Assistance assistance, ApplyResult apply, WriteOutcome outcome, int events,
+                          List<FakeZendesk.Call> calls) {
     }
 
-    private static void send(HttpClient http, String what, HttpRequest req, List<String> order, String delivery)
-            throws Exception {
+    private static void send(HttpClient http, String what, HttpRequest req) throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-        System.out.printf("  %-55s -> %d %s in %.1f ms%n", what, resp.statusCode(), resp.body(),
+        System.out.printf("  %-62s -> %d %s in %.1f ms%n", what, resp.statusCode(), resp.body(),
                 (System.nanoTime() - start) / 1e6);
-        if (delivery != null) {
-            order.add(delivery);
-        }
     }
 
     private static void print(Result r) {
@@ -162,7 +161,8 @@ public final class SimulateCommand implements Command {
             }
         }
         System.out.println("   applied: " + (r.apply().changedAnything() ? r.apply().changed() : "nothing (no request)")
-                + ", " + r.apply().requests() + " write request(s), skipped " + r.apply().skipped().size() + " unchanged");
+                + ", " + r.apply().requests() + " request(s), skipped " + r.apply().skipped().size() + ", outcome "
+                + r.outcome() + (r.events() > 1 ? ", " + r.events() + " events folded into this run" : ""));
         System.out.println();
     }
 

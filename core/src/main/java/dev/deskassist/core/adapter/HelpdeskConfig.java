@@ -45,7 +45,7 @@ import okhttp3.HttpUrl;
  *   <tr><td>markerTag</td><td>default {@code deskassist_processed}; {@code none} = off</td></tr>
  *   <tr><td>rateLimit</td><td>client-side budget, e.g. {@code 400/min} or {@code 1000/hour}; default none</td></tr>
  *   <tr><td>connectTimeout, readTimeout, callTimeout, maxRetries, initialBackoff, maxBackoff, maxRetryAfter,
- *       maxConcurrentRequests</td><td>HTTP kit; {@code maxRetryAfter} (default 30s) is the longest
+ *       maxConcurrentRequests, circuitOpenFor (30s), circuitMinimumCalls (20)</td><td>HTTP kit; {@code maxRetryAfter} (default 30s) is the longest
  *       {@code Retry-After} waited for in-process, longer ones go back to the pipeline to schedule</td></tr>
  * </table>
  *
@@ -58,7 +58,8 @@ public interface HelpdeskConfig {
             "oauthClientId", "oauthClientSecret", "oauthScope", "oauthGrant", "webhookSecret", "webhookSecretPrevious",
             "webhookUser", "webhookHeader", "webhookTolerance", "webhookMaxBodyBytes", "integrationUserIds", "fieldIds",
             "groupIds", "markerTag", "rateLimit", "connectTimeout", "readTimeout", "callTimeout", "maxRetries",
-            "initialBackoff", "maxBackoff", "maxRetryAfter", "maxConcurrentRequests");
+            "initialBackoff", "maxBackoff", "maxRetryAfter", "maxConcurrentRequests", "circuitOpenFor",
+            "circuitMinimumCalls");
 
     /** Webhook secrets shorter than this are refused: a shared secret without a signature is guessable otherwise. */
     int MIN_WEBHOOK_SECRET_LENGTH = 16;
@@ -359,6 +360,16 @@ public interface HelpdeskConfig {
         return ConfigValues.integer(this, "maxConcurrentRequests", 64, 1);
     }
 
+    /** How long the circuit stays open after the helpdesk kept failing (default 30 s); the pipeline holds its events meanwhile. */
+    default Duration circuitOpenFor() {
+        return ConfigValues.duration(this, "circuitOpenFor", Duration.ofSeconds(30));
+    }
+
+    /** How many recent calls the circuit looks at before it may open (default 20). */
+    default int circuitMinimumCalls() {
+        return ConfigValues.integer(this, "circuitMinimumCalls", 20, 1);
+    }
+
     /** What the helpdesk's error statuses mean; ServiceNow overrides 403 as a rejection. */
     default StatusClassifier statusClassifier() {
         return StatusClassifier.standard();
@@ -384,6 +395,7 @@ public interface HelpdeskConfig {
                 .maxRetryAfter(maxRetryAfter())
                 .rateBudget(rateBudget())
                 .maxConcurrentRequests(maxConcurrentRequests())
+                .circuitBreaker(50f, circuitMinimumCalls(), circuitOpenFor())
                 .statusClassifier(statusClassifier())
                 .errorParser(errorParser())
                 .userAgent(userAgent())
@@ -406,7 +418,7 @@ public interface HelpdeskConfig {
         List<Supplier<?>> values = List.of(this::webhookTolerance, this::webhookMaxBodyBytes, this::integrationUserIds,
                 this::fieldIds, this::groupIds, this::markerTag, this::rateBudget, this::connectTimeout,
                 this::readTimeout, this::callTimeout, this::maxRetries, this::initialBackoff, this::maxBackoff,
-                this::maxRetryAfter, this::maxConcurrentRequests);
+                this::maxRetryAfter, this::maxConcurrentRequests, this::circuitOpenFor, this::circuitMinimumCalls);
         values.forEach(checks::check);
         checkAdapterKeys(checks);
         checks.addAll(source().unknownKeys(prefix(), knownKeys()));

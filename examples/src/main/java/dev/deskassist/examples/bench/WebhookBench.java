@@ -3,16 +3,24 @@ package dev.deskassist.examples.bench;
 import dev.deskassist.core.Assistance;
 import dev.deskassist.core.adapter.ApplyResult;
 import dev.deskassist.core.adapter.TicketEvent;
+import dev.deskassist.core.adapter.TicketRef;
+import dev.deskassist.core.audit.WriteOutcome;
 import dev.deskassist.core.model.Ticket;
+import dev.deskassist.core.pipeline.DeadLetterEntry;
+import dev.deskassist.core.pipeline.EventStore;
+import dev.deskassist.core.pipeline.IncomingEvent;
+import dev.deskassist.core.pipeline.PipelineHealth;
+import dev.deskassist.core.pipeline.PipelineListener;
+import dev.deskassist.core.pipeline.PipelineRun;
+import dev.deskassist.core.pipeline.PipelineSettings;
+import dev.deskassist.core.pipeline.SqliteEventStore;
 import dev.deskassist.examples.Args;
-import dev.deskassist.examples.webhook.DeadLetter;
+import dev.deskassist.examples.webhook.LoopbackStack;
 import dev.deskassist.zendesk.testkit.FakeZendesk;
-import dev.deskassist.examples.webhook.Middleware;
-import dev.deskassist.examples.webhook.MiddlewareSettings;
 import dev.deskassist.zendesk.testkit.SignedWebhook;
-import dev.deskassist.examples.webhook.WebhookMiddleware;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,23 +40,27 @@ import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
 /**
- * Webhook-in to write-back-out benchmark: a fake Zendesk and the middleware on loopback, signed
+ * Webhook-in to write-back-out benchmark on the production path: a fake Zendesk and the whole
+ * stack on loopback (Jetty server, pipeline with durable SQLite intake, offline engines), signed
  * webhooks sent open-loop at a fixed rate (each for a different ticket, so each ends in a real
  * update), and per event:
  * <ul>
- *   <li><b>end to end</b>: from the webhook's arrival to the write-back's response (queue wait,
- *       fetch, DeskAssist, apply);</li>
+ *   <li><b>end to end</b>: from the webhook's persisted arrival to the write-back's response
+ *       (queue wait, claim, fetch, DeskAssist, apply, completion);</li>
  *   <li><b>our own overhead</b>: end to end minus the time spent inside HTTP calls to the fake
- *       (measured by an OkHttp interceptor on the worker thread), i.e. what the middleware,
- *       the engines and the adapter cost;</li>
- *   <li><b>ack</b>: the webhook sender's round trip, i.e. how fast we answer 202.</li>
+ *       (measured by an OkHttp interceptor on the worker thread), i.e. what the pipeline, the
+ *       engines and the adapter cost;</li>
+ *   <li><b>ack</b>: the webhook sender's round trip, i.e. how fast we answer 202 after the
+ *       durable write.</li>
  * </ul>
- * Loopback only; bounded by {@code --seconds}. {@code --rate 200 --seconds 10 --workers 2}
- * (workers default to the number of cores).
+ * Then two more figures: the cost of one durable intake write on its own ({@code append} with
+ * dedupe, committed with {@code synchronous=FULL}), and the highest sustained accept rate
+ * (closed loop, {@code --senders} concurrent senders for {@code --accept-seconds}).
+ * Loopback only; bounded by the time options.
  */
 public final class WebhookBench {
 
-    private static final String SECRET = "bench-secret";
+    private static final String SECRET = "bench-secret-0123456789";
     private static final ThreadLocal<long[]> HTTP_NANOS = ThreadLocal.withInitial(() -> new long[1]);
 
     private WebhookBench() {
@@ -63,17 +75,20 @@ public final class WebhookBench {
         int rate = a.intValue("rate", 200);
         int seconds = Math.min(120, a.intValue("seconds", 10));
         int warmupSeconds = Math.min(30, a.intValue("warmup", 15));
+        int acceptSeconds = Math.min(60, a.intValue("accept-seconds", 5));
+        int senders = Math.max(1, Math.min(256, a.intValue("senders", 32)));
         // As many workers as cores: the offline engines keep a worker on the CPU for most of an
-        // event, and with 4 workers on 2 cores throughput stayed the same (about 155 events/s) while
-        // every step waited longer for a core (fake HTTP time p50 11 ms against 3.6 ms, ack p50
-        // 1.5 against 1.4 ms).
+        // event; more workers on 2 cores only made every step wait longer for a core.
         int workers = a.intValue("workers", Runtime.getRuntime().availableProcessors());
         int total = rate * (seconds + warmupSeconds);
         int warmup = rate * warmupSeconds;
+        int acceptTickets = 200_000;
 
         ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> acks = new ConcurrentLinkedQueue<>();
         java.util.concurrent.atomic.AtomicInteger sendFailures = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger deadLettered = new java.util.concurrent.atomic.AtomicInteger();
+        Path dataDir = Files.createTempDirectory("deskassist-bench");
         try (FakeZendesk fake = new FakeZendesk(FakeZendesk.Faults.NONE)) {
             fake.recordCalls(false);
             for (int i = 0; i < total; i++) {
@@ -82,11 +97,6 @@ public final class WebhookBench {
                         "Anna Müller", "anna@example.de", "Müller GmbH", List.of("kunde"), List.of("Ist das erledigt?"));
             }
             Map<String, String> p = new HashMap<>();
-            p.put("deskassist.bind", "127.0.0.1");
-            p.put("deskassist.port", "0");
-            p.put("deskassist.workers", String.valueOf(workers));
-            p.put("deskassist.queueCapacity", "10000");
-            p.put("deskassist.deadLetterDir", Files.createTempDirectory("deskassist-bench").toString());
             p.put("zendesk.baseUrl", fake.url());
             p.put("zendesk.email", "bot@example.com");
             p.put("zendesk.apiToken", "t");
@@ -106,26 +116,31 @@ public final class WebhookBench {
                     HTTP_NANOS.get()[0] += System.nanoTime() - s;
                 }
             }).build();
-            WebhookMiddleware.Listener listener = new WebhookMiddleware.Listener() {
+            PipelineListener listener = new PipelineListener() {
                 @Override
-                public void processed(TicketEvent e, Ticket t, Assistance as, ApplyResult r, long received) {
-                    long end = System.nanoTime() - received;
+                public void processed(PipelineRun run, Ticket t, Assistance as, ApplyResult r, WriteOutcome outcome) {
+                    long end = Duration.between(run.firstReceived(), Instant.now()).toNanos();
                     long[] h = HTTP_NANOS.get();
-                    samples.add(new long[] {Long.parseLong(e.ref().ticketId()), end, h[0], as.elapsed().toNanos()});
+                    samples.add(new long[] {Long.parseLong(run.ref().ticketId()), end, h[0], as.elapsed().toNanos()});
                     h[0] = 0;
                 }
 
                 @Override
-                public void deadLettered(DeadLetter letter) {
+                public void retryScheduled(PipelineRun run, Instant due, String failure) {
+                    HTTP_NANOS.get()[0] = 0;
+                }
+
+                @Override
+                public void deadLettered(PipelineRun run, DeadLetterEntry entry) {
+                    deadLettered.incrementAndGet();
                     HTTP_NANOS.get()[0] = 0;
                 }
             };
-            try (WebhookMiddleware m = Middleware.zendesk(MiddlewareSettings.from(p::get), http, listener).start()) {
-                okhttp3.HttpUrl endpoint = okhttp3.HttpUrl.get("http://127.0.0.1:" + m.port() + "/webhooks/zendesk");
+            PipelineSettings settings = PipelineSettings.builder().workers(workers).build();
+            try (LoopbackStack stack = LoopbackStack.start(p::get, dataDir, settings, listener, http)) {
+                okhttp3.HttpUrl endpoint = okhttp3.HttpUrl.get(stack.zendeskEndpoint());
                 // The sender stands in for Zendesk, which sends from elsewhere: it should cost this
-                // process little. The JDK HttpClient was tried first: on 2 cores the common pool has one
-                // thread, so CompletableFuture falls back to a new thread per async step (about 150
-                // thread starts per second here) and it cost about 1.5 ms of CPU per webhook.
+                // process little. The JDK HttpClient started a thread per async step on 2 cores.
                 Dispatcher senderDispatcher = new Dispatcher();
                 senderDispatcher.setMaxRequests(512);
                 senderDispatcher.setMaxRequestsPerHost(512);
@@ -143,9 +158,9 @@ public final class WebhookBench {
                     }
                     if (i == warmup) {
                         // Measure from an empty queue: otherwise the backlog of the cold start (class
-                        // loading, JIT) is counted as steady-state latency. A rate the middleware cannot
+                        // loading, JIT) is counted as steady-state latency. A rate the pipeline cannot
                         // sustain still shows, as a queue growing during the measured seconds.
-                        m.awaitIdle(Duration.ofSeconds(60));
+                        stack.awaitIdle(Duration.ofSeconds(60));
                         start = System.nanoTime() - i * intervalNanos;
                         measureStart = System.nanoTime();
                     }
@@ -155,31 +170,12 @@ public final class WebhookBench {
                     CompletableFuture<Void> done = new CompletableFuture<>();
                     pending.add(done);
                     sender.newCall(SignedWebhook.zendeskOkHttp(endpoint, SECRET, SignedWebhook.triggerBody(id,
-                            "created", "1"), "bench-" + i, Instant.now())).enqueue(new Callback() {
-                                @Override
-                                public void onFailure(Call call, IOException e) {
-                                    // a real sender (Zendesk) retries; here it is counted and reported
-                                    sendFailures.incrementAndGet();
-                                    done.complete(null);
-                                }
-
-                                @Override
-                                public void onResponse(Call call, Response r) {
-                                    try (r) {
-                                        if (r.code() != 202) {
-                                            sendFailures.incrementAndGet();
-                                        } else if (measured) {
-                                            acks.add(System.nanoTime() - sent);
-                                        }
-                                    }
-                                    done.complete(null);
-                                }
-                            });
+                            "created", "1"), "bench-" + i, Instant.now())).enqueue(callback(done, sendFailures,
+                            measured ? acks : null, sent));
                 }
                 CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-                m.awaitIdle(Duration.ofSeconds(60));
+                stack.awaitIdle(Duration.ofSeconds(60));
                 long measureEnd = System.nanoTime();
-                WebhookMiddleware.Stats st = m.stats();
 
                 long firstMeasured = 100_000L + warmup;
                 long[] e2e = samples.stream().filter(s -> s[0] >= firstMeasured).mapToLong(s -> s[1]).sorted().toArray();
@@ -192,20 +188,99 @@ public final class WebhookBench {
                 long[] ack = acks.stream().mapToLong(Long::longValue).sorted().toArray();
                 double secs = (measureEnd - measureStart) / 1e9;
                 System.out.printf("webhook bench: %d webhooks/s offered for %d s (+%d s warm-up), %d workers, %d cores, "
-                        + "fake Zendesk on loopback%n", rate, seconds, warmupSeconds, workers,
-                        Runtime.getRuntime().availableProcessors());
+                        + "durable SQLite intake, Jetty, fake Zendesk on loopback%n", rate, seconds, warmupSeconds,
+                        workers, Runtime.getRuntime().availableProcessors());
                 System.out.printf("  processed %d of %d measured events (%.1f events/s sustained), dead-lettered %d, "
-                        + "busy (503) %d, webhook sends failed %d%n", e2e.length, total - warmup, e2e.length / secs,
-                        st.deadLettered(), st.busy(), sendFailures.get());
-                row("end to end (webhook in -> write-back out)", e2e);
+                        + "webhook sends failed %d%n", e2e.length, total - warmup, e2e.length / secs,
+                        deadLettered.get(), sendFailures.get());
+                row("end to end (webhook persisted -> write-back out)", e2e);
                 row("our own overhead (end to end minus fake's HTTP time)", own);
                 row("time inside HTTP calls to the fake (3 per event)", fakeTime);
                 row("DeskAssist.assist (offline engines)", engines);
-                row("webhook ack (sender round trip, 202)", ack);
+                row("webhook ack (sender round trip, 202 after commit)", ack);
+
+                // highest sustained accept rate: closed loop, each sender waits for its answer
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+                long acceptEnd = System.nanoTime() + acceptSeconds * 1_000_000_000L;
+                long acceptStart = System.nanoTime();
+                List<Thread> threads = new ArrayList<>();
+                for (int t = 0; t < senders; t++) {
+                    Thread th = new Thread(() -> {
+                        while (System.nanoTime() < acceptEnd) {
+                            int i = next.getAndIncrement();
+                            String id = String.valueOf(1_000_000 + (i % acceptTickets));
+                            try (Response r = sender.newCall(SignedWebhook.zendeskOkHttp(endpoint, SECRET,
+                                    SignedWebhook.triggerBody(id, "updated", "1"), "accept-" + i, Instant.now()))
+                                    .execute()) {
+                                if (r.code() == 202) {
+                                    accepted.incrementAndGet();
+                                }
+                            } catch (IOException e) {
+                                sendFailures.incrementAndGet();
+                            }
+                        }
+                    }, "bench-sender-" + t);
+                    th.start();
+                    threads.add(th);
+                }
+                for (Thread th : threads) {
+                    th.join();
+                }
+                double acceptSecs = (System.nanoTime() - acceptStart) / 1e9;
+                PipelineHealth h = stack.pipeline().health();
+                System.out.printf("  accept rate (closed loop, %d senders, %d s, workers busy meanwhile): %.0f webhooks/s "
+                        + "answered 202 (%d pending afterwards)%n", senders, acceptSeconds, accepted.get() / acceptSecs,
+                        h.pending());
                 sender.dispatcher().executorService().shutdown();
-                return 0;
             }
         }
+        durableWriteCost(Math.max(1000, Math.min(20_000, a.intValue("writes", 3000))));
+        return 0;
+    }
+
+    /** One intake write on its own: append with dedupe into a fresh store, committed durably. */
+    private static void durableWriteCost(int writes) throws IOException {
+        Path dir = Files.createTempDirectory("deskassist-bench-store");
+        long[] nanos = new long[writes];
+        try (EventStore store = SqliteEventStore.open(dir)) {
+            Instant now = Instant.now();
+            for (int i = 0; i < writes; i++) {
+                IncomingEvent e = new IncomingEvent(TicketRef.of("zendesk", String.valueOf(1 + i % 500)),
+                        TicketEvent.Type.UPDATED, "sha256:bench-" + i, now);
+                long s = System.nanoTime();
+                store.append(e, Duration.ofHours(24));
+                nanos[i] = System.nanoTime() - s;
+            }
+        } catch (Exception e) {
+            throw new IOException("store benchmark failed: " + e.getClass().getSimpleName(), e);
+        }
+        Arrays.sort(nanos);
+        row("durable intake write (append + dedupe, synchronous=FULL)", nanos);
+    }
+
+    private static Callback callback(CompletableFuture<Void> done, java.util.concurrent.atomic.AtomicInteger failures,
+                                     ConcurrentLinkedQueue<Long> acks, long sent) {
+        return new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                // a real sender (Zendesk) retries; here it is counted and reported
+                failures.incrementAndGet();
+                done.complete(null);
+            }
+
+            @Override
+            public void onResponse(Call call, Response r) {
+                try (r) {
+                    if (r.code() != 202) {
+                        failures.incrementAndGet();
+                    } else if (acks != null) {
+                        acks.add(System.nanoTime() - sent);
+                    }
+                }
+                done.complete(null);
+            }
+        };
     }
 
     private static void row(String what, long[] sortedNanos) {
@@ -222,7 +297,4 @@ public final class WebhookBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
-    static long[] copy(long[] a) {
-        return Arrays.copyOf(a, a.length);
-    }
 }
