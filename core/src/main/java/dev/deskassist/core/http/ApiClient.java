@@ -95,6 +95,9 @@ public final class ApiClient implements AutoCloseable {
                 .minimumNumberOfCalls(config.circuitMinimumCalls())
                 .slidingWindowSize(Math.max(config.circuitMinimumCalls(), 20))
                 .waitDurationInOpenState(config.circuitOpenFor())
+                // a queue that holds a helpdesk's work while the circuit is OPEN makes no call that
+                // could move it on; without this the circuit (and the work) would stay open for good
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(t -> t instanceof ServerErrorException || t instanceof TransportException)
                 .build());
         breaker.getEventPublisher().onStateTransition(e -> log.warn("{}: circuit {}", config.service(),

@@ -168,6 +168,24 @@ class ApiClientTest {
     }
 
     @Test
+    void anOpenCircuitHalfOpensByItselfWhenNobodyCalls() throws Exception {
+        // the pipeline sends nothing while a circuit is open, so no call may be needed to move it on
+        client.close();
+        client = new ApiClient(config().maxRetries(0).circuitBreaker(50f, 4, Duration.ofMillis(200)).build());
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse().setResponseCode(500));
+            assertThrows(ServerErrorException.class, () -> client.send(ApiRequest.get("x")));
+        }
+        assertEquals("OPEN", client.circuitState());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while ("OPEN".equals(client.circuitState()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals("HALF_OPEN", client.circuitState());
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
     void asyncSendRetriesAndReportsTypedErrors() throws Exception {
         server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "0"));
         server.enqueue(new MockResponse().setBody("{\"ok\":true}"));

@@ -136,9 +136,8 @@ class ReliabilityTest {
                     resends.add(again);
                 }
                 for (int i = 0; i < 40; i++) {
-                    // a retry signed anew: a new delivery for us, but the write-back is idempotent
-                    deliveries.add(signed(endpoint, 1000 + rnd.nextInt(GENUINE), "inv-r" + i, now.plusSeconds(1),
-                            SECRET));
+                    // a retry signed anew (distinct tickets): a new delivery for us, but the write-back is idempotent
+                    deliveries.add(signed(endpoint, 1000 + (i * 7) % GENUINE, "inv-r" + i, now.plusSeconds(1), SECRET));
                     kinds.add("resigned");
                 }
                 for (int i = 0; i < 50; i++) {
