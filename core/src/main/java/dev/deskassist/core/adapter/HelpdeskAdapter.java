@@ -59,6 +59,14 @@ public interface HelpdeskAdapter extends AutoCloseable {
         return apply(ref, basis, plan);
     }
 
+    /**
+     * The poller that lists changed tickets, for helpdesks whose webhooks can be lost; empty when
+     * webhooks are enough (the default).
+     */
+    default java.util.Optional<TicketPoller> poller() {
+        return java.util.Optional.empty();
+    }
+
     /** The state of the adapter's circuit breaker (CLOSED, OPEN, HALF_OPEN), for health checks. */
     default String circuitState() {
         return "UNKNOWN";

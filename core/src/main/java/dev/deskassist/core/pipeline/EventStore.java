@@ -92,6 +92,12 @@ public interface EventStore extends AutoCloseable {
     /** The values DeskAssist last wrote per ticket, kept durably in this store; give it to the adapters. */
     WriteLedger writeLedger();
 
+    /** Where the helpdesk's poller left off, if it ever polled. */
+    Optional<Instant> watermark(String helpdesk);
+
+    /** Records where the helpdesk's poller left off (durably, after the changes it found were appended). */
+    void saveWatermark(String helpdesk, Instant watermark);
+
     /** Releases the store's resources; what was persisted stays. */
     @Override
     void close();

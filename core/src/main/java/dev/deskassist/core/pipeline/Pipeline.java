@@ -7,6 +7,7 @@ import dev.deskassist.core.adapter.ApplyResult;
 import dev.deskassist.core.adapter.HelpdeskAdapter;
 import dev.deskassist.core.adapter.LoopGuard;
 import dev.deskassist.core.adapter.TicketEvent;
+import dev.deskassist.core.adapter.TicketPoller;
 import dev.deskassist.core.adapter.TicketRef;
 import dev.deskassist.core.adapter.WebhookRejectedException;
 import dev.deskassist.core.adapter.WebhookRequest;
@@ -78,7 +79,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     private static final List<String> COUNTERS = List.of("accepted", "duplicates", "ignored", "unauthenticated",
-            "malformed", "unknownHelpdesk", "unavailable", "processed", "retried", "waited", "deadLettered");
+            "malformed", "unknownHelpdesk", "unavailable", "processed", "retried", "waited", "deadLettered", "polled");
 
     private record Endpoint(HelpdeskAdapter adapter, LoopGuard guard) {
     }
@@ -103,6 +104,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
     private ThreadPoolExecutor workers;
     private Semaphore permits;
     private ScheduledExecutorService scheduler;
+    private final List<ScheduledExecutorService> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Pipeline(Builder b) {
         this.endpoints = Map.copyOf(b.endpoints);
@@ -146,6 +148,14 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::housekeeping, 0, settings.housekeepingInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
+        endpoints.forEach((name, ep) -> ep.adapter().poller().ifPresent(poller -> {
+            long every = Math.max(1, poller.interval().toMillis());
+            // its own thread: a slow helpdesk listing must not hold up lease renewal
+            ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(
+                    threads("deskassist-pipeline-poller-" + name + "-"));
+            pollers.add(polling);
+            polling.scheduleWithFixedDelay(() -> poll(name, poller), 0, every, TimeUnit.MILLISECONDS);
+        }));
         state = State.RUNNING;
         dispatcher = threads("deskassist-pipeline-dispatcher-").newThread(this::dispatch);
         dispatcher.start();
@@ -252,6 +262,47 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         log.debug("{} delivery {}: accepted ({})", event.ref(), event.deliveryId(), event.type());
         wake();
         return Acceptance.accepted();
+    }
+
+    /**
+     * One poll of a helpdesk: the tickets changed since the stored watermark are appended (a ticket
+     * version seen before is a duplicate, so overlapping polls enqueue nothing twice), then the
+     * watermark moves on. A failing poll leaves the watermark where it was; the next one repeats it.
+     */
+    void poll(String helpdesk, TicketPoller poller) {
+        if (state != State.RUNNING) {
+            return;
+        }
+        try {
+            Instant since = store.watermark(helpdesk)
+                    .orElseGet(() -> clock.instant().minus(poller.firstLookback()));
+            TicketPoller.Page page = poller.poll(since);
+            int added = 0;
+            for (TicketPoller.Changed c : page.changed()) {
+                if (!c.ref().helpdesk().equals(helpdesk)) {
+                    throw new IllegalStateException("poller of " + helpdesk + " returned a ticket of " + c.ref().helpdesk());
+                }
+                String key = "poll:" + c.ref().ticketId() + "@" + c.version();
+                if (store.append(new IncomingEvent(c.ref(), TicketEvent.Type.UPDATED, key, clock.instant()),
+                        settings.dedupeWindow())) {
+                    added++;
+                }
+            }
+            if (page.nextWatermark().isAfter(since)) {
+                store.saveWatermark(helpdesk, page.nextWatermark());
+            }
+            storeUp = true;
+            if (added > 0) {
+                count("polled", added);
+                log.info("{}: poll found {} changed tickets, {} new", helpdesk, page.changed().size(), added);
+                wake();
+            }
+        } catch (StoreException e) {
+            storeUp = false;
+            log.warn("{}: poll could not be stored: {}", helpdesk, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("{}: poll failed ({}): {}", helpdesk, e.getClass().getSimpleName(), e.getMessage());
+        }
     }
 
     /**
@@ -698,6 +749,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             workers.shutdownNow();
         } finally {
             scheduler.shutdownNow();
+            pollers.forEach(ScheduledExecutorService::shutdownNow);
             state = State.STOPPED;
         }
         long pending = -1;
@@ -727,6 +779,10 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
 
     private void count(String name) {
         counters.get(name).increment();
+    }
+
+    private void count(String name, int n) {
+        counters.get(name).add(n);
     }
 
     private static ThreadFactory threads(String prefix) {

@@ -419,6 +419,27 @@ public final class SqliteEventStore implements EventStore {
     }
 
     @Override
+    public Optional<Instant> watermark(String helpdesk) {
+        Objects.requireNonNull(helpdesk, "helpdesk");
+        return run("read watermark", () -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT at FROM watermarks WHERE helpdesk = ?")) {
+                ps.setString(1, helpdesk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveWatermark(String helpdesk, Instant watermark) {
+        Objects.requireNonNull(helpdesk, "helpdesk");
+        Objects.requireNonNull(watermark, "watermark");
+        run("save watermark", () -> inTransaction(() -> update("INSERT INTO watermarks (helpdesk, at) VALUES (?, ?) "
+                + "ON CONFLICT (helpdesk) DO UPDATE SET at = excluded.at", helpdesk, watermark.toEpochMilli())));
+    }
+
+    @Override
     public void close() {
         lock.lock();
         try {

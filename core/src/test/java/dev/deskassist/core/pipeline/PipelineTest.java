@@ -595,4 +595,38 @@ class PipelineTest {
         assertNotNull(key, "every plan the pipeline applies carries an idempotency key for its note");
         assertTrue(key.matches("[0-9a-f]{16}"), key);
     }
+
+    @Test
+    void aPollerEnqueuesEachChangedTicketVersionOnceAndKeepsItsWatermarkAcrossRestarts() {
+        Instant seen = clock.instant().plusSeconds(60);
+        List<Instant> sinces = new java.util.concurrent.CopyOnWriteArrayList<>();
+        helpdesk.poller = new dev.deskassist.core.adapter.TicketPoller() {
+            @Override
+            public Page poll(Instant since) {
+                sinces.add(since);
+                // the same version every time: overlapping polls must not enqueue it twice
+                return new Page(List.of(new Changed(TicketRef.of(HELPDESK, "9"), "v1")), seen);
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofMillis(50);
+            }
+        };
+        Pipeline p = pipeline(fast().build()).start();
+        await("three polls", WAIT, () -> sinces.size() >= 3);
+        assertTrue(p.awaitIdle(WAIT));
+        assertEquals(1, helpdesk.totalApplies(), "one ticket version, one run");
+        assertEquals(seen, sinces.get(sinces.size() - 1), "the watermark moved to the newest change");
+        assertEquals(Long.valueOf(1), p.health().counters().get("polled"));
+        p.stop(Duration.ofSeconds(5));
+
+        sinces.clear();
+        Pipeline again = pipeline(fast().build()).start();
+        await("a poll after restart", WAIT, () -> !sinces.isEmpty());
+        assertEquals(seen, sinces.get(0), "a restart polls from the stored watermark");
+        assertTrue(again.awaitIdle(WAIT));
+        assertEquals(1, helpdesk.totalApplies());
+        again.stop(Duration.ofSeconds(5));
+    }
 }

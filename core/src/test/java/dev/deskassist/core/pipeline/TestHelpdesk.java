@@ -50,6 +50,8 @@ final class TestHelpdesk implements HelpdeskAdapter {
     final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
     final List<WriteBack> plans = new CopyOnWriteArrayList<>();
+    /** The poller this helpdesk offers, if any. */
+    volatile dev.deskassist.core.adapter.TicketPoller poller;
     /** Tickets as the helpdesk shows them; a ticket not listed is a fresh one with one message. */
     final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     volatile Function<TicketRef, RuntimeException> fetchRule = ref -> null;
@@ -139,6 +141,11 @@ final class TestHelpdesk implements HelpdeskAdapter {
         List<String> kept = skipped.stream().filter(r -> r.contains("changed by") || r.contains("human"))
                 .map(r -> r.substring(0, r.indexOf(" ("))).toList();
         return new ApplyResult(ref, List.of("tags +" + plan.tagsToAdd()), skipped, 1, 0, kept, List.of());
+    }
+
+    @Override
+    public java.util.Optional<dev.deskassist.core.adapter.TicketPoller> poller() {
+        return java.util.Optional.ofNullable(poller);
     }
 
     @Override

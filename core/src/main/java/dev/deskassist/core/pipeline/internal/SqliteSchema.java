@@ -71,6 +71,10 @@ public final class SqliteSchema {
                   write_key TEXT NOT NULL,
                   value TEXT NOT NULL,
                   written_at INTEGER NOT NULL,
-                  PRIMARY KEY (helpdesk, ticket_id, write_key)) WITHOUT ROWID""");
+                  PRIMARY KEY (helpdesk, ticket_id, write_key)) WITHOUT ROWID""",
+                """
+                CREATE TABLE watermarks (
+                  helpdesk TEXT PRIMARY KEY,
+                  at INTEGER NOT NULL) WITHOUT ROWID""");
     }
 }
