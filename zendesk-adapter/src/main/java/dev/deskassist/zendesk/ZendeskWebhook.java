@@ -42,8 +42,11 @@ import java.util.regex.Pattern;
  *   <li>an event-subscription envelope: {@code {"type":"zen:event-type:ticket.created",
  *       "detail":{"id":"5158","actor_id":"…","tags":[…]},"id":"<uuid>","time":"…"}} with string ids.</li>
  * </ul>
- * The delivery id is the {@code X-Zendesk-Webhook-Invocation-Id} header, else the envelope's
- * {@code id}, else a SHA-256 of the body.
+ * The delivery id is {@code sha256:} and the hex SHA-256 of exactly what the signature covers
+ * (the signed timestamp header, then the raw body), so that a captured delivery re-sent within the
+ * tolerance with another or no {@code X-Zendesk-Webhook-Invocation-Id} (that header is not
+ * signed) is still recognised as the same delivery; without a timestamp header (a request read
+ * back from a trusted store) it covers the body alone.
  */
 public final class ZendeskWebhook {
 
@@ -127,15 +130,14 @@ public final class ZendeskWebhook {
     /** Parses a request already verified (or read back from a trusted dead-letter store). */
     public TicketEvent parseVerified(WebhookRequest request) {
         JsonObject body = readObject(request.bodyText());
-        String invocation = request.header(INVOCATION_HEADER).filter(s -> !s.isBlank()).orElse(null);
         JsonValue type = body.get("type");
         if (type instanceof JsonString ts && ts.getString().startsWith(EVENT_PREFIX)) {
-            return fromEnvelope(body, ts.getString(), invocation, request);
+            return fromEnvelope(body, ts.getString(), request);
         }
-        return fromTriggerBody(body, invocation, request);
+        return fromTriggerBody(body, request);
     }
 
-    private TicketEvent fromEnvelope(JsonObject body, String type, String invocation, WebhookRequest request) {
+    private TicketEvent fromEnvelope(JsonObject body, String type, WebhookRequest request) {
         String kind = type.substring(EVENT_PREFIX.length());
         if (!kind.startsWith("ticket.")) {
             throw new WebhookRejectedException(Reason.UNSUPPORTED_EVENT, "event type " + shorten(kind)
@@ -154,12 +156,11 @@ public final class ZendeskWebhook {
             case "ticket.comment_added" -> TicketEvent.Type.COMMENT_ADDED;
             default -> TicketEvent.Type.UPDATED;
         };
-        String delivery = invocation != null ? invocation : text(body, "id");
-        return event(id, eventType, delivery, text(detail, "actor_id"), instant(text(body, "time"), request),
+        return event(id, eventType, text(detail, "actor_id"), instant(text(body, "time"), request),
                 tags(detail.get("tags")), request);
     }
 
-    private TicketEvent fromTriggerBody(JsonObject body, String invocation, WebhookRequest request) {
+    private TicketEvent fromTriggerBody(JsonObject body, WebhookRequest request) {
         String id = text(body, "ticket_id");
         if (id == null && body.get("ticket") instanceof JsonObject t) {
             id = text(t, "id");
@@ -177,17 +178,20 @@ public final class ZendeskWebhook {
                         + "' is not one of created, updated, comment_added");
             };
         }
-        return event(id, eventType, invocation, text(body, "actor_id"), request.receivedAt(),
+        return event(id, eventType, text(body, "actor_id"), request.receivedAt(),
                 tags(body.get("tags")), request);
     }
 
-    private static TicketEvent event(String id, TicketEvent.Type type, String delivery, String actor, Instant at,
+    private static TicketEvent event(String id, TicketEvent.Type type, String actor, Instant at,
                                      Set<String> tags, WebhookRequest request) {
         if (id == null || !TICKET_ID.matcher(id.strip()).matches()) {
             throw new WebhookRejectedException(Reason.MALFORMED,
                     id == null ? "no ticket id in body" : "ticket id is not a positive number");
         }
-        String deliveryId = delivery != null ? delivery : "sha256:" + HmacSignatures.sha256Hex(request.body());
+        // the key covers what the signature covers: the unsigned invocation id header could be changed at will
+        String timestamp = request.header(TIMESTAMP_HEADER).filter(t -> !t.isBlank()).orElse(null);
+        String deliveryId = "sha256:" + (timestamp == null ? HmacSignatures.sha256Hex(request.body())
+                : HmacSignatures.sha256Hex(timestamp.getBytes(StandardCharsets.UTF_8), request.body()));
         // an unfilled placeholder or an empty value means "unknown actor", not an actor named ""
         String actorId = actor == null || actor.isBlank() || actor.contains("{{") ? null : actor.strip();
         return new TicketEvent(TicketRef.of(ZendeskAdapter.NAME, id.strip()), type, deliveryId, actorId, at, tags);

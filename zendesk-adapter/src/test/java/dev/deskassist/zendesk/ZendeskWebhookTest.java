@@ -2,6 +2,7 @@ package dev.deskassist.zendesk;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +13,14 @@ import dev.deskassist.core.adapter.WebhookRejectedException.Reason;
 import dev.deskassist.core.adapter.WebhookRequest;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -77,14 +81,44 @@ class ZendeskWebhookTest {
         assertEquals("123", e.ref().ticketId());
         assertEquals("zendesk", e.ref().helpdesk());
         assertEquals(TicketEvent.Type.CREATED, e.type());
-        assertEquals("inv-1", e.deliveryId());
+        assertEquals(signedKey("{\"ticket_id\":\"123\",\"event\":\"created\",\"actor_id\":\"55\"}"), e.deliveryId());
         assertEquals("55", e.actorId());
 
         TicketEvent n = webhook.parse(signed("{\"ticket_id\":124}", null));
         assertEquals("124", n.ref().ticketId());
         assertEquals(TicketEvent.Type.UPDATED, n.type());
-        assertTrue(n.deliveryId().startsWith("sha256:"), "payload hash when no invocation id");
+        assertEquals(signedKey("{\"ticket_id\":124}"), n.deliveryId());
         assertNull(n.actorId());
+    }
+
+    /** sha256 of the signed timestamp and the body: what the signature covers, nothing unsigned. */
+    private static String signedKey(String body) {
+        return "sha256:" + HexFormat.of().formatHex(sha256((TS + body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void deliveryIdIgnoresTheUnsignedInvocationHeader() {
+        String body = "{\"ticket_id\":\"123\",\"event\":\"created\"}";
+        String first = webhook.parse(signed(body, "inv-1")).deliveryId();
+        // the same signed delivery re-sent with another invocation id, or none, is the same delivery
+        assertEquals(first, webhook.parse(signed(body, "inv-2")).deliveryId());
+        assertEquals(first, webhook.parse(signed(body, null)).deliveryId());
+        // signed again at another time, it is another delivery
+        String later = "2021-07-25T10:00:01Z";
+        String other = webhook.parse(request(body, later,
+                ZendeskWebhook.sign(SECRET, later, body.getBytes(StandardCharsets.UTF_8)), "inv-1")).deliveryId();
+        assertNotEquals(first, other);
+        // read back without its signature headers (a trusted store), the body alone is hashed
+        assertEquals("sha256:" + HexFormat.of().formatHex(sha256(body.getBytes(StandardCharsets.UTF_8))),
+                webhook.parseVerified(request(body, null, null, "inv-1")).deliveryId());
     }
 
     @Test
@@ -101,7 +135,7 @@ class ZendeskWebhookTest {
         TicketEvent e = webhook.parse(signed(body, null));
         assertEquals("5158", e.ref().ticketId());
         assertEquals(TicketEvent.Type.CREATED, e.type());
-        assertEquals("cbe4028c-7239-495d-b020-f22348516046", e.deliveryId());
+        assertEquals(signedKey(body), e.deliveryId(), "the signed content, not the envelope's id alone");
         assertEquals("8447388090494", e.actorId());
         assertEquals(Set.of("ticket-info-test-tag"), e.tags());
         assertEquals(Instant.parse("2025-01-08T10:12:07.672717030Z"), e.occurredAt());
@@ -113,7 +147,7 @@ class ZendeskWebhookTest {
         TicketEvent e = webhook.parse(signed(body, "8350205582"));
         assertEquals("19395", e.ref().ticketId());
         assertEquals(TicketEvent.Type.UPDATED, e.type());
-        assertEquals("8350205582", e.deliveryId(), "the invocation header wins over the event id");
+        assertEquals(signedKey(body), e.deliveryId(), "the unsigned invocation header does not count");
         assertTrue(e.tags().isEmpty());
     }
 

@@ -162,7 +162,11 @@ public final class WebhookMiddleware implements AutoCloseable {
                 respond(ex, 202, "{\"status\":\"ignored\"}");
                 return;
             }
-            if (!dedup.firstSeen(event.deliveryId())) {
+            // this legacy middleware keeps de-duplicating on the invocation header, as it did before the
+            // adapter's delivery id became the hash of the signed content (the pipeline replaces it)
+            String deliveryKey = request.header(dev.deskassist.zendesk.ZendeskWebhook.INVOCATION_HEADER)
+                    .filter(h -> !h.isBlank()).orElse(event.deliveryId());
+            if (!dedup.firstSeen(deliveryKey)) {
                 duplicates.incrementAndGet();
                 log.debug("ticket {} delivery {}: duplicate", event.ref().ticketId(), event.deliveryId());
                 respond(ex, 200, "{\"status\":\"duplicate\"}");
@@ -172,7 +176,7 @@ public final class WebhookMiddleware implements AutoCloseable {
                 String raw = new String(body, StandardCharsets.UTF_8);
                 workers.execute(new Task(event, raw, received));
             } catch (RejectedExecutionException full) {
-                dedup.release(event.deliveryId());
+                dedup.release(deliveryKey);
                 busy.incrementAndGet();
                 log.warn("queue full ({}); answering 503 so that {} retries", settings.queueCapacity(), adapter.name());
                 ex.getResponseHeaders().set("Retry-After", "10");
