@@ -48,7 +48,8 @@ public final class DeadLettersCommand implements Command {
         this(System.getenv(), System.out, Instant::now);
     }
 
-    DeadLettersCommand(Map<String, String> env, PrintStream out, Supplier<Instant> now) {
+    /** With the environment, the output and the clock given, for tests and for embedding in another tool. */
+    public DeadLettersCommand(Map<String, String> env, PrintStream out, Supplier<Instant> now) {
         this.env = env;
         this.out = out;
         this.now = now;

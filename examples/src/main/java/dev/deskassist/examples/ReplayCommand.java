@@ -30,7 +30,8 @@ public final class ReplayCommand implements Command {
         this(System.getenv(), System.out);
     }
 
-    ReplayCommand(Map<String, String> env, PrintStream out) {
+    /** With the environment and the output given, for tests and for embedding in another tool. */
+    public ReplayCommand(Map<String, String> env, PrintStream out) {
         this.env = env;
         this.out = out;
     }
