@@ -26,6 +26,7 @@ public final class Main {
                 new BenchLlmCommand(),
                 new SimulateCommand(),
                 new ServeCommand(),
+                new DeadLettersCommand(),
                 new ReplayCommand(),
                 new BenchWebhookCommand()
         )) {

@@ -1,35 +1,39 @@
 package dev.deskassist.examples;
 
-import dev.deskassist.examples.webhook.DeadLetter;
-import dev.deskassist.examples.webhook.DeadLetterStore;
-import dev.deskassist.examples.webhook.Middleware;
-import dev.deskassist.examples.webhook.MiddlewareSettings;
-import dev.deskassist.examples.webhook.WebhookMiddleware;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
+import dev.deskassist.core.pipeline.DeadLetterEntry;
+import dev.deskassist.core.pipeline.DeadLetterQuery;
+import dev.deskassist.core.pipeline.DeadLetters;
+import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.examples.serve.StoreOptions;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * {@code replay --dead-letter FILE [--config FILE]}: processes the events of a dead-letter file
- * again. The file is renamed to {@code *.replayed} first; events that fail again are kept in the
- * dead-letter folder as usual, so nothing is lost and nothing is replayed twice by accident.
- * Replaying an event already applied changes nothing: the write-back sends only real changes.
+ * {@code replay (--all | --id N | --helpdesk H) [--config FILE | --data-dir DIR]}: moves dead
+ * letters in the event store back to pending, with fresh attempts and a fresh retry horizon. A
+ * {@code serve} running on the same data directory picks them up within its poll interval; without
+ * one, the next {@code serve} start processes them. Entries that cannot be read stay where they are
+ * and never stop the others. Replaying an event whose changes were applied meanwhile writes nothing
+ * twice: the write-back sends only what differs.
  */
 public final class ReplayCommand implements Command {
 
-    private final java.util.function.Function<String, String> overrides;
+    private static final String USAGE = "usage: replay (--all | --id N | --helpdesk H) [--config FILE | --data-dir DIR]";
+
+    private final Map<String, String> env;
+    private final PrintStream out;
 
     public ReplayCommand() {
-        this(k -> null);
+        this(System.getenv(), System.out);
     }
 
-    /** With settings that take precedence over file and environment (tests). */
-    ReplayCommand(java.util.function.Function<String, String> overrides) {
-        this.overrides = overrides;
+    /** With the environment and the output given, for tests and for embedding in another tool. */
+    public ReplayCommand(Map<String, String> env, PrintStream out) {
+        this.env = env;
+        this.out = out;
     }
 
     @Override
@@ -39,37 +43,63 @@ public final class ReplayCommand implements Command {
 
     @Override
     public String summary() {
-        return "process the events of a dead-letter file again (--dead-letter FILE [--config FILE])";
+        return "send dead letters back to pending, for serve to process (--all | --id N | --helpdesk H)";
     }
 
     @Override
-    public int run(List<String> args) throws Exception {
-        Args a = Args.parse(args, Set.of());
-        Path file = Path.of(a.require("dead-letter"));
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("no dead-letter file at " + file);
+    public int run(List<String> args) {
+        StoreOptions.rejectUnknown(args, Set.of("config", "data-dir", "id", "helpdesk"), Set.of("all"));
+        Args a = Args.parse(args, Set.of("all"));
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("unexpected argument " + a.positional().get(0) + "; " + USAGE);
         }
-        List<DeadLetter> letters = DeadLetterStore.read(file);
-        Path done = file.resolveSibling(file.getFileName() + ".replayed");
-        Files.move(file, done, StandardCopyOption.REPLACE_EXISTING);
-        MiddlewareSettings base = MiddlewareSettings.load(a.get("config").map(Path::of).orElse(null), System.getenv());
-        Map<String, String> local = new HashMap<>(Map.of("deskassist.bind", "127.0.0.1", "deskassist.port", "0"));
-        MiddlewareSettings settings = MiddlewareSettings.from(k -> local.containsKey(k) ? local.get(k)
-                : overrides.apply(k) != null ? overrides.apply(k) : base.lookup().apply(k));
-        int ok = 0;
-        int failed = 0;
-        // the server socket is never started: replay only uses the processing path
-        try (WebhookMiddleware m = Middleware.zendesk(settings, null, null)) {
-            for (DeadLetter d : letters) {
-                if (m.process(d.event(), d.body(), System.nanoTime())) {
-                    ok++;
-                } else {
-                    failed++;
-                }
+        DeadLetterQuery query = query(a);
+        StoreOptions where = StoreOptions.parse(a);
+        List<DeadLetterEntry> matching;
+        int moved;
+        try (SqliteEventStore store = where.openExisting(env)) {
+            DeadLetters letters = store.deadLetters();
+            matching = letters.list(query);
+            moved = letters.replay(query);
+        }
+        List<DeadLetterEntry> corrupt = matching.stream().filter(DeadLetterEntry::isCorrupt).toList();
+        if (matching.isEmpty()) {
+            out.println(query.id() != null ? "no dead letter with id " + query.id() : "no dead letters to replay");
+            return query.id() != null ? 1 : 0;
+        }
+        out.println("replayed " + moved + " dead letter" + (moved == 1 ? "" : "s") + " (back to pending; a running "
+                + "serve on this data directory processes them within its poll interval, otherwise the next start "
+                + "does)");
+        if (!corrupt.isEmpty()) {
+            out.println(corrupt.size() + " corrupt entr" + (corrupt.size() == 1 ? "y" : "ies") + " kept, not replayed: "
+                    + corrupt.stream().map(e -> "id " + e.id() + " (" + e.corruption() + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        return corrupt.isEmpty() ? 0 : 1;
+    }
+
+    private static DeadLetterQuery query(Args a) {
+        int selectors = (a.flag("all") ? 1 : 0) + (a.get("id").isPresent() ? 1 : 0)
+                + (a.get("helpdesk").isPresent() ? 1 : 0);
+        if (selectors != 1) {
+            throw new UsageException((selectors == 0 ? "say which dead letters to replay" : "give only one of --all, "
+                    + "--id and --helpdesk") + "; " + USAGE);
+        }
+        if (a.flag("all")) {
+            return DeadLetterQuery.all();
+        }
+        if (a.get("helpdesk").isPresent()) {
+            return DeadLetterQuery.helpdesk(a.get("helpdesk").get());
+        }
+        String id = a.get("id").get();
+        try {
+            long n = Long.parseLong(id.strip());
+            if (n < 1) {
+                throw new NumberFormatException();
             }
+            return DeadLetterQuery.id(n);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--id takes the id of a dead letter as 'dead-letters list' shows it");
         }
-        System.out.printf("replayed %d events from %s: %d processed, %d failed again (kept in %s); original moved to %s%n",
-                letters.size(), file, ok, failed, settings.deadLetterDir(), done);
-        return failed == 0 ? 0 : 1;
     }
 }

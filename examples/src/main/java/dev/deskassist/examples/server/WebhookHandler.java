@@ -55,13 +55,15 @@ final class WebhookHandler extends Handler.Abstract {
         String path = request.getHttpURI().getPath();
         Callback logged = logging(request.getMethod(), path, response, start, callback);
         Matcher m = path == null ? null : ROUTE.matcher(path);
+        // these answers leave the body unread: Jetty then closes the connection after the response, so the
+        // client must be told, or it re-uses the connection for its next request and gets no answer at all
         if (m == null || !m.matches()) {
-            Responses.json(response, logged, 404, Responses.status("not_found"));
+            Responses.jsonAndClose(response, logged, 404, Responses.status("not_found"));
             return true;
         }
         if (!HttpMethod.POST.is(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            Responses.json(response, logged, 405, Responses.status("method_not_allowed"));
+            Responses.jsonAndClose(response, logged, 405, Responses.status("method_not_allowed"));
             return true;
         }
         long declared = request.getLength();

@@ -1,5 +1,6 @@
 package dev.deskassist.examples.it;
 
+import static dev.deskassist.examples.it.ServeHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,29 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.examples.server.ChildJvm;
-import dev.deskassist.examples.server.FreePort;
 import dev.deskassist.zendesk.testkit.FakeZendesk;
-import dev.deskassist.zendesk.testkit.SignedWebhook;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.Writer;
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,9 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackagedJarIT {
 
-    private static final Path JAR = Path.of(System.getProperty("basedir", "."), "target", "deskassist.jar");
-    private static final String SECRET = "packaged-jar-secret";
-    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Path JAR = ServeHarness.JAR;
 
     @Test
     void manifestIsMultiReleaseWithMainClass() throws IOException {
@@ -78,64 +69,96 @@ class PackagedJarIT {
     }
 
     /**
-     * {@code serve} from the jar against a fake Zendesk on loopback: one webhook for a ticket that
-     * exists (an audit record is written) and one for a ticket that does not (a dead letter is
-     * written). Both are records serialised by Yasson; each line must be a real JSON object with
-     * its fields, not {@code {}}.
+     * {@code serve} from the jar against a fake Zendesk on loopback. A webhook for a ticket that
+     * exists is applied and audited: the record is serialised by Yasson and must be a real JSON
+     * object with its fields (helpdesk and write-back outcome included), not {@code {}}. A webhook
+     * for a ticket the helpdesk does not know becomes a dead letter in the store; a second process
+     * lists it while {@code serve} runs (ids and reason, no body text); once the helpdesk knows the
+     * ticket, {@code replay --id N} from another process sends it back, and the running
+     * {@code serve} applies it exactly once.
      */
     @Test
     @Timeout(180)
-    void serveWritesAuditRecordsAndDeadLettersWithTheirFields(@TempDir Path dir) throws Exception {
+    void serveAuditsAndAppliesAndADeadLetterIsListedAndReplayedFromASecondProcess(@TempDir Path dir)
+            throws Exception {
         Path audit = dir.resolve("audit.jsonl");
-        Path deadLetters = dir.resolve("dead-letter");
         try (FakeZendesk zendesk = new FakeZendesk(FakeZendesk.Faults.NONE)) {
             zendesk.addTicket("101", "Rechnung doppelt", "Meine Rechnung wurde doppelt abgebucht, bitte erstatten.",
                     "Kundin", "kundin@example.de", "Org", List.of(), List.of());
-            int port = FreePort.pick();
-            Path config = properties(dir.resolve("deskassist.properties"),
-                    "deskassist.bind", "127.0.0.1",
-                    "deskassist.port", String.valueOf(port),
-                    "deskassist.deadLetterDir", deadLetters.toString(),
-                    "deskassist.auditFile", audit.toString(),
-                    "deskassist.maxAttempts", "1",
-                    "zendesk.baseUrl", zendesk.url(),
-                    "zendesk.email", "deskassist-bot@example.com",
-                    "zendesk.apiToken", "packaged-jar-token",
-                    "zendesk.webhookSecret", SECRET,
-                    "zendesk.integrationUserIds", "7000");
+            ServeHarness h = new ServeHarness(dir, zendesk, "deskassist.auditFile", audit.toString());
 
-            try (ChildJvm serve = ChildJvm.jar(JAR).jvmArgs("-Xmx512m").args("serve", "--config", config.toString())
-                    .workDir(dir).start()) {
-                serve.awaitPort("127.0.0.1", port, STARTUP);
-                URI endpoint = URI.create("http://127.0.0.1:" + port + "/webhooks/zendesk");
-                HttpClient http = HttpClient.newHttpClient();
+            try (ChildJvm serve = h.startServe()) {
                 Instant now = Instant.now();
-                HttpResponse<String> applied = http.send(SignedWebhook.zendesk(endpoint, SECRET,
-                        SignedWebhook.triggerBody("101", "created", "10101"), "inv-applied", now),
-                        HttpResponse.BodyHandlers.ofString());
-                HttpResponse<String> missing = http.send(SignedWebhook.zendesk(endpoint, SECRET,
-                        SignedWebhook.triggerBody("999", "created", "10999"), "inv-missing", now),
-                        HttpResponse.BodyHandlers.ofString());
-                assertTrue(applied.statusCode() / 100 == 2, applied.statusCode() + " " + applied.body());
-                assertTrue(missing.statusCode() / 100 == 2, missing.statusCode() + " " + missing.body());
+                HttpResponse<String> applied = h.send(h.signed(ServeHarness.body("101", "created"), "inv-applied", now));
+                HttpResponse<String> missing = h.send(h.signed(ServeHarness.body("999", "created"), "inv-missing", now));
+                assertEquals(202, applied.statusCode(), applied.body());
+                assertEquals(202, missing.statusCode(), missing.body());
 
-                JsonObject record = json(awaitFirstLine(audit, Duration.ofSeconds(60), serve));
-                assertEquals("101", record.getString("ticketId"));
+                await(() -> records(audit, "101").size() == 1, Duration.ofSeconds(60), "the audit record", serve);
+                JsonObject record = records(audit, "101").get(0);
                 assertFalse(record.getString("recordId").isBlank());
                 assertNotNull(record.getString("at"));
                 assertFalse(record.getJsonArray("decisions").isEmpty(), record.toString());
+                assertEquals("zendesk", record.getString("helpdesk"), record.toString());
+                assertEquals("WRITTEN", record.getString("outcome"), record.toString());
 
-                JsonObject letter = json(awaitFirstLine(onlyFile(deadLetters, Duration.ofSeconds(60), serve),
-                        Duration.ofSeconds(10), serve));
-                assertEquals("zendesk", letter.getString("helpdesk"));
-                assertEquals("999", letter.getString("ticketId"));
-                assertTrue(letter.getString("deliveryId").startsWith("sha256:"), "the key covers what the signature covers");
-                assertEquals(1, letter.getInt("attempts"));
-                assertFalse(letter.getString("errorType").isBlank());
-                assertTrue(letter.getString("body").contains("\"ticket_id\":\"999\""));
+                await(() -> deadLetters(h) == 1, Duration.ofSeconds(60), "the dead letter", serve);
+                ServeHarness.Run list = h.run("dead-letters", "list", "--data-dir", h.dataDir.toString());
+                assertEquals(0, list.code(), list.output());
+                assertTrue(list.output().contains("999") && list.output().contains("NOT_FOUND"), list.output());
+                for (String bodyText : List.of("ticket_id", "actor_id", "{\"")) {
+                    assertFalse(list.output().contains(bodyText), "no body text in the listing: " + list.output());
+                }
+                ServeHarness.Run json = h.run("dead-letters", "list", "--json", "--config", h.config.toString());
+                assertEquals(0, json.code(), json.output());
+                JsonArray entries = JsonCodec.jsonp().createReader(new StringReader(json.output().lines()
+                        .filter(l -> l.startsWith("[")).findFirst().orElseThrow())).readArray();
+                assertEquals(1, entries.size(), entries.toString());
+                JsonObject entry = entries.getJsonObject(0);
+                assertEquals("999", entry.getString("ticketId"));
+                assertEquals("zendesk", entry.getString("helpdesk"));
+                assertEquals("NOT_FOUND", entry.getString("reasonKind"));
+                assertFalse(entry.containsKey("body"), entry.toString());
+                long id = entry.getJsonNumber("id").longValue();
 
-                serve.terminate(Duration.ofSeconds(30));
+                zendesk.addTicket("999", "Zugang gesperrt", "Mein Konto ist gesperrt, bitte entsperren.", "Kunde",
+                        "kunde@example.de", "Org", List.of(), List.of());
+                ServeHarness.Run replay = h.run("replay", "--id", String.valueOf(id), "--config", h.config.toString());
+                assertEquals(0, replay.code(), replay.output());
+                assertTrue(replay.output().contains("replayed 1 dead letter"), replay.output());
+
+                await(() -> ServeHarness.notesByDeskAssist(zendesk, "999") == 1 && h.idle(), Duration.ofSeconds(60),
+                        "the running serve applies the replayed event", serve);
+                Thread.sleep(500);
+                assertEquals(1, zendesk.appliedUpdates("999"), "applied exactly once");
+                assertEquals(1, ServeHarness.notesByDeskAssist(zendesk, "999"));
+                assertEquals(0, deadLetters(h));
+                assertEquals(List.of("DEAD_LETTERED", "WRITTEN"), records(audit, "999").stream()
+                        .map(r -> r.getString("outcome")).toList(), "the audit trail shows both runs");
+
+                ServeHarness.Run again = h.run("replay", "--id", String.valueOf(id), "--data-dir", h.dataDir.toString());
+                assertEquals(1, again.code(), again.output());
+                assertTrue(again.output().contains("no dead letter with id " + id), again.output());
+                assertEquals(0, ServeHarness.sigterm(serve, Duration.ofSeconds(30)), serve.output());
             }
+        }
+    }
+
+    /** The audit records of one ticket, in the order written. */
+    private static List<JsonObject> records(Path audit, String ticketId) {
+        try {
+            return ServeHarness.lines(audit).stream().map(PackagedJarIT::json)
+                    .filter(r -> ticketId.equals(r.getString("ticketId", null))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long deadLetters(ServeHarness h) {
+        try {
+            return h.health().getJsonNumber("deadLetters").longValue();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -148,53 +171,5 @@ class PackagedJarIT {
         JarEntry e = jar.getJarEntry(name);
         assertNotNull(e, name + " is missing from the jar");
         return new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static Path properties(Path file, String... keyValues) throws IOException {
-        Properties p = new Properties();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(w, "PackagedJarIT");
-        }
-        return file;
-    }
-
-    /** The first complete line of a file another process appends to. */
-    private static String awaitFirstLine(Path file, Duration timeout, ChildJvm writer) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file)) {
-                String content = Files.readString(file, StandardCharsets.UTF_8);
-                int newline = content.indexOf('\n');
-                if (newline >= 0) {
-                    return content.substring(0, newline);
-                }
-            }
-            assertTrue(writer.isAlive(), "the jar exited; output:\n" + writer.output());
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no line in " + file + " within " + timeout + "; output:\n" + writer.output());
-    }
-
-    /** The single file that appears in a folder. */
-    private static Path onlyFile(Path folder, Duration timeout, ChildJvm writer) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(folder)) {
-                List<Path> files = new ArrayList<>();
-                try (Stream<Path> s = Files.list(folder)) {
-                    s.forEach(files::add);
-                }
-                if (files.size() == 1) {
-                    return files.get(0);
-                }
-                assertTrue(files.isEmpty(), "expected one file in " + folder + ": " + Collections.unmodifiableList(files));
-            }
-            assertTrue(writer.isAlive(), "the jar exited; output:\n" + writer.output());
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no file in " + folder + " within " + timeout + "; output:\n" + writer.output());
     }
 }

@@ -1,0 +1,188 @@
+package dev.deskassist.examples.serve;
+
+import dev.deskassist.core.DeskAssist;
+import dev.deskassist.core.adapter.LoopGuard;
+import dev.deskassist.core.audit.JsonLinesAuditSink;
+import dev.deskassist.core.pipeline.Pipeline;
+import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.examples.server.WebhookServer;
+import dev.deskassist.examples.webhook.Engines;
+import dev.deskassist.zendesk.ZendeskAdapter;
+import dev.deskassist.zendesk.ZendeskConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code serve} runs, assembled from {@link ServeSettings}: the SQLite event store in
+ * the data directory, the Zendesk adapter with its loop guard, DeskAssist on the configured
+ * engine, the {@link Pipeline} (recording decisions with helpdesk and write-back outcome to the
+ * audit file when one is set) and the {@link WebhookServer} with health and Prometheus metrics.
+ *
+ * <p>{@link #stop()} shuts down in the order that loses nothing: the pipeline stops accepting
+ * (webhooks are answered 503 with {@code Retry-After} while the server still listens) and lets
+ * running work finish within {@code deskassist.stopDeadline}, giving the rest back to the store;
+ * then the server finishes the requests in progress; then the store is closed. Events still
+ * pending are processed by the next start on the same data directory.
+ */
+public final class ServeRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeRuntime.class);
+
+    private final ServeSettings settings;
+    private final SqliteEventStore store;
+    private final ZendeskAdapter zendesk;
+    private final JsonLinesAuditSink audit;
+    private final Pipeline pipeline;
+    private final WebhookServer server;
+    private boolean started;
+    private boolean stopped;
+
+    private ServeRuntime(ServeSettings settings, SqliteEventStore store, ZendeskAdapter zendesk,
+                         JsonLinesAuditSink audit, Pipeline pipeline, WebhookServer server) {
+        this.settings = settings;
+        this.store = store;
+        this.zendesk = zendesk;
+        this.audit = audit;
+        this.pipeline = pipeline;
+        this.server = server;
+    }
+
+    /**
+     * Builds and starts everything: pending events from an earlier run resume at once, and the
+     * webhook and management ports listen when this returns.
+     *
+     * @throws IOException when a port cannot be bound; whatever was opened is closed again
+     */
+    public static ServeRuntime start(ServeSettings settings) throws IOException {
+        ServeRuntime runtime = build(settings);
+        try {
+            runtime.startAll();
+        } catch (IOException | RuntimeException e) {
+            runtime.stop();
+            throw e;
+        }
+        return runtime;
+    }
+
+    private static ServeRuntime build(ServeSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            SqliteEventStore store = SqliteEventStore.open(settings.dataDir(), settings.storeBusyTimeout());
+            opened.add(store);
+            ZendeskConfig config = settings.zendesk();
+            ZendeskAdapter zendesk = new ZendeskAdapter(config, new OkHttpClient());
+            opened.add(zendesk);
+            LoopGuard guard = new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null));
+            // DeskAssist records nothing itself: the pipeline records each decision once, after the
+            // write-back, with the helpdesk and the outcome
+            DeskAssist assist = Engines.create(settings.engine(), null);
+            JsonLinesAuditSink audit = settings.auditFileValue().map(JsonLinesAuditSink::new).orElse(null);
+            if (audit != null) {
+                opened.add(audit);
+            }
+            Pipeline pipeline = Pipeline.builder()
+                    .adapter(zendesk, guard)
+                    .assist(assist)
+                    .store(store)
+                    .settings(settings.pipeline())
+                    .auditSink(audit)
+                    .build();
+            WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
+                    .settings(settings.server())
+                    .metrics(() -> PrometheusMetrics.text(pipeline.health()))
+                    .build();
+            return new ServeRuntime(settings, store, zendesk, audit, pipeline, server);
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    private synchronized void startAll() throws IOException {
+        pipeline.start();
+        started = true;
+        server.start();
+    }
+
+    public int webhookPort() {
+        return server.webhookPort();
+    }
+
+    public int managementPort() {
+        return server.managementPort();
+    }
+
+    /** {@code http://host:port} of the webhook listener; webhooks go to {@code /webhooks/zendesk}. */
+    public URI webhookUri() {
+        return server.webhookUri();
+    }
+
+    /** {@code http://host:port} of the health and metrics listener. */
+    public URI managementUri() {
+        return server.managementUri();
+    }
+
+    /** The event store's directory. */
+    public Path dataDir() {
+        return settings.dataDir();
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public ServeSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops gracefully (see the class description); returns the number of events left pending in
+     * the store, or -1 when the store could not say. Stops once; later calls return -1 at once.
+     */
+    public synchronized long stop() {
+        if (stopped) {
+            return -1;
+        }
+        stopped = true;
+        if (started) {
+            // first: from here on webhooks get 503 + Retry-After while the listener is still open
+            pipeline.stop(settings.pipeline().stopDeadline());
+        }
+        server.stop(settings.requestGrace());
+        long pending = -1;
+        try {
+            pending = store.pendingEvents();
+        } catch (RuntimeException e) {
+            log.warn("could not count the pending events: {}", e.getMessage());
+        }
+        List<AutoCloseable> resources = new ArrayList<>(List.of(zendesk, store));
+        if (audit != null) {
+            resources.add(1, audit);
+        }
+        closeAll(resources);
+        return pending;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", r.getClass().getSimpleName(), e.getClass().getName());
+            }
+        }
+    }
+}

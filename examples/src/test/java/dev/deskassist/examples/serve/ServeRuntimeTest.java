@@ -1,0 +1,176 @@
+package dev.deskassist.examples.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deskassist.core.json.JsonCodec;
+import dev.deskassist.zendesk.testkit.FakeZendesk;
+import dev.deskassist.zendesk.testkit.SignedWebhook;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The assembly in this JVM: what {@code serve} wires together, against a fake Zendesk on loopback. */
+class ServeRuntimeTest {
+
+    private static final String SECRET = "serve-runtime-test-secret";
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static Properties settings(Path dir, FakeZendesk zendesk) {
+        Properties p = new Properties();
+        p.setProperty("deskassist.bind", "127.0.0.1");
+        p.setProperty("deskassist.port", "0");
+        p.setProperty("deskassist.management.port", "0");
+        p.setProperty("deskassist.dataDir", dir.resolve("data").toString());
+        p.setProperty("deskassist.workers", "2");
+        p.setProperty("deskassist.pollInterval", "50ms");
+        p.setProperty("zendesk.baseUrl", zendesk.url());
+        p.setProperty("zendesk.email", "bot@example.com");
+        p.setProperty("zendesk.apiToken", "t");
+        p.setProperty("zendesk.webhookSecret", SECRET);
+        p.setProperty("zendesk.integrationUserIds", "7000");
+        p.setProperty("zendesk.fieldIds", "category=360001,language=360002");
+        return p;
+    }
+
+    private static void addTicket(FakeZendesk zendesk, String id) {
+        zendesk.addTicket(id, "Rechnung doppelt abgebucht", "Mir wurde die Rechnung doppelt abgebucht, bitte erstatten.",
+                "Kundin", "kundin@example.de", "Org", List.of(), List.of());
+    }
+
+    private HttpResponse<String> deliver(ServeRuntime rt, String ticket) throws Exception {
+        return http.send(SignedWebhook.zendesk(URI.create(rt.webhookUri() + "/webhooks/zendesk"), SECRET,
+                SignedWebhook.triggerBody(ticket, "created", "1" + ticket), "inv-" + ticket, Instant.now()),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long notes(FakeZendesk zendesk, String id) {
+        return zendesk.comments(id).stream().filter(c -> c.getInt("author_id") == 7000).count();
+    }
+
+    private static void await(BooleanSupplier done, Duration timeout, String what) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + timeout + ": " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void processesAWebhookRecordsTheOutcomeAndExportsMetrics(@TempDir Path dir) throws Exception {
+        try (FakeZendesk zendesk = new FakeZendesk(FakeZendesk.Faults.NONE)) {
+            addTicket(zendesk, "101");
+            Path audit = dir.resolve("audit.jsonl");
+            Properties p = settings(dir, zendesk);
+            p.setProperty("deskassist.auditFile", audit.toString());
+            ServeRuntime rt = ServeRuntime.start(ServeSettings.of(p));
+            URI webhooks = URI.create(rt.webhookUri() + "/webhooks/zendesk");
+            try {
+                assertEquals(202, deliver(rt, "101").statusCode());
+                await(() -> zendesk.appliedUpdates("101") == 1, Duration.ofSeconds(20), "applied");
+                assertTrue(rt.pipeline().awaitIdle(Duration.ofSeconds(10)));
+
+                HttpResponse<String> metrics = get(URI.create(rt.managementUri() + "/metrics"));
+                assertEquals(200, metrics.statusCode());
+                assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"),
+                        metrics.headers().toString());
+                assertTrue(metrics.body().contains("\ndeskassist_pipeline_accepted_total 1\n"), metrics.body());
+                assertTrue(metrics.body().contains("\ndeskassist_pipeline_processed_total 1\n"), metrics.body());
+                assertTrue(metrics.body().contains("\ndeskassist_pipeline_pending_events 0\n"), metrics.body());
+                assertTrue(metrics.body().contains("deskassist_helpdesk_circuit_state{helpdesk=\"zendesk\"} 0\n"),
+                        metrics.body());
+                assertEquals(200, get(URI.create(rt.managementUri() + "/health/ready")).statusCode());
+
+                String line = Files.readAllLines(audit, StandardCharsets.UTF_8).get(0);
+                JsonObject record = JsonCodec.jsonp().createReader(new StringReader(line)).readObject();
+                assertEquals("101", record.getString("ticketId"));
+                assertEquals("zendesk", record.getString("helpdesk"));
+                assertEquals("WRITTEN", record.getString("outcome"));
+                assertEquals(1, Files.readAllLines(audit).size(), "one record per run, written by the pipeline only");
+            } finally {
+                assertEquals(0, rt.stop(), "nothing left pending");
+            }
+            assertThrows(IOException.class, () -> http.send(HttpRequest.newBuilder(webhooks)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()),
+                    "the listener is closed after stop");
+            assertEquals(-1, rt.stop(), "stops once");
+        }
+    }
+
+    @Test
+    @Timeout(90)
+    void workBeyondTheStopDeadlineStaysPendingAndTheNextStartFinishesIt(@TempDir Path dir) throws Exception {
+        // every call takes 600 ms, a run about 2 s: the 200 ms stop deadline interrupts the runs in progress
+        FakeZendesk.Faults slow = new FakeZendesk.Faults(0, 0, 1.0, Duration.ofMillis(600), 0, 1);
+        try (FakeZendesk zendesk = new FakeZendesk(slow)) {
+            List<String> ids = List.of("201", "202", "203", "204");
+            ids.forEach(id -> addTicket(zendesk, id));
+            Properties p = settings(dir, zendesk);
+            p.setProperty("deskassist.stopDeadline", "200ms");
+            p.setProperty("deskassist.lease", "2s");
+            ServeRuntime first = ServeRuntime.start(ServeSettings.of(p));
+            long left;
+            try {
+                for (String id : ids) {
+                    assertEquals(202, deliver(first, id).statusCode());
+                }
+                await(() -> first.pipeline().health().inFlight() == 2, Duration.ofSeconds(10), "runs in progress");
+            } finally {
+                left = first.stop();
+            }
+            assertTrue(left >= 2, "the unfinished runs' events stay pending: " + left);
+
+            ServeRuntime second = ServeRuntime.start(ServeSettings.of(p));
+            try {
+                await(() -> ids.stream().allMatch(id -> notes(zendesk, id) >= 1), Duration.ofSeconds(60),
+                        "the next start finishes them");
+                assertTrue(second.pipeline().awaitIdle(Duration.ofSeconds(20)));
+            } finally {
+                assertEquals(0, second.stop());
+            }
+            for (String id : ids) {
+                assertEquals(1, notes(zendesk, id), "ticket " + id + ": one note");
+                assertEquals(1, zendesk.appliedUpdates(id), "ticket " + id + ": one update");
+            }
+        }
+    }
+
+    @Test
+    void aPortInUseFailsTheStartAndTheDataDirectoryServesTheNext(@TempDir Path dir) throws Exception {
+        try (FakeZendesk zendesk = new FakeZendesk(FakeZendesk.Faults.NONE);
+             ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Properties p = settings(dir, zendesk);
+            p.setProperty("deskassist.port", String.valueOf(taken.getLocalPort()));
+            assertThrows(IOException.class, () -> ServeRuntime.start(ServeSettings.of(p)));
+            // the same data directory serves the next, correct start
+            p.setProperty("deskassist.port", "0");
+            ServeRuntime rt = ServeRuntime.start(ServeSettings.of(p));
+            assertEquals(0, rt.stop());
+        }
+    }
+}
