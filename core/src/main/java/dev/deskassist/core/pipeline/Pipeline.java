@@ -549,6 +549,12 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             }
             deadLetter(claim, run, reason, decision, now);
         } catch (RuntimeException storeFailure) {
+            if (state != State.RUNNING) {
+                // stopped past the deadline (an HTTP client may have swallowed the interrupt): the claim was given back
+                log.info("{}: {} ended by stop ({}); the events wait for the next start", ref, phase,
+                        e.getClass().getSimpleName());
+                return;
+            }
             log.error("{}: {} failed ({}) and the store could not record it ({}); the run repeats when the lease "
                     + "expires", ref, phase, e.getClass().getSimpleName(), storeFailure.getMessage());
         }
