@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The embedded {@link EventStore}: one SQLite file ({@value #FILE_NAME}) in a directory, in WAL mode
- * with {@code synchronous=FULL}, so that an accepted event survives a killed process and a power
- * loss, and with a busy timeout, so that a second process (a command line listing or replaying
+ * The embedded {@link EventStore}: one SQLite file ({@value #FILE_NAME}) in a directory, in WAL mode;
+ * accepted events and dead letters commit with {@code synchronous=FULL}, so that they survive a
+ * killed process and a power loss (bookkeeping commits with {@code NORMAL}, see inTransaction), and with a busy timeout, so that a second process (a command line listing or replaying
  * dead letters while the server runs) waits for the other's short transactions instead of failing.
  * The layout is versioned; a file written by a newer version is refused with
  * {@link IncompatibleStoreException}. Thread-safe: one connection, one operation at a time, each a
@@ -50,6 +50,8 @@ public final class SqliteEventStore implements EventStore {
 
     private final Path file;
     private final Connection conn;
+    /** Whether the connection commits with synchronous=FULL now (it opens so); guarded by {@code lock}. */
+    private boolean syncFull = true;
     private final ReentrantLock lock = new ReentrantLock();
     private final WriteLedger ledger = new Ledger();
     private volatile boolean closed;
@@ -116,7 +118,7 @@ public final class SqliteEventStore implements EventStore {
             if (version == SqliteSchema.VERSION) {
                 return null;
             }
-            return inTransaction(() -> {
+            return inTransaction(true, () -> {
                 // another process may have created it while we waited for the write lock
                 int now = userVersion();
                 if (now > SqliteSchema.VERSION) {
@@ -148,7 +150,7 @@ public final class SqliteEventStore implements EventStore {
     public boolean append(IncomingEvent event, Duration dedupeWindow) {
         Objects.requireNonNull(event, "event");
         long now = event.receivedAt().toEpochMilli();
-        return run("append", () -> inTransaction(() -> {
+        return run("append", () -> inTransaction(true, () -> {
             String helpdesk = event.ref().helpdesk();
             if (event.deliveryId() != null) {
                 try (PreparedStatement ps = conn.prepareStatement(
@@ -180,7 +182,7 @@ public final class SqliteEventStore implements EventStore {
         }
         long t = now.toEpochMilli();
         String in = String.join(", ", Collections.nCopies(helpdesks.size(), "?"));
-        return run("claim", () -> inTransaction(() -> {
+        return run("claim", () -> inTransaction(false, () -> {
             while (true) {
                 String helpdesk;
                 String ticketId;
@@ -252,7 +254,7 @@ public final class SqliteEventStore implements EventStore {
 
     @Override
     public boolean complete(Claim claim, Instant now) {
-        return run("complete", () -> inTransaction(() -> {
+        return run("complete", () -> inTransaction(false, () -> {
             if (!holds(claim)) {
                 return false;
             }
@@ -264,7 +266,7 @@ public final class SqliteEventStore implements EventStore {
 
     @Override
     public boolean reschedule(Claim claim, Instant due, boolean countAttempt, Instant now) {
-        return run("reschedule", () -> inTransaction(() -> {
+        return run("reschedule", () -> inTransaction(false, () -> {
             if (!holds(claim)) {
                 return false;
             }
@@ -278,7 +280,7 @@ public final class SqliteEventStore implements EventStore {
 
     @Override
     public boolean release(Claim claim) {
-        return run("release", () -> inTransaction(() -> {
+        return run("release", () -> inTransaction(false, () -> {
             if (!holds(claim)) {
                 return false;
             }
@@ -292,7 +294,7 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public Optional<DeadLetterEntry> deadLetter(Claim claim, DeadLetterReason reason, Instant now) {
         long t = now.toEpochMilli();
-        return run("dead-letter", () -> inTransaction(() -> {
+        return run("dead-letter", () -> inTransaction(true, () -> {
             if (!holds(claim)) {
                 return Optional.<DeadLetterEntry>empty();
             }
@@ -435,7 +437,7 @@ public final class SqliteEventStore implements EventStore {
     public void saveWatermark(String helpdesk, Instant watermark) {
         Objects.requireNonNull(helpdesk, "helpdesk");
         Objects.requireNonNull(watermark, "watermark");
-        run("save watermark", () -> inTransaction(() -> update("INSERT INTO watermarks (helpdesk, at) VALUES (?, ?) "
+        run("save watermark", () -> inTransaction(false, () -> update("INSERT INTO watermarks (helpdesk, at) VALUES (?, ?) "
                 + "ON CONFLICT (helpdesk) DO UPDATE SET at = excluded.at", helpdesk, watermark.toEpochMilli())));
     }
 
@@ -514,7 +516,7 @@ public final class SqliteEventStore implements EventStore {
         @Override
         public int replay(DeadLetterQuery query) {
             long now = clock.millis();
-            return run("replay dead letters", () -> inTransaction(() -> {
+            return run("replay dead letters", () -> inTransaction(true, () -> {
                 int moved = 0;
                 for (DeadLetterEntry e : read(query)) {
                     if (e.isCorrupt()) {
@@ -642,7 +644,7 @@ public final class SqliteEventStore implements EventStore {
                 return;
             }
             long now = System.currentTimeMillis();
-            run("record ledger", () -> inTransaction(() -> {
+            run("record ledger", () -> inTransaction(false, () -> {
                 for (Map.Entry<String, String> e : values.entrySet()) {
                     update("INSERT INTO write_ledger (helpdesk, ticket_id, write_key, value, written_at) "
                             + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (helpdesk, ticket_id, write_key) DO UPDATE SET "
@@ -680,8 +682,21 @@ public final class SqliteEventStore implements EventStore {
     /**
      * One write transaction, taken with BEGIN IMMEDIATE: it waits (busy timeout) for another
      * process's writer up front instead of failing half-way when a read would be upgraded.
+     *
+     * <p>{@code durable}: committed with {@code synchronous=FULL} (the WAL is synced before the
+     * commit returns), for what must survive a power loss — accepted events, dead letters,
+     * replays. The rest (claims, completions, reschedules, the ledger, watermarks) commits with
+     * {@code NORMAL}: it survives a killed process, and after a power loss the last of them may be
+     * lost, which only repeats idempotent work (or, for the ledger, keeps a value as a human's).
+     * A later durable commit syncs everything before it, so the order of commits holds.
      */
-    private <T> T inTransaction(Work<T> work) throws SQLException {
+    private <T> T inTransaction(boolean durable, Work<T> work) throws SQLException {
+        if (durable != syncFull) {
+            try (Statement st = conn.createStatement()) {
+                st.execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+            }
+            syncFull = durable;
+        }
         try (Statement st = conn.createStatement()) {
             st.execute("BEGIN IMMEDIATE");
         }
