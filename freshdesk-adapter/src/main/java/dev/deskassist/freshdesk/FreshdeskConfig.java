@@ -66,10 +66,10 @@ public interface FreshdeskConfig extends HelpdeskConfig {
         return KEYS;
     }
 
-    /** Freshdesk's API-key form: Basic {@code KEY:X} (the password is ignored by Freshdesk). */
+    /** Freshdesk's API-key form: Basic {@code KEY:X} (Freshdesk ignores the password); the key never shows in toString. */
     @Override
     default Auth apiTokenAuth(String username, String apiToken) {
-        return Auth.basic(apiToken, "X");
+        return new ApiKeyAuth(apiToken);
     }
 
     /** An application that only fetches and writes needs no webhook secret; {@link FreshdeskWebhook#of} asks for it. */
