@@ -119,10 +119,12 @@ public final class FreshdeskMapping {
 
     /**
      * The tickets changed at or after {@code since}, oldest change first. Without
-     * {@code updated_since} Freshdesk lists only the last 30 days' new tickets.
+     * {@code updated_since} Freshdesk lists only the last 30 days' new tickets. {@code updated_at}
+     * counts whole seconds and whether {@code updated_since} includes its own second is not
+     * documented, so the list starts a second earlier; a ticket version listed twice is enqueued once.
      */
     public static String changedTicketsPath(Instant since) {
-        String at = since.truncatedTo(ChronoUnit.SECONDS).toString();
+        String at = since.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1).toString();
         return "api/v2/tickets?updated_since=" + URLEncoder.encode(at, StandardCharsets.UTF_8)
                 + "&order_by=updated_at&order_type=asc&per_page=" + PAGE_SIZE;
     }

@@ -72,6 +72,16 @@ public final class FreshdeskPoller implements TicketPoller {
         return interval;
     }
 
+    /**
+     * Two intervals: until a poll finds a change the pipeline keeps no watermark and looks back this
+     * far on every poll, so consecutive polls overlap (a version seen twice is enqueued once) instead
+     * of leaving a gap the length of a poll between them.
+     */
+    @Override
+    public Duration firstLookback() {
+        return interval.multipliedBy(2);
+    }
+
     @Override
     public String toString() {
         return "FreshdeskPoller[every " + interval + "]";

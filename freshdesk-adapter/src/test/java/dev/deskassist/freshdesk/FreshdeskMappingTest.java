@@ -256,8 +256,9 @@ class FreshdeskMappingTest {
     void pathsAndLinks() {
         assertEquals("api/v2/tickets/7?include=requester", FreshdeskMapping.ticketPath("7"));
         assertEquals("api/v2/tickets/7/conversations?per_page=100", FreshdeskMapping.conversationsPath("7"));
-        assertEquals("api/v2/tickets?updated_since=2026-01-05T09%3A00%3A00Z&order_by=updated_at&order_type=asc"
-                + "&per_page=100", FreshdeskMapping.changedTicketsPath(Instant.parse("2026-01-05T09:00:00.750Z")));
+        assertEquals("api/v2/tickets?updated_since=2026-01-05T08%3A59%3A59Z&order_by=updated_at&order_type=asc"
+                + "&per_page=100", FreshdeskMapping.changedTicketsPath(Instant.parse("2026-01-05T09:00:00.750Z")),
+                "a second of overlap, whatever updated_since does with its own second");
         assertEquals("https://acme.freshdesk.com/api/v2/tickets/7/conversations?page=2&per_page=100",
                 FreshdeskMapping.nextLink("<https://acme.freshdesk.com/api/v2/tickets/7/conversations?page=2&per_page=100>; "
                         + "rel=\"next\""));

@@ -7,6 +7,7 @@ import dev.deskassist.core.adapter.TicketPoller;
 import dev.deskassist.core.http.HttpApiException;
 import dev.deskassist.freshdesk.testkit.FakeFreshdesk;
 import jakarta.json.Json;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ class FreshdeskPollerTest {
     void twoPagesFollowingTheLinkHeader() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
-            String next = server.url("/api/v2/tickets?updated_since=2026-01-05T09%3A00%3A00Z&order_by=updated_at"
+            String next = server.url("/api/v2/tickets?updated_since=2026-01-05T08%3A59%3A59Z&order_by=updated_at"
                     + "&order_type=asc&per_page=100&page=2").toString();
             server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
                     .setHeader("Link", "<" + next + ">; rel=\"next\"").setBody(page(100, 100, "2026-01-05T09:00:00Z")));
@@ -54,8 +55,9 @@ class FreshdeskPollerTest {
                 TicketPoller.Page p = poller.poll(Instant.parse("2026-01-05T09:00:00.123Z"));
 
                 RecordedRequest first = server.takeRequest();
-                assertEquals("/api/v2/tickets?updated_since=2026-01-05T09%3A00%3A00Z&order_by=updated_at"
+                assertEquals("/api/v2/tickets?updated_since=2026-01-05T08%3A59%3A59Z&order_by=updated_at"
                         + "&order_type=asc&per_page=100", first.getPath());
+                assertEquals(Duration.ofMinutes(6), poller.firstLookback(), "polls overlap until a watermark is kept");
                 assertEquals("page=2", server.takeRequest().getRequestUrl().encodedQuery().replaceAll(".*&", ""));
                 assertEquals(102, p.changed().size());
                 assertEquals("100", p.changed().get(0).ref().ticketId());
@@ -73,8 +75,8 @@ class FreshdeskPollerTest {
             for (int i = 1; i <= 150; i++) {
                 var s = fake.addTicket(String.valueOf(i), "s" + i, "d" + i);
                 synchronized (s) {
-                    // tickets 1..30 changed before the watermark, 31..150 after it, the lower the id the newer
-                    s.updatedAt = i <= 30 ? base.minusSeconds(i) : base.plusSeconds(200 - i);
+                    // tickets 1..30 changed before the watermark (and its second of overlap), 31..150 after it, the lower the id the newer
+                    s.updatedAt = i <= 30 ? base.minusSeconds(i + 1) : base.plusSeconds(200 - i);
                     s.rendered.clear();
                 }
             }
