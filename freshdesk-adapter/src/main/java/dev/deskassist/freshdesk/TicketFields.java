@@ -33,6 +33,9 @@ public final class TicketFields {
     /** No definitions: nothing can be coerced, every status keeps its number's built-in name. */
     public static final TicketFields EMPTY = new TicketFields(Map.of(), Map.of());
 
+    /** The longest single-line text value sent (an assumed Freshdesk limit, not confirmed by our sources). */
+    static final int MAX_TEXT = 255;
+
     /** The built-in ticket type field's name in the definitions; tickets and updates call it {@code type}. */
     static final String TICKET_TYPE = "ticket_type";
 
@@ -177,6 +180,9 @@ public final class TicketFields {
             case "custom_decimal" -> decimal(v);
             case "custom_checkbox" -> checkbox(v);
             case "custom_date" -> date(v);
+            // a longer value would fail the whole update; a summary belongs in a paragraph field
+            case "custom_text" -> value.length() > MAX_TEXT ? Coerced.skip("longer than " + MAX_TEXT
+                    + " characters; use a paragraph field") : Coerced.of(value);
             default -> Coerced.of(value);
         };
     }

@@ -145,6 +145,8 @@ class FreshdeskMappingTest {
         assertFalse(defs.coerce("cf_issue_type_297457", "Broken").ok());
         assertEquals("not one of the field's choices", defs.coerce("cf_issue_type_297457", "Broken").reason());
         assertEquals("anything, \"quoted\"", defs.coerce("cf_feedback", "anything, \"quoted\"").text());
+        assertEquals("longer than 255 characters; use a paragraph field",
+                defs.coerce("cf_feedback", "x".repeat(256)).reason());
         assertEquals("SBI", defs.coerce("cf_bank964807", "sbi").text());
         assertEquals("Freshdesk has no field cf_nope", defs.coerce("cf_nope", "x").reason());
     }
