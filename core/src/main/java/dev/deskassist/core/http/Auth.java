@@ -61,7 +61,8 @@ public interface Auth {
     static Auth basic(String user, String password) {
         String raw = Objects.requireNonNull(user, "user") + ":" + Objects.requireNonNull(password, "password");
         return header("Authorization", "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8)),
-                "basic user=" + user.replaceAll("(?<=.).(?=[^@]*@)", "*"));
+                // a user that is not an email may itself be the secret (Freshdesk's API key): never shown
+                user.contains("@") ? "basic user=" + user.replaceAll("(?<=.).(?=[^@]*@)", "*") : "basic");
     }
 
     /** A fixed secret header such as {@code api-key} (Azure OpenAI) or {@code x-api-key} (Anthropic). */

@@ -274,8 +274,8 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             return;
         }
         try {
-            Instant since = store.watermark(helpdesk)
-                    .orElseGet(() -> clock.instant().minus(poller.firstLookback()));
+            Optional<Instant> stored = store.watermark(helpdesk);
+            Instant since = stored.orElseGet(() -> clock.instant().minus(poller.firstLookback()));
             TicketPoller.Page page = poller.poll(since);
             int added = 0;
             for (TicketPoller.Changed c : page.changed()) {
@@ -288,8 +288,10 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
                     added++;
                 }
             }
-            if (page.nextWatermark().isAfter(since)) {
-                store.saveWatermark(helpdesk, page.nextWatermark());
+            if (page.nextWatermark().isAfter(since) || stored.isEmpty()) {
+                // the first poll stores where it looked from even when nothing changed, so that a
+                // delayed next poll continues from there instead of looking back from its own time
+                store.saveWatermark(helpdesk, page.nextWatermark().isAfter(since) ? page.nextWatermark() : since);
             }
             storeUp = true;
             if (added > 0) {
