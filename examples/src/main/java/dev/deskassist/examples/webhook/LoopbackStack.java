@@ -1,6 +1,7 @@
 package dev.deskassist.examples.webhook;
 
 import dev.deskassist.core.DeskAssist;
+import dev.deskassist.core.adapter.HelpdeskAdapter;
 import dev.deskassist.core.adapter.LoopGuard;
 import dev.deskassist.core.pipeline.Pipeline;
 import dev.deskassist.core.pipeline.PipelineListener;
@@ -19,27 +20,26 @@ import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
- * The whole webhook path on loopback for {@code simulate}, {@code bench-webhook} and tests: the
- * Zendesk adapter, a durable store in a directory, the offline engines, the pipeline and the Jetty
- * server on free loopback ports. Closing it stops the server, then the pipeline (leaving what is
- * unfinished in the store), then closes store, engines and adapter.
+ * The whole webhook path on loopback for {@code simulate}, {@code bench-webhook} and tests: one
+ * helpdesk's adapter, a durable store in a directory, the offline engines, the pipeline and the
+ * Jetty server on free loopback ports. Closing it stops the server, then the pipeline (leaving
+ * what is unfinished in the store), then closes store, engines and adapter.
  */
 public final class LoopbackStack implements AutoCloseable {
 
-    private final ZendeskAdapter adapter;
+    private final HelpdeskAdapter adapter;
     private final SqliteEventStore store;
     private final DeskAssist assist;
     private final Pipeline pipeline;
     private final WebhookServer server;
 
-    private LoopbackStack(Function<String, String> zendeskKeys, Path dataDir, PipelineSettings settings,
-                          PipelineListener listener, OkHttpClient http) throws IOException {
-        ZendeskConfig config = ZendeskConfig.of(zendeskKeys);
+    private LoopbackStack(HelpdeskAdapter adapter, LoopGuard guard, Path dataDir, PipelineSettings settings,
+                          PipelineListener listener) {
+        this.adapter = adapter;
         this.store = SqliteEventStore.open(dataDir);
-        this.adapter = new ZendeskAdapter(config, http == null ? new OkHttpClient() : http);
         this.assist = Engines.create("offline", null);
         this.pipeline = Pipeline.builder()
-                .adapter(adapter, new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))
+                .adapter(adapter, guard)
                 .assist(assist).store(store).settings(settings)
                 .listener(listener == null ? PipelineListener.NONE : listener)
                 .build();
@@ -48,12 +48,21 @@ public final class LoopbackStack implements AutoCloseable {
                 .build();
     }
 
-    /** Builds and starts the stack; {@code http} may carry interceptors, e.g. for measurements. */
+    /** The Zendesk stack from {@code zendesk.*} keys; {@code http} may carry interceptors, e.g. for measurements. */
     public static LoopbackStack start(Function<String, String> zendeskKeys, Path dataDir, PipelineSettings settings,
                                       PipelineListener listener, OkHttpClient http) throws IOException {
-        LoopbackStack s = new LoopbackStack(Objects.requireNonNull(zendeskKeys, "zendeskKeys"),
-                Objects.requireNonNull(dataDir, "dataDir"), Objects.requireNonNull(settings, "settings"), listener,
-                http);
+        ZendeskConfig config = ZendeskConfig.of(Objects.requireNonNull(zendeskKeys, "zendeskKeys"));
+        ZendeskAdapter zendesk = new ZendeskAdapter(config, http == null ? new OkHttpClient() : http);
+        return start(zendesk, new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)), dataDir,
+                settings, listener);
+    }
+
+    /** Builds and starts the stack around any adapter; the stack closes the adapter. */
+    public static LoopbackStack start(HelpdeskAdapter adapter, LoopGuard guard, Path dataDir,
+                                      PipelineSettings settings, PipelineListener listener) throws IOException {
+        LoopbackStack s = new LoopbackStack(Objects.requireNonNull(adapter, "adapter"),
+                Objects.requireNonNull(guard, "guard"), Objects.requireNonNull(dataDir, "dataDir"),
+                Objects.requireNonNull(settings, "settings"), listener);
         s.pipeline.start();
         try {
             s.server.start();
@@ -66,7 +75,12 @@ public final class LoopbackStack implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>/webhooks/zendesk}. */
     public URI zendeskEndpoint() {
-        return server.webhookUri().resolve("/webhooks/zendesk");
+        return endpoint();
+    }
+
+    /** {@code http://127.0.0.1:<port>/webhooks/<the adapter's name>}. */
+    public URI endpoint() {
+        return server.webhookUri().resolve("/webhooks/" + adapter.name());
     }
 
     public Pipeline pipeline() {
