@@ -307,14 +307,7 @@ public final class FreshdeskAdapter implements HelpdeskAdapter, WriteTarget {
     }
 
     static String checkRef(TicketRef ref) {
-        Objects.requireNonNull(ref, "ref");
-        if (!NAME.equals(ref.helpdesk())) {
-            throw new IllegalArgumentException("not a Freshdesk ticket: " + ref);
-        }
-        if (!TICKET_ID.matcher(ref.ticketId()).matches()) {
-            throw new IllegalArgumentException("Freshdesk ticket ids are positive numbers: " + ref);
-        }
-        return ref.ticketId();
+        return Objects.requireNonNull(ref, "ref").idFor(NAME, TICKET_ID, "positive numbers");
     }
 
     @Override

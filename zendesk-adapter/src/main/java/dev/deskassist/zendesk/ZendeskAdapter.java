@@ -168,14 +168,7 @@ public final class ZendeskAdapter implements HelpdeskAdapter, WriteTarget {
     }
 
     private static String checkRef(TicketRef ref) {
-        Objects.requireNonNull(ref, "ref");
-        if (!NAME.equals(ref.helpdesk())) {
-            throw new IllegalArgumentException("not a Zendesk ticket: " + ref);
-        }
-        if (!TICKET_ID.matcher(ref.ticketId()).matches()) {
-            throw new IllegalArgumentException("Zendesk ticket ids are positive numbers: " + ref);
-        }
-        return ref.ticketId();
+        return Objects.requireNonNull(ref, "ref").idFor(NAME, TICKET_ID, "positive numbers");
     }
 
     @Override

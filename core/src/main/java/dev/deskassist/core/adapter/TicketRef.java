@@ -17,6 +17,23 @@ public record TicketRef(String helpdesk, String ticketId) {
         return new TicketRef(helpdesk, ticketId);
     }
 
+    /**
+     * This ref's ticket id after checking that it names a ticket of {@code helpdesk} in the form
+     * that helpdesk uses; an adapter calls it before putting the id into a request path.
+     *
+     * @param form what the id looks like, for the message, e.g. "positive numbers"
+     * @throws IllegalArgumentException when it does not
+     */
+    public String idFor(String helpdesk, java.util.regex.Pattern idPattern, String form) {
+        if (!this.helpdesk.equals(helpdesk)) {
+            throw new IllegalArgumentException("not a " + helpdesk + " ticket: " + this);
+        }
+        if (!idPattern.matcher(ticketId).matches()) {
+            throw new IllegalArgumentException(helpdesk + " ticket ids are " + form + ": " + this);
+        }
+        return ticketId;
+    }
+
     @Override
     public String toString() {
         return helpdesk + "#" + ticketId;
