@@ -49,6 +49,9 @@ public final class SimulateCommand implements Command {
 
     @Override
     public int run(List<String> args) throws Exception {
+        if (!args.isEmpty() && args.get(0).equals("servicenow")) {
+            return new dev.deskassist.examples.simulate.ServiceNowSimulation().run();
+        }
         if (args.isEmpty() || !args.get(0).equals("zendesk")) {
             throw new UsageException("usage: simulate zendesk");
         }

@@ -55,14 +55,17 @@ public final class BusinessRuleCall {
         return sb.toString();
     }
 
-    /** The signature headers for a body signed with {@code secret} at {@code signedAt}. */
+    /**
+     * The signature headers for a body signed with {@code secret} at {@code signedAt}, over its UTF-8
+     * bytes (the same as ASCII for what the rule sends; a test may send something else).
+     */
     public static Map<String, String> headers(String secret, String body, Instant signedAt) {
         String ts = String.valueOf(signedAt.toEpochMilli());
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Content-Type", "application/json");
         h.put(ServiceNowWebhook.TIMESTAMP_HEADER, ts);
         h.put(ServiceNowWebhook.SIGNATURE_HEADER,
-                ServiceNowWebhook.sign(secret, ts, body.getBytes(StandardCharsets.US_ASCII)));
+                ServiceNowWebhook.sign(secret, ts, body.getBytes(StandardCharsets.UTF_8)));
         return h;
     }
 
@@ -76,6 +79,6 @@ public final class BusinessRuleCall {
     public static HttpRequest http(URI endpoint, String secret, String body, Instant signedAt) {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10));
         headers(secret, body, signedAt).forEach(b::header);
-        return b.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII)).build();
+        return b.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 }
