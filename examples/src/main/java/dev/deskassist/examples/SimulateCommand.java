@@ -44,16 +44,20 @@ public final class SimulateCommand implements Command {
 
     @Override
     public String summary() {
-        return "simulate zendesk: fake Zendesk + pipeline + signed webhooks, printing the round trip";
+        return "simulate zendesk|freshdesk|servicenow: a fake helpdesk + the pipeline + webhooks, printing the round trip";
     }
 
     @Override
     public int run(List<String> args) throws Exception {
-        if (!args.isEmpty() && args.get(0).equals("freshdesk")) {
+        String helpdesk = args.isEmpty() ? "" : args.get(0);
+        if (helpdesk.equals("freshdesk")) {
             return new dev.deskassist.examples.simulate.FreshdeskSimulation().run();
         }
-        if (args.isEmpty() || !args.get(0).equals("zendesk")) {
-            throw new UsageException("usage: simulate zendesk");
+        if (helpdesk.equals("servicenow")) {
+            return new dev.deskassist.examples.simulate.ServiceNowSimulation().run();
+        }
+        if (!helpdesk.equals("zendesk")) {
+            throw new UsageException("usage: simulate zendesk|freshdesk|servicenow");
         }
         Path data = Files.createTempDirectory("deskassist-sim");
         List<Result> results = new CopyOnWriteArrayList<>();

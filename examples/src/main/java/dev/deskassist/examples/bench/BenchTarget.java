@@ -7,6 +7,10 @@ import dev.deskassist.examples.UsageException;
 import dev.deskassist.freshdesk.FreshdeskAdapter;
 import dev.deskassist.freshdesk.FreshdeskConfig;
 import dev.deskassist.freshdesk.testkit.FakeFreshdesk;
+import dev.deskassist.servicenow.ServiceNowAdapter;
+import dev.deskassist.servicenow.ServiceNowConfig;
+import dev.deskassist.servicenow.testkit.BusinessRuleCall;
+import dev.deskassist.servicenow.testkit.FakeServiceNow;
 import dev.deskassist.zendesk.ZendeskAdapter;
 import dev.deskassist.zendesk.ZendeskConfig;
 import dev.deskassist.zendesk.testkit.FakeZendesk;
@@ -45,8 +49,19 @@ abstract class BenchTarget implements AutoCloseable {
         return switch (helpdesk) {
             case "zendesk" -> new Zendesk();
             case "freshdesk" -> new Freshdesk();
-            default -> throw new UsageException("--helpdesk must be zendesk or freshdesk, not " + helpdesk);
+            case "servicenow" -> new ServiceNow();
+            default -> throw new UsageException("--helpdesk must be zendesk, freshdesk or servicenow, not " + helpdesk);
         };
+    }
+
+    /** The helpdesk's id of the n-th bench ticket. */
+    String ticketId(long n) {
+        return String.valueOf(n);
+    }
+
+    /** The inverse of {@link #ticketId}. */
+    long number(String ticketId) {
+        return Long.parseLong(ticketId);
     }
 
     /** Adds a German billing ticket with one follow-up. */
@@ -163,6 +178,68 @@ abstract class BenchTarget implements AutoCloseable {
             return new Request.Builder().url(endpoint).header("Authorization", authorization)
                     .post(RequestBody.create(FakeFreshdesk.webhookBody(ticketId, "created").getBytes(
                             StandardCharsets.UTF_8), JSON)).build();
+        }
+    }
+
+    private static final class ServiceNow extends BenchTarget {
+        private final ServiceNowConfig config;
+
+        ServiceNow() throws IOException {
+            this(new FakeServiceNow("incident", "u_ai_labels", FakeHelpdesk.Faults.NONE));
+        }
+
+        private ServiceNow(FakeServiceNow fake) {
+            super(fake);
+            Map<String, String> p = new HashMap<>();
+            p.put("servicenow.baseUrl", fake.url());
+            p.put("servicenow.username", FakeServiceNow.INTEGRATION_USER);
+            p.put("servicenow.password", "bench-password");
+            p.put("servicenow.webhookSecret", SECRET);
+            p.put("servicenow.fieldIds", "category=category,language=u_language");
+            p.put("servicenow.choiceValues", "category.billing=inquiry");
+            p.put("servicenow.tagsField", "u_ai_labels");
+            // the bench measures webhooks; the poller would only add list calls
+            p.put("servicenow.pollEnabled", "false");
+            config = ServiceNowConfig.of(p::get);
+        }
+
+        @Override
+        String ticketId(long n) {
+            return String.format("%032x", n);
+        }
+
+        @Override
+        long number(String ticketId) {
+            return Long.parseLong(ticketId, 16);
+        }
+
+        @Override
+        void addTicket(String id) {
+            FakeHelpdesk.TicketState s = fake.addTicket(id, SUBJECT + number(id), BODY);
+            synchronized (s) {
+                s.requesterName = "Anna Müller";
+                s.requesterEmail = "anna@example.de";
+            }
+            fake.customerComment(id, "Ist das erledigt?");
+        }
+
+        @Override
+        HelpdeskAdapter adapter(OkHttpClient http) {
+            return new ServiceNowAdapter(config, http);
+        }
+
+        @Override
+        LoopGuard guard() {
+            return new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null));
+        }
+
+        @Override
+        Request webhook(HttpUrl endpoint, String ticketId, String delivery) {
+            String body = BusinessRuleCall.body("incident", ticketId, "INC" + number(ticketId), "updated", 1,
+                    "anna.mueller", delivery);
+            Request.Builder b = new Request.Builder().url(endpoint);
+            BusinessRuleCall.headers(SECRET, body, Instant.now()).forEach(b::header);
+            return b.post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON)).build();
         }
     }
 }

@@ -90,7 +90,7 @@ public final class WebhookBench {
         java.util.concurrent.atomic.AtomicLong apiCalls = new java.util.concurrent.atomic.AtomicLong();
         try (BenchTarget target = BenchTarget.of(helpdesk)) {
             for (int i = 0; i < total; i++) {
-                target.addTicket(String.valueOf(100_000 + i));
+                target.addTicket(target.ticketId(100_000 + i));
             }
             OkHttpClient http = new OkHttpClient.Builder().addInterceptor(chain -> {
                 apiCalls.incrementAndGet();
@@ -110,7 +110,7 @@ public final class WebhookBench {
                 public void processed(PipelineRun run, Ticket t, Assistance as, ApplyResult r, WriteOutcome outcome) {
                     long end = Duration.between(run.firstReceived(), Instant.now()).toNanos();
                     long[] h = HTTP_NANOS.get();
-                    samples.add(new long[] {Long.parseLong(run.ref().ticketId()), end, h[0], as.elapsed().toNanos()});
+                    samples.add(new long[] {target.number(run.ref().ticketId()), end, h[0], as.elapsed().toNanos()});
                     h[0] = 0;
                 }
 
@@ -155,7 +155,7 @@ public final class WebhookBench {
                         measureStart = System.nanoTime();
                         apiCalls.set(0);
                     }
-                    String id = String.valueOf(100_000 + i);
+                    String id = target.ticketId(100_000 + i);
                     long sent = System.nanoTime();
                     boolean measured = i >= warmup;
                     CompletableFuture<Void> done = new CompletableFuture<>();
@@ -202,7 +202,7 @@ public final class WebhookBench {
                     Thread th = new Thread(() -> {
                         while (System.nanoTime() < acceptEnd) {
                             int i = next.getAndIncrement();
-                            String id = String.valueOf(1_000_000 + (i % acceptTickets));
+                            String id = target.ticketId(1_000_000 + (i % acceptTickets));
                             try (Response r = sender.newCall(target.webhook(endpoint, id, "accept-" + i)).execute()) {
                                 if (r.code() == 202) {
                                     accepted.incrementAndGet();

@@ -1,0 +1,331 @@
+package dev.deskassist.examples.simulate;
+
+import dev.deskassist.core.Assistance;
+import dev.deskassist.core.DeskAssist;
+import dev.deskassist.core.adapter.ApplyResult;
+import dev.deskassist.core.adapter.HelpdeskAdapter;
+import dev.deskassist.core.adapter.LoopGuard;
+import dev.deskassist.core.adapter.TicketEvent;
+import dev.deskassist.core.adapter.TicketPoller;
+import dev.deskassist.core.adapter.TicketRef;
+import dev.deskassist.core.adapter.WebhookRequest;
+import dev.deskassist.core.adapter.WriteLedger;
+import dev.deskassist.core.adapter.testkit.FakeHelpdesk;
+import dev.deskassist.core.audit.WriteOutcome;
+import dev.deskassist.core.model.Ticket;
+import dev.deskassist.core.pipeline.DeadLetterEntry;
+import dev.deskassist.core.pipeline.Pipeline;
+import dev.deskassist.core.pipeline.PipelineListener;
+import dev.deskassist.core.pipeline.PipelineRun;
+import dev.deskassist.core.pipeline.PipelineSettings;
+import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.core.writeback.WriteBack;
+import dev.deskassist.examples.server.ServerSettings;
+import dev.deskassist.examples.server.WebhookServer;
+import dev.deskassist.examples.webhook.Engines;
+import dev.deskassist.servicenow.ServiceNowAdapter;
+import dev.deskassist.servicenow.ServiceNowConfig;
+import dev.deskassist.servicenow.testkit.BusinessRuleCall;
+import dev.deskassist.servicenow.testkit.FakeServiceNow;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * {@code simulate servicenow}: the whole round trip offline. Starts a fake ServiceNow on loopback
+ * with four sample incidents, starts DeskAssist (Jetty, the pipeline with its durable intake in a
+ * temporary directory, the offline engines), sends the shipped business rule's signed calls (a
+ * duplicate, a forgery, a replay, our own update, a non-ASCII body, another table among them),
+ * loses one call on purpose so that the poller finds the change, and prints what came in, what
+ * DeskAssist decided and the exact API calls that went out.
+ */
+public final class ServiceNowSimulation {
+
+    static final String SECRET = "simulated-servicenow-secret-0123";
+
+    private static final String[] IDS = {
+        FakeServiceNow.sysId("sample-1"), FakeServiceNow.sysId("sample-2"), FakeServiceNow.sysId("sample-3"),
+        FakeServiceNow.sysId("sample-4")};
+
+    /** Runs the simulation, printing to standard output; 0 when it ran through. */
+    public int run() throws Exception {
+        Path data = Files.createTempDirectory("deskassist-sim-servicenow");
+        List<Result> results = new CopyOnWriteArrayList<>();
+        try (FakeServiceNow fake = new FakeServiceNow("incident", "u_ai_labels", FakeHelpdesk.Faults.NONE)) {
+            addSamples(fake);
+            Map<String, String> p = new HashMap<>();
+            p.put("servicenow.baseUrl", fake.url());
+            p.put("servicenow.username", FakeServiceNow.INTEGRATION_USER);
+            p.put("servicenow.password", "simulated-password");
+            p.put("servicenow.webhookSecret", SECRET);
+            p.put("servicenow.fieldIds", "category=category,language=u_language");
+            // DeskAssist's categories onto the instance's choice values of incident.category
+            p.put("servicenow.choiceValues", "category.billing=inquiry,category.login=inquiry,"
+                    + "category.delivery=inquiry,category.outage=software,category.technical=software");
+            p.put("servicenow.tagsField", "u_ai_labels");
+            ServiceNowConfig config = ServiceNowConfig.of(p::get);
+            PipelineListener listener = new PipelineListener() {
+                @Override
+                public void processed(PipelineRun run, Ticket ticket, Assistance a, ApplyResult r,
+                                      WriteOutcome outcome) {
+                    results.add(new Result(ticket, a, r, outcome, run.events(), fake.takeCallsFor(ticket.id())));
+                }
+
+                @Override
+                public void skipped(PipelineRun run, Ticket ticket, String reason) {
+                    fake.takeCallsFor(ticket.id());
+                    System.out.println("   skipped: " + ticket.displayId() + ", " + reason);
+                }
+
+                @Override
+                public void deadLettered(PipelineRun run, DeadLetterEntry entry) {
+                    System.out.println("   dead-lettered: " + entry.ticketId() + " " + entry.reason());
+                }
+            };
+            try (ServiceNowAdapter servicenow = new ServiceNowAdapter(config);
+                 SqliteEventStore store = SqliteEventStore.open(data);
+                 DeskAssist assist = Engines.create("offline", null)) {
+                Pipeline pipeline = Pipeline.builder()
+                        .adapter(new PollingQuickly(servicenow),
+                                new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))
+                        .assist(assist).store(store)
+                        .settings(PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build())
+                        .listener(listener).build().start();
+                WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
+                        .settings(ServerSettings.builder().webhook("127.0.0.1", 0).management("127.0.0.1", 0).build())
+                        .build().start();
+                try {
+                    exchange(fake, pipeline, server.webhookUri().resolve("/webhooks/servicenow"), data, results);
+                } finally {
+                    server.stop(Duration.ofSeconds(2));
+                    pipeline.stop(Duration.ofSeconds(5));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void exchange(FakeServiceNow fake, Pipeline pipeline, URI endpoint, Path data, List<Result> results)
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        System.out.println("Fake ServiceNow at " + fake.url() + ", DeskAssist at " + endpoint + " (durable intake in "
+                + data + ")");
+        System.out.println();
+        System.out.println("== Business-rule calls in");
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            send(http, fake.number(IDS[i]) + " created", call(endpoint, fake, IDS[i], "created", "customer", now));
+        }
+        send(http, "the same version again (new event_id)", call(endpoint, fake, IDS[0], "created", "customer", now));
+        send(http, "forged: signed with another secret", BusinessRuleCall.http(endpoint, "guessed-secret-0123456789",
+                body(fake, IDS[1], "updated", "customer"), now));
+        send(http, "replay: a genuine call captured an hour ago", BusinessRuleCall.http(endpoint, SECRET,
+                body(fake, IDS[1], "updated", "customer"), now.minusSeconds(3600)));
+        send(http, "our own update coming back (actor = integration user)", BusinessRuleCall.http(endpoint, SECRET,
+                BusinessRuleCall.body("incident", IDS[2], fake.number(IDS[2]), "updated", 9,
+                        FakeServiceNow.INTEGRATION_USER, "c0ffee00c0ffee00c0ffee00c0ffee00"), now));
+        String nonAscii = body(fake, IDS[1], "updated", "customer").replace("customer.", "k\u00fcnde.");
+        send(http, "a body with a raw non-ASCII character", BusinessRuleCall.http(endpoint, SECRET, nonAscii, now));
+        send(http, "a call from a rule on another table", BusinessRuleCall.http(endpoint, SECRET,
+                BusinessRuleCall.body("problem", IDS[1], "PRB0040001", "updated", 1, "abel.tuter",
+                        "0123456789abcdef0123456789abcdef"), now));
+        pipeline.awaitIdle(Duration.ofSeconds(20));
+
+        System.out.println();
+        System.out.println("== A lost call: " + fake.number(IDS[3]) + " changes, its business-rule call never arrives");
+        fake.customerComment(IDS[3], "Still failing, every order since 09:00 returns 500. Please call me!");
+        long start = System.nanoTime();
+        while (results.stream().noneMatch(r -> r.ticket().id().equals(IDS[3]))
+                && System.nanoTime() - start < Duration.ofSeconds(20).toNanos()) {
+            Thread.sleep(100);
+        }
+        pipeline.awaitIdle(Duration.ofSeconds(20));
+        System.out.printf("   the poller found it after %.1f s%n", (System.nanoTime() - start) / 1e9);
+        List<FakeHelpdesk.Call> polls = fake.calls().stream().filter(c -> c.method().equals("GET")
+                && c.path().startsWith("/api/now/table/incident?")).toList();
+        if (!polls.isEmpty()) {
+            FakeHelpdesk.Call last = polls.get(polls.size() - 1);
+            System.out.println("   poll: " + last.method() + " " + last.path() + " -> " + last.status());
+        }
+
+        System.out.println();
+        System.out.println("== A customer follow-up on " + fake.number(IDS[0]) + " after an agent changed its category");
+        fake.edit(IDS[0], s -> s.fields.put("category", "hardware"));
+        fake.customerComment(IDS[0], "Hallo? Ich warte immer noch auf die Erstattung.");
+        send(http, fake.number(IDS[0]) + " updated by the customer", call(endpoint, fake, IDS[0], "updated",
+                "customer", Instant.now()));
+        pipeline.awaitIdle(Duration.ofSeconds(20));
+
+        System.out.println();
+        results.forEach(ServiceNowSimulation::print);
+        Map<String, Long> c = pipeline.health().counters();
+        System.out.printf("== Totals: %d accepted, %d polled, %d processed, %d duplicates, %d ignored, %d "
+                        + "unauthenticated (signature/replay), %d malformed, %d dead-lettered%n", c.get("accepted"),
+                c.get("polled"), c.get("processed"), c.get("duplicates"), c.get("ignored"), c.get("unauthenticated"),
+                c.get("malformed"), c.get("deadLettered"));
+    }
+
+    private static String body(FakeServiceNow fake, String id, String event, String actor) {
+        FakeHelpdesk.TicketState s = fake.ticket(id);
+        long modCount;
+        String who;
+        synchronized (s) {
+            modCount = s.version - 1;
+            who = actor.equals("customer") ? fake.callerUserName(s) : actor;
+        }
+        return BusinessRuleCall.body("incident", id, fake.number(id), event, modCount, who,
+                FakeServiceNow.sysId("event:" + id + ":" + System.nanoTime()));
+    }
+
+    private static HttpRequest call(URI endpoint, FakeServiceNow fake, String id, String event, String actor,
+                                    Instant at) {
+        return BusinessRuleCall.http(endpoint, SECRET, body(fake, id, event, actor), at);
+    }
+
+    private static void send(HttpClient http, String what, HttpRequest req) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+        System.out.printf("  %-58s -> %d %s in %.1f ms%n", what, resp.statusCode(), resp.body(),
+                (System.nanoTime() - start) / 1e6);
+    }
+
+    private record Result(Ticket ticket, Assistance assistance, ApplyResult apply, WriteOutcome outcome, int events,
+                          List<FakeHelpdesk.Call> calls) {
+    }
+
+    private static void print(Result r) {
+        Ticket t = r.ticket();
+        Assistance a = r.assistance();
+        System.out.printf("== %s (sys_id %s) \"%s\" from %s (%s), sys_mod_count %s%n", t.displayId(), t.id(),
+                t.subject(), t.requester().name(), t.requester().organization(), t.version());
+        System.out.printf("   triage : category %s (%.0f%%), priority %s, language %s, group %s%n",
+                a.triage().category().valueOr("none"), a.triage().category().confidence() * 100,
+                a.triage().priority().value().name().toLowerCase(Locale.ROOT), a.triage().languageCode(),
+                a.triage().group().valueOr("none"));
+        a.summary().ifPresent(s -> System.out.println("   summary: " + s.customerWants() + " | next: " + s.nextStep()));
+        a.draft().ifPresent(d -> System.out.println("   draft  : " + d.body().replace("\n\n", " / ").replace("\n", " ")));
+        System.out.println("   API calls out:");
+        for (FakeHelpdesk.Call c : r.calls()) {
+            System.out.printf("     %s %s -> %d%n", c.method(), c.path(), c.status());
+            if (!c.body().isEmpty()) {
+                System.out.println("       " + c.body());
+            }
+        }
+        System.out.println("   applied: " + (r.apply().changedAnything() ? r.apply().changed() : "nothing (no request)")
+                + ", " + r.apply().requests() + " request(s)"
+                + (r.apply().keptHuman().isEmpty() ? "" : ", kept the human's " + r.apply().keptHuman())
+                + ", outcome " + r.outcome() + (r.events() > 1 ? ", " + r.events() + " events folded into this run" : ""));
+        r.apply().skipped().forEach(s -> System.out.println("   skipped: " + s));
+        System.out.println();
+    }
+
+    private static void addSamples(FakeServiceNow fake) {
+        sample(fake, IDS[0], "Rechnung doppelt abgebucht",
+                "Hallo, mir wurde die Rechnung für März doppelt abgebucht. Bitte erstatten Sie den Betrag sofort, "
+                        + "ich brauche das Geld.\n\nViele Grüße\nAnna Müller",
+                "Anna Müller", "anna.mueller@example.de", "Müller Bau GmbH");
+        sample(fake, IDS[1], "Cannot log in after password reset",
+                "Hi, since resetting my password I cannot log in, the page says my account is locked. Can you help?"
+                        + "\n\nThanks,\nTom", "Tom Baker", "tom@example.com", "Baker & Sons");
+        FakeHelpdesk.TicketState s = sample(fake, IDS[2], "Paket nicht angekommen",
+                "Guten Tag, mein Paket ist seit einer Woche nicht da und die Sendungsverfolgung zeigt nichts. "
+                        + "Ich bitte um Rückmeldung.", "Jonas Weber", "j.weber@example.de", "Weber KG");
+        synchronized (s) {
+            s.addComment(s.requesterId, "Gibt es schon Neuigkeiten zu meiner Lieferung? Das Paket ist immer noch nicht da.",
+                    true);
+        }
+        sample(fake, IDS[3], "API returns errors in production",
+                "Our production integration returns error 500 on every order since 09:00. This is urgent!",
+                "Priya Shah", "priya@example.com", "Shah Retail Ltd");
+    }
+
+    private static FakeHelpdesk.TicketState sample(FakeServiceNow fake, String id, String subject, String description,
+                                                   String name, String email, String org) {
+        FakeHelpdesk.TicketState s = fake.addTicket(id, subject, description);
+        synchronized (s) {
+            s.requesterName = name;
+            s.requesterEmail = email;
+            s.organization = org;
+        }
+        return s;
+    }
+
+    /**
+     * The adapter with its poller asked every second instead of every two minutes (the shortest a
+     * configuration allows is one), so that the simulation shows a lost call being found.
+     */
+    private static final class PollingQuickly implements HelpdeskAdapter {
+        private final ServiceNowAdapter adapter;
+
+        PollingQuickly(ServiceNowAdapter adapter) {
+            this.adapter = adapter;
+        }
+
+        @Override
+        public String name() {
+            return adapter.name();
+        }
+
+        @Override
+        public TicketEvent parseWebhook(WebhookRequest request) {
+            return adapter.parseWebhook(request);
+        }
+
+        @Override
+        public Ticket fetch(TicketRef ref) {
+            return adapter.fetch(ref);
+        }
+
+        @Override
+        public ApplyResult apply(TicketRef ref, WriteBack plan) {
+            return adapter.apply(ref, plan);
+        }
+
+        @Override
+        public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan) {
+            return adapter.apply(ref, basis, plan);
+        }
+
+        @Override
+        public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan, WriteLedger ledger) {
+            return adapter.apply(ref, basis, plan, ledger);
+        }
+
+        @Override
+        public Optional<TicketPoller> poller() {
+            TicketPoller real = adapter.poller().orElseThrow();
+            return Optional.of(new TicketPoller() {
+                @Override
+                public Page poll(Instant since) {
+                    return real.poll(since);
+                }
+
+                @Override
+                public Duration interval() {
+                    return Duration.ofSeconds(1);
+                }
+
+                @Override
+                public Duration firstLookback() {
+                    return Duration.ofMinutes(1);
+                }
+            });
+        }
+
+        @Override
+        public String circuitState() {
+            return adapter.circuitState();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.deskassist.servicenow;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Reads the payloads in {@code src/test/resources/fixtures} (see the README there for their origin). */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static String text(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonObject json(String name) {
+        return parse(text(name));
+    }
+
+    static JsonObject parse(String s) {
+        try (JsonReader r = Json.createReader(new StringReader(s))) {
+            return r.readObject();
+        }
+    }
+
+    /** The record under {@code result} of a fixture. */
+    static JsonObject record(String name) {
+        return json(name).getJsonObject("result");
+    }
+
+    /** A raw record with some fields replaced (or added). */
+    static JsonObject with(JsonObject record, Map<String, String> values) {
+        JsonObjectBuilder b = Json.createObjectBuilder(record);
+        values.forEach(b::add);
+        return b.build();
+    }
+
+    /**
+     * A raw record as {@code sysparm_display_value=all&sysparm_exclude_reference_link=true} gives it:
+     * every value {@code {"display_value","value"}}, references reduced to their sys_id; {@code display}
+     * may then set display values that differ.
+     */
+    static JsonObject displayAll(JsonObject raw, Consumer<Map<String, String>> display) {
+        Map<String, String> shown = new java.util.HashMap<>();
+        display.accept(shown);
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        raw.forEach((k, v) -> {
+            String value = v instanceof JsonObject ref ? ref.getString("value", "") : v.getValueType() == JsonValue.ValueType.STRING
+                    ? ((jakarta.json.JsonString) v).getString() : v.toString();
+            b.add(k, Json.createObjectBuilder().add("display_value", shown.getOrDefault(k, value)).add("value", value));
+        });
+        shown.forEach((k, d) -> {
+            if (!raw.containsKey(k)) {
+                b.add(k, Json.createObjectBuilder().add("display_value", d).add("value", ""));
+            }
+        });
+        return b.build();
+    }
+
+    /** {@code {"result": record}}. */
+    static String answer(JsonObject record) {
+        return Json.createObjectBuilder().add("result", record).build().toString();
+    }
+
+    /** The rapid7 journal rows as the Table API lists them: {@code {"result":[…]}}. */
+    static String journalRows() {
+        return Json.createObjectBuilder().add("result", json("rapid7_sys_journal_field_records.json")
+                .getJsonArray("incident_comments_worknotes")).build().toString();
+    }
+}
