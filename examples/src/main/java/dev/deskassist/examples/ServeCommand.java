@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--config FILE]}: receives Zendesk webhooks, keeps every accepted event in the event
+ * {@code serve [--config FILE]}: receives the webhooks of every configured helpdesk (Zendesk, Freshdesk, ServiceNow), keeps every accepted event in the event
  * store under {@code deskassist.dataDir} and processes it, until SIGTERM or Ctrl-C. Settings come
  * from the file and {@code DESKASSIST_*} environment variables ({@link ServeSettings}); every bad
  * value is reported at start. On SIGTERM webhooks are answered 503, work in progress gets
@@ -28,7 +28,7 @@ public final class ServeCommand implements Command {
 
     @Override
     public String summary() {
-        return "receive and process Zendesk webhooks (--config FILE; env DESKASSIST_*)";
+        return "receive and process helpdesk webhooks (--config FILE; env DESKASSIST_*)";
     }
 
     @Override
@@ -55,9 +55,10 @@ public final class ServeCommand implements Command {
         }
         ServeRuntime runtime = ServeRuntime.start(settings);
         long pending = runtime.pipeline().health().pending();
-        System.out.println("DeskAssist serving: webhooks on " + runtime.webhookUri() + "/webhooks/zendesk, health and "
-                + "metrics on " + runtime.managementUri() + ", data in " + runtime.dataDir().toAbsolutePath()
-                + " (" + pending + " events pending)");
+        System.out.println("DeskAssist serving: webhooks on " + runtime.webhookUri() + "/webhooks/"
+                + String.join("|", runtime.settings().helpdesks()) + ", health and metrics on "
+                + runtime.managementUri() + ", data in " + runtime.dataDir().toAbsolutePath() + " (" + pending
+                + " events pending)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             int code = 0;
             try {

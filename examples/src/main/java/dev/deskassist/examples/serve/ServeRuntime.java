@@ -1,19 +1,24 @@
 package dev.deskassist.examples.serve;
 
 import dev.deskassist.core.DeskAssist;
+import dev.deskassist.core.adapter.HelpdeskAdapter;
+import dev.deskassist.core.adapter.HelpdeskConfig;
 import dev.deskassist.core.adapter.LoopGuard;
 import dev.deskassist.core.audit.JsonLinesAuditSink;
 import dev.deskassist.core.pipeline.Pipeline;
 import dev.deskassist.core.pipeline.SqliteEventStore;
 import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
+import dev.deskassist.freshdesk.FreshdeskAdapter;
+import dev.deskassist.servicenow.ServiceNowAdapter;
 import dev.deskassist.zendesk.ZendeskAdapter;
-import dev.deskassist.zendesk.ZendeskConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -37,18 +42,18 @@ public final class ServeRuntime implements AutoCloseable {
 
     private final ServeSettings settings;
     private final SqliteEventStore store;
-    private final ZendeskAdapter zendesk;
+    private final List<HelpdeskAdapter> adapters;
     private final JsonLinesAuditSink audit;
     private final Pipeline pipeline;
     private final WebhookServer server;
     private boolean started;
     private boolean stopped;
 
-    private ServeRuntime(ServeSettings settings, SqliteEventStore store, ZendeskAdapter zendesk,
+    private ServeRuntime(ServeSettings settings, SqliteEventStore store, List<HelpdeskAdapter> adapters,
                          JsonLinesAuditSink audit, Pipeline pipeline, WebhookServer server) {
         this.settings = settings;
         this.store = store;
-        this.zendesk = zendesk;
+        this.adapters = List.copyOf(adapters);
         this.audit = audit;
         this.pipeline = pipeline;
         this.server = server;
@@ -77,10 +82,21 @@ public final class ServeRuntime implements AutoCloseable {
         try {
             SqliteEventStore store = SqliteEventStore.open(settings.dataDir(), settings.storeBusyTimeout());
             opened.add(store);
-            ZendeskConfig config = settings.zendesk();
-            ZendeskAdapter zendesk = new ZendeskAdapter(config, new OkHttpClient());
-            opened.add(zendesk);
-            LoopGuard guard = new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null));
+            Map<HelpdeskAdapter, LoopGuard> adapters = new LinkedHashMap<>();
+            for (String helpdesk : settings.helpdesks()) {
+                HelpdeskConfig config = switch (helpdesk) {
+                    case "zendesk" -> settings.zendesk();
+                    case "freshdesk" -> settings.freshdesk();
+                    default -> settings.servicenow();
+                };
+                HelpdeskAdapter adapter = switch (helpdesk) {
+                    case "zendesk" -> new ZendeskAdapter(settings.zendesk(), new OkHttpClient());
+                    case "freshdesk" -> new FreshdeskAdapter(settings.freshdesk(), new OkHttpClient());
+                    default -> new ServiceNowAdapter(settings.servicenow(), new OkHttpClient());
+                };
+                opened.add(adapter);
+                adapters.put(adapter, new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)));
+            }
             // DeskAssist records nothing itself: the pipeline records each decision once, after the
             // write-back, with the helpdesk and the outcome
             DeskAssist assist = Engines.create(settings.engine(), null);
@@ -88,8 +104,9 @@ public final class ServeRuntime implements AutoCloseable {
             if (audit != null) {
                 opened.add(audit);
             }
-            Pipeline pipeline = Pipeline.builder()
-                    .adapter(zendesk, guard)
+            Pipeline.Builder builder = Pipeline.builder();
+            adapters.forEach(builder::adapter);
+            Pipeline pipeline = builder
                     .assist(assist)
                     .store(store)
                     .settings(settings.pipeline())
@@ -99,7 +116,7 @@ public final class ServeRuntime implements AutoCloseable {
                     .settings(settings.server())
                     .metrics(() -> PrometheusMetrics.text(pipeline.health()))
                     .build();
-            return new ServeRuntime(settings, store, zendesk, audit, pipeline, server);
+            return new ServeRuntime(settings, store, new ArrayList<>(adapters.keySet()), audit, pipeline, server);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -120,7 +137,7 @@ public final class ServeRuntime implements AutoCloseable {
         return server.managementPort();
     }
 
-    /** {@code http://host:port} of the webhook listener; webhooks go to {@code /webhooks/zendesk}. */
+    /** {@code http://host:port} of the webhook listener; webhooks go to {@code /webhooks/<helpdesk>}. */
     public URI webhookUri() {
         return server.webhookUri();
     }
@@ -163,10 +180,11 @@ public final class ServeRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("could not count the pending events: {}", e.getMessage());
         }
-        List<AutoCloseable> resources = new ArrayList<>(List.of(zendesk, store));
+        List<AutoCloseable> resources = new ArrayList<>(adapters);
         if (audit != null) {
-            resources.add(1, audit);
+            resources.add(audit);
         }
+        resources.add(store);
         closeAll(resources);
         return pending;
     }

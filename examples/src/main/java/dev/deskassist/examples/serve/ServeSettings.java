@@ -7,6 +7,9 @@ import dev.deskassist.core.adapter.ConfigSource;
 import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.pipeline.PipelineSettings;
 import dev.deskassist.examples.server.ServerSettings;
+import dev.deskassist.core.adapter.HelpdeskConfig;
+import dev.deskassist.freshdesk.FreshdeskConfig;
+import dev.deskassist.servicenow.ServiceNowConfig;
 import dev.deskassist.zendesk.ZendeskConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -33,7 +36,8 @@ import java.util.function.Supplier;
  * value itself.
  *
  * <table>
- *   <caption>keys (besides {@code zendesk.*}, see {@code ZendeskConfig})</caption>
+ *   <caption>keys (besides {@code zendesk.*}, {@code freshdesk.*} and {@code servicenow.*}: each helpdesk whose
+ *   {@code baseUrl} is set is served, see its config class)</caption>
  *   <tr><td>deskassist.dataDir</td><td>the event store's directory, default {@code ./deskassist-data}</td></tr>
  *   <tr><td>deskassist.storeBusyTimeout</td><td>how long a store operation waits for another process, default 5s</td></tr>
  *   <tr><td>deskassist.engine</td><td>{@code offline} (default)</td></tr>
@@ -61,6 +65,8 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
 
     /** The key prefix of DeskAssist's own settings. */
     public static final String PREFIX = "deskassist";
+    /** The helpdesks {@code serve} can run, each configured under its name. */
+    public static final List<String> HELPDESKS = List.of("zendesk", "freshdesk", "servicenow");
 
     /** The event store's directory when {@code deskassist.dataDir} is not set. */
     public static final Path DEFAULT_DATA_DIR = Path.of("deskassist-data");
@@ -126,7 +132,30 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
 
     /** The Zendesk adapter's configuration, over the same source. */
     public ZendeskConfig zendesk() {
-        return ZendeskConfig.of(source::get);
+        return ZendeskConfig.from(source);
+    }
+
+    /** The Freshdesk adapter's configuration, over the same source. */
+    public FreshdeskConfig freshdesk() {
+        return FreshdeskConfig.from(source);
+    }
+
+    /** The ServiceNow adapter's configuration, over the same source. */
+    public ServiceNowConfig servicenow() {
+        return ServiceNowConfig.from(source);
+    }
+
+    /**
+     * The helpdesks to serve, in a fixed order: those with any key set under their name (so that a
+     * half-done configuration is reported, not ignored), or at least {@code <name>.baseUrl}.
+     */
+    public List<String> helpdesks() {
+        return helpdesks(source);
+    }
+
+    private static List<String> helpdesks(ConfigSource source) {
+        return HELPDESKS.stream().filter(h -> ConfigValues.optional(source::get, h + ".baseUrl").isPresent()
+                || !source.unknownKeys(h, Set.of()).isEmpty()).toList();
     }
 
     /** The audit file, when one is set. */
@@ -153,7 +182,21 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
         Duration grace = c.read(() -> positive(source, "deskassist.requestGrace", DEFAULT_REQUEST_GRACE), null);
         PipelineSettings pipeline = pipeline(source, c);
         ServerSettings server = server(source, c);
-        zendesk(ZendeskConfig.of(source::get), c);
+        List<String> helpdesks = helpdesks(source);
+        if (helpdesks.isEmpty()) {
+            c.add("zendesk.baseUrl", "no helpdesk configured: set zendesk.baseUrl, freshdesk.baseUrl or "
+                    + "servicenow.baseUrl with that helpdesk's keys");
+        }
+        if (helpdesks.contains("zendesk")) {
+            helpdesk(ZendeskConfig.from(source), true, c);
+        }
+        if (helpdesks.contains("freshdesk")) {
+            helpdesk(FreshdeskConfig.from(source), true, c);
+        }
+        if (helpdesks.contains("servicenow")) {
+            // without a secret ServiceNow is served by its poller alone
+            helpdesk(ServiceNowConfig.from(source), false, c);
+        }
 
         RETIRED.forEach((key, instead) -> {
             if (source.get(key) != null) {
@@ -282,14 +325,15 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
         return Map.copyOf(m);
     }
 
-    // ---- zendesk
+    // ---- helpdesks
 
-    private static void zendesk(ZendeskConfig z, Checks c) {
-        // the kit reports every zendesk.* problem, typos included; serve receives webhooks, so the
-        // secret is required here even though a fetch-only use of the adapter needs none
-        z.problems().forEach(c.checks::add);
-        if (ConfigValues.optional(z::get, z.prefix() + ".webhookSecret").isEmpty()) {
-            c.read(z::webhookSecrets, null);
+    private static void helpdesk(HelpdeskConfig config, boolean webhookSecretRequired, Checks c) {
+        // the kit reports every problem under the prefix, typos included; serve receives webhooks, so
+        // the secret is required here even though a fetch-only use of an adapter needs none
+        config.problems().forEach(c.checks::add);
+        if (webhookSecretRequired
+                && ConfigValues.optional(config::get, config.prefix() + ".webhookSecret").isEmpty()) {
+            c.read(config::webhookSecrets, null);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.deskassist.core.adapter.AdapterConfigException;
 import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.zendesk.testkit.FakeZendesk;
 import dev.deskassist.zendesk.testkit.SignedWebhook;
@@ -172,5 +173,46 @@ class ServeRuntimeTest {
             ServeRuntime rt = ServeRuntime.start(ServeSettings.of(p));
             assertEquals(0, rt.stop());
         }
+    }
+
+    @Test
+    @Timeout(30)
+    void servesEveryConfiguredHelpdeskOnItsOwnPath(@TempDir Path dir) throws Exception {
+        try (FakeZendesk zendesk = new FakeZendesk();
+             dev.deskassist.freshdesk.testkit.FakeFreshdesk freshdesk = new dev.deskassist.freshdesk.testkit.FakeFreshdesk()) {
+            Properties p = settings(dir, zendesk);
+            p.setProperty("freshdesk.baseUrl", freshdesk.url());
+            p.setProperty("freshdesk.apiToken", dev.deskassist.freshdesk.testkit.FakeFreshdesk.API_KEY);
+            p.setProperty("freshdesk.webhookSecret", SECRET);
+            p.setProperty("freshdesk.poll", "false");
+            freshdesk.addTicket("55", "Rechnung doppelt", "Mir wurde die Rechnung doppelt abgebucht.");
+            ServeSettings settings = ServeSettings.of(p);
+            assertEquals(java.util.List.of("zendesk", "freshdesk"), settings.helpdesks());
+            try (ServeRuntime runtime = ServeRuntime.start(settings)) {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.net.URI endpoint = runtime.webhookUri().resolve("/webhooks/freshdesk");
+                String body = dev.deskassist.freshdesk.testkit.FakeFreshdesk.webhookBody("55", "created");
+                java.net.http.HttpResponse<String> unauthenticated = http.send(java.net.http.HttpRequest
+                        .newBuilder(endpoint).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, unauthenticated.statusCode(), unauthenticated.body());
+                String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("freshdesk:" + SECRET)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                java.net.http.HttpResponse<String> accepted = http.send(java.net.http.HttpRequest.newBuilder(endpoint)
+                        .header("Authorization", basic).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(202, accepted.statusCode(), accepted.body());
+                await(() -> freshdesk.internalNotes("55").size() == 1, Duration.ofSeconds(15), "the Freshdesk note");
+            }
+        }
+    }
+
+    @Test
+    void withoutAnyHelpdeskTheSettingsSaySo() {
+        Properties p = new Properties();
+        p.setProperty("deskassist.port", "0");
+        AdapterConfigException e = assertThrows(AdapterConfigException.class,
+                () -> ServeSettings.of(p));
+        assertTrue(e.getMessage().contains("no helpdesk configured"), e.getMessage());
     }
 }
