@@ -105,6 +105,8 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
     private Semaphore permits;
     private ScheduledExecutorService scheduler;
     private final List<ScheduledExecutorService> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Helpdesks that answered 429 with a Retry-After: no claims for them until then (their budget is shared). */
+    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
 
     private Pipeline(Builder b) {
         this.endpoints = Map.copyOf(b.endpoints);
@@ -368,8 +370,10 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
     }
 
     private Optional<Claim> claimNext() {
+        Instant now = clock.instant();
         Set<String> ready = endpoints.entrySet().stream()
                 .filter(e -> !"OPEN".equals(circuit(e.getValue().adapter())))
+                .filter(e -> !now.isBefore(pausedUntil.getOrDefault(e.getKey(), Instant.MIN)))
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
         try {
             Optional<Claim> claim = store.claim(ready, clock.instant(), settings.lease());
@@ -535,6 +539,13 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
                     return;
                 }
                 Optional<Duration> retryAfter = e instanceof DeskAssistException d ? d.retryAfter() : Optional.empty();
+                if (retryAfter.isPresent() && Failures.rateLimited(e)) {
+                    // the helpdesk's budget is per account: every ticket would meet the same 429, so the
+                    // whole helpdesk waits (capped like any Retry-After), not only this ticket
+                    Instant until = now.plus(backoff.cap(retryAfter.get()));
+                    pausedUntil.merge(ref.helpdesk(), until, (a, b) -> a.isAfter(b) ? a : b);
+                    log.warn("{}: rate limited; no work for {} until {}", ref, ref.helpdesk(), until);
+                }
                 Instant due = now.plus(backoff.delay(failedAttempts, retryAfter));
                 String what = Failures.summary(e);
                 if (store.reschedule(claim, due, true, now)) {

@@ -222,6 +222,25 @@ class PipelineTest {
     }
 
     @Test
+    void aRateLimitHoldsTheWholeHelpdeskUntilRetryAfterNotJustOneTicket() {
+        Pipeline p = pipeline(fast().build()).start();
+        helpdesk.failNextFetch("42", new RateLimitedException(HELPDESK, "GET", "/tickets/42", Duration.ofSeconds(600),
+                ErrorDetails.NONE));
+        p.accept(HELPDESK, webhook("42", "d-1"));
+        await("the retry to be scheduled", WAIT, () -> retryDue.size() == 1);
+
+        // the budget is the account's: another ticket must not spend the next request on a certain 429
+        p.accept(HELPDESK, webhook("43", "d-2"));
+        assertFalse(p.awaitIdle(Duration.ofMillis(300)), "work went on while the helpdesk asked to wait");
+        assertEquals(0, helpdesk.fetchCount("43"));
+
+        clock.advance(Duration.ofMinutes(10));
+        assertTrue(p.awaitIdle(WAIT));
+        assertEquals(1, helpdesk.applyCount("43"));
+        assertEquals(1, helpdesk.applyCount("42"));
+    }
+
+    @Test
     void retryAfterIsCappedAtMaxRetryAfter() {
         Pipeline p = pipeline(fast().maxRetryAfter(Duration.ofHours(2)).build()).start();
         Instant t0 = clock.instant();

@@ -36,10 +36,18 @@ public final class Backoff {
         long millis = half + (ceiling - half > 0 ? ThreadLocalRandom.current().nextLong(ceiling - half + 1) : 0);
         Duration backoff = Duration.ofMillis(millis);
         if (retryAfter.isPresent() && !retryAfter.get().isNegative()) {
-            Duration asked = retryAfter.get().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : retryAfter.get();
+            Duration asked = cap(retryAfter.get());
             return asked.compareTo(backoff) > 0 ? asked : backoff;
         }
         return backoff;
+    }
+
+    /** A {@code Retry-After} as honoured: at most {@code maxRetryAfter}, never negative. */
+    public Duration cap(Duration retryAfter) {
+        if (retryAfter.isNegative()) {
+            return Duration.ZERO;
+        }
+        return retryAfter.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : retryAfter;
     }
 
     private static long saturatedShift(long value, int bits) {

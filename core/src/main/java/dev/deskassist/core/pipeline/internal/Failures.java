@@ -28,6 +28,16 @@ public final class Failures {
      * True when the remote call was never made: an open circuit or an empty client-side rate
      * limiter refused it ({@link UnavailableException}). Such a failure spends no attempt.
      */
+    /** Whether the helpdesk refused for its rate limit (429), directly or as the cause of a write-back failure. */
+    public static boolean rateLimited(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.deskassist.core.http.RateLimitedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean notAttempted(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof UnavailableException) {
