@@ -51,6 +51,13 @@ public record Draft(
                 decidedBy);
     }
 
+    /** A copy with another disclosure line; the body is left as it is. */
+    public Draft withDisclosure(String newDisclosure) {
+        return new Draft(language, body, newDisclosure, citations, questions, requiresApproval, approvalReasons,
+                confidence, reasons, decidedBy);
+    }
+
+    /** A copy with another body. */
     public Draft withBody(String newBody) {
         return new Draft(language, newBody, disclosure, citations, questions, requiresApproval, approvalReasons,
                 confidence, reasons, decidedBy);

@@ -103,8 +103,8 @@ public final class OfflineDrafting implements Drafting {
             approval.add("no reply templates for language '" + customerLanguage + "'"
                     + (hasArticles ? "" : " and no approved article in it")
                     + ": a human must write this reply (language not switched)");
-            return finish(new Draft(customerLanguage, "", disclosure.line(customerLanguage), List.of(), List.of(), true,
-                    approval, 0.0, reasons, ENGINE), ticket, triage);
+            return finish(new Draft(customerLanguage, "", disclosure.reviewed(customerLanguage), List.of(), List.of(),
+                    true, approval, 0.0, reasons, ENGINE), ticket, triage);
         }
 
         Tone tone = Tone.of(triage.style().value());
@@ -196,15 +196,17 @@ public final class OfflineDrafting implements Drafting {
             }
             body.paragraph(s.toString());
         }
-        Draft d = new Draft(language, body.toString(), disclosure.line(language), citations, questions,
+        Draft d = new Draft(language, body.toString(), disclosure.reviewed(language), citations, questions,
                 !approval.isEmpty(), approval, clamp(confidence), reasons, ENGINE);
         return finish(d, ticket, triage);
     }
 
     private Draft finish(Draft d, Ticket ticket, TriageResult triage) {
         Draft reviewed = guardrails == null ? d : guardrails.review(d, ticket, triage);
-        // whatever templates, engines or guardrails did, the disclosure is set here, once
-        return new Draft(reviewed.language(), disclosure.strip(reviewed.body()), disclosure.line(reviewed.language()),
+        // whatever templates, engines or guardrails did, the disclosure is set here, once; the reviewed
+        // wording, because a draft goes to an agent (a planner sending it itself swaps in the unreviewed one)
+        return new Draft(reviewed.language(), disclosure.strip(reviewed.body()),
+                disclosure.reviewed(reviewed.language()),
                 reviewed.citations(), reviewed.questions(), reviewed.requiresApproval(), reviewed.approvalReasons(),
                 reviewed.confidence(), reviewed.reasons(), reviewed.decidedBy());
     }

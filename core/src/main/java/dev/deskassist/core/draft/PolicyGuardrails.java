@@ -102,7 +102,7 @@ public final class PolicyGuardrails implements Guardrails {
         if (!requires) {
             reasons.add("guardrails: no forbidden wording, approved sources cited, category needs no approval");
         }
-        String line = draft.disclosure().isEmpty() ? disclosure.line(draft.language()) : draft.disclosure();
+        String line = draft.disclosure().isEmpty() ? disclosure.reviewed(draft.language()) : draft.disclosure();
         return new Draft(draft.language(), body, line, citations, draft.questions(), requires, approval,
                 draft.confidence(), reasons, draft.decidedBy());
     }

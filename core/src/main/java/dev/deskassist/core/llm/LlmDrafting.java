@@ -194,7 +194,7 @@ public final class LlmDrafting implements Drafting {
         for (String q : strings(o.get("questions"))) {
             questions.add(map.restore(q.strip()));
         }
-        Draft d = new Draft(lang, restored, disclosure.line(lang), citations, questions, false, List.of(),
+        Draft d = new Draft(lang, restored, disclosure.reviewed(lang), citations, questions, false, List.of(),
                 LlmGateway.clamp(conf), reasons, gateway.decidedBy(client, prompt.version()));
         if (!invented.isEmpty()) {
             d = d.requireApproval("draft contains placeholders that stand for no known value");

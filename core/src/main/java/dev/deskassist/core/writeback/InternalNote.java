@@ -224,8 +224,10 @@ public final class InternalNote {
     }
 
     /**
-     * The draft as it would be sent: body, then the disclosure line exactly once, even when the
-     * engine already put a copy into the body.
+     * The draft as it would be sent: body, then the draft's disclosure line exactly once, even when
+     * the engine already put a copy into the body. A draft for an agent carries the reviewed line,
+     * true once the agent has checked and sent it; one the planner sends itself carries the
+     * unreviewed line ({@link dev.deskassist.core.draft.AiDisclosure#asUnreviewed}).
      */
     public static String draftText(Draft d) {
         if (d.disclosure().isEmpty()) {

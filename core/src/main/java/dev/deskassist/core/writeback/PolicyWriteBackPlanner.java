@@ -1,6 +1,7 @@
 package dev.deskassist.core.writeback;
 
 import dev.deskassist.core.Decimals;
+import dev.deskassist.core.draft.AiDisclosure;
 import dev.deskassist.core.draft.Draft;
 import dev.deskassist.core.model.Comment;
 import dev.deskassist.core.model.Decision;
@@ -20,6 +21,9 @@ import java.util.Objects;
  * suggested in one internal note rendered by {@link InternalNote}; tags are only ever added;
  * a HIGH or URGENT priority is never lowered; a public reply is planned only for an allowed
  * category, a confident draft without approval reasons and a ticket triage did not escalate.
+ * Drafts carry the reviewed disclosure, true once an agent checks and sends them; a draft this
+ * planner sends by itself gets the {@linkplain AiDisclosure#unreviewed(String) unreviewed} line
+ * instead, so the customer is not told a person checked it.
  *
  * <p>The plan is derived only from the policy, the engines' decisions and the ticket's current
  * tags, priority, group and fields, never from the ticket's text, so instructions hidden in a
@@ -36,16 +40,26 @@ public final class PolicyWriteBackPlanner implements WriteBackPlanner {
 
     private final WriteBackPolicy policy;
     private final InternalNote note;
+    private final AiDisclosure disclosure;
 
-    /** A planner writing its note in the policy's note language. */
+    /** A planner writing its note in the policy's note language, with the built-in disclosure wording. */
     public PolicyWriteBackPlanner(WriteBackPolicy policy) {
         this(policy, InternalNote.forLanguage(Objects.requireNonNull(policy, "policy").noteLanguage()));
     }
 
-    /** A planner with a custom note template. */
+    /** A planner with a custom note template and the built-in disclosure wording. */
     public PolicyWriteBackPlanner(WriteBackPolicy policy, InternalNote note) {
+        this(policy, note, AiDisclosure.defaults());
+    }
+
+    /**
+     * A planner with a custom note template and disclosure wording; the wording's
+     * {@linkplain AiDisclosure#unreviewed(String) unreviewed} line ends every public reply it plans.
+     */
+    public PolicyWriteBackPlanner(WriteBackPolicy policy, InternalNote note, AiDisclosure disclosure) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.note = Objects.requireNonNull(note, "note");
+        this.disclosure = Objects.requireNonNull(disclosure, "disclosure");
     }
 
     public WriteBackPolicy policy() {
@@ -110,7 +124,10 @@ public final class PolicyWriteBackPlanner implements WriteBackPlanner {
             noteDraft = draft;
             reply = replyDecision(triage, draft, escalate);
             if (reply.publicReply()) {
-                plan.publicReply(InternalNote.draftText(draft));
+                // no human sees this text before the customer does: the reviewed line would be false;
+                // the note shows the same text, so the agent reads what was actually sent
+                noteDraft = disclosure.asUnreviewed(draft);
+                plan.publicReply(InternalNote.draftText(noteDraft));
             }
         }
 

@@ -195,7 +195,7 @@ class OfflineDraftingTest {
 
     @Test
     void disclosureIsSetOnceEvenWhenATemplateAlreadyContainsIt(@TempDir Path dir) throws IOException {
-        String line = AiDisclosure.defaults().line("en");
+        String line = AiDisclosure.defaults().reviewed("en");
         Files.writeString(dir.resolve("replies_en.properties"),
                 "formal.closing = Kind regards,\\nYour Support Team\\n\\n" + line + "\n", StandardCharsets.UTF_8);
         OfflineDrafting drafting = OfflineDrafting.builder(RETRIEVER).templates(ReplyTemplates.withOverrides(dir)).build();
@@ -218,7 +218,7 @@ class OfflineDraftingTest {
         Draft password = guarded.draft(ticket("Password", "I forgot my password, the reset link email", null),
                 TestData.triage("en", "account"));
         assertFalse(password.requiresApproval(), password.approvalReasons().toString());
-        assertEquals(1, count(password.fullText(), AiDisclosure.defaults().line("en")));
+        assertEquals(1, count(password.fullText(), AiDisclosure.defaults().reviewed("en")));
     }
 
     @Test

@@ -83,7 +83,7 @@ class PolicyGuardrailsTest {
 
     @Test
     void reviewNeverClearsApprovalAndSetsTheDisclosureOnce() {
-        String line = AiDisclosure.defaults().line("de");
+        String line = AiDisclosure.defaults().reviewed("de");
         Draft flagged = new Draft("de", "Hallo.\n\n" + line + "\n\n" + line, "", List.of(OK), List.of(), true,
                 List.of("earlier reason"), 0.5, List.of(), "llm");
         Draft d = GUARDRAILS.review(flagged, TICKET, TestData.triage("de", "delivery"));

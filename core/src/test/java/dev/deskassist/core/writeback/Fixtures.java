@@ -20,8 +20,18 @@ final class Fixtures {
 
     static TriageResult triage(String category, double categoryConfidence, Priority priority, double priorityConfidence,
                                boolean escalate) {
+        return triage("de", category, categoryConfidence, priority, priorityConfidence, escalate);
+    }
+
+    /** A confident billing triage of a ticket written in the given language. */
+    static TriageResult billingIn(String language) {
+        return triage(language, "billing", 0.87, Priority.HIGH, 0.9, false);
+    }
+
+    private static TriageResult triage(String language, String category, double categoryConfidence, Priority priority,
+                                       double priorityConfidence, boolean escalate) {
         return new TriageResult(
-                Decision.of("de", 0.98, "lang", "trigram profile"),
+                Decision.of(language, 0.98, "lang", "trigram profile"),
                 Decision.of(new Sentiment(Sentiment.Polarity.NEGATIVE, -0.5, 0.4, 0.2, List.of("ärgerlich")), 0.7,
                         "lexicon", "negative words: ärgerlich"),
                 Decision.of(StyleProfile.UNKNOWN, 0.5, "style"),

@@ -6,16 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.deskassist.core.draft.AiDisclosure;
 import dev.deskassist.core.draft.Draft;
 import dev.deskassist.core.model.AuthorRole;
 import dev.deskassist.core.model.Comment;
 import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.triage.TriageResult;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PolicyWriteBackPlannerTest {
+
+    private static final String UNREVIEWED_DE =
+            "Diese Antwort wurde automatisch mit Unterstützung durch KI erstellt und nicht von einem Menschen geprüft.";
 
     private static Ticket ticket(Priority priority, Set<String> tags, String text) {
         return Ticket.builder("42").description(text).priority(priority).tags(tags).build();
@@ -142,7 +148,8 @@ class PolicyWriteBackPlannerTest {
 
         WriteBack sent = planner.plan(ticket(), Fixtures.billing(), null, ok);
         assertNotNull(sent.publicReply());
-        assertEquals(1, count(sent.publicReply(), Fixtures.DISCLOSURE));
+        assertEquals(1, count(sent.publicReply(), UNREVIEWED_DE), sent.publicReply());
+        assertEquals(0, count(sent.publicReply(), Fixtures.DISCLOSURE), "no human reviewed it: " + sent.publicReply());
         assertTrue(sent.internalNote().contains("Sent to the customer as a public reply"));
 
         assertNull(planner.plan(ticket(), Fixtures.billing(), null, Fixtures.draft("de", true, 0.9)).publicReply(),
@@ -164,8 +171,69 @@ class PolicyWriteBackPlannerTest {
     void disclosureAppearsOnceEvenWhenTheEngineAlreadyAddedIt() {
         Draft doubled = Fixtures.draft("de", false, 0.9).withBody("Guten Tag,\n\nerledigt.\n\n" + Fixtures.DISCLOSURE);
         WriteBack wb = new PolicyWriteBackPlanner(publicReplies()).plan(ticket(), Fixtures.billing(), null, doubled);
-        assertEquals(1, count(wb.publicReply(), Fixtures.DISCLOSURE));
-        assertEquals(1, count(wb.internalNote(), Fixtures.DISCLOSURE));
+        assertEquals(1, count(wb.publicReply(), UNREVIEWED_DE), wb.publicReply());
+        assertEquals(0, count(wb.publicReply(), Fixtures.DISCLOSURE), wb.publicReply());
+        assertEquals(1, count(wb.internalNote(), UNREVIEWED_DE), "the note shows the text that was sent");
+        assertEquals(0, count(wb.internalNote(), Fixtures.DISCLOSURE), wb.internalNote());
+
+        Draft alreadyUnreviewed = Fixtures.draft("de", false, 0.9).withBody("Guten Tag,\n\nerledigt.\n\n" + UNREVIEWED_DE);
+        WriteBack again = new PolicyWriteBackPlanner(publicReplies()).plan(ticket(), Fixtures.billing(), null,
+                alreadyUnreviewed);
+        assertEquals(1, count(again.publicReply(), UNREVIEWED_DE), again.publicReply());
+        assertTrue(again.publicReply().endsWith(UNREVIEWED_DE), again.publicReply());
+    }
+
+    @Test
+    void internalNoteDraftKeepsTheReviewedWording() {
+        // the agent copies this draft, checks it and sends it: then "reviewed by our support team" is true
+        WriteBack wb = new PolicyWriteBackPlanner(WriteBackPolicy.defaults())
+                .plan(ticket(), Fixtures.billing(), null, Fixtures.draft("de", false, 0.9));
+        assertNull(wb.publicReply());
+        assertEquals(1, count(wb.internalNote(), Fixtures.DISCLOSURE), wb.internalNote());
+        assertEquals(0, count(wb.internalNote(), UNREVIEWED_DE), wb.internalNote());
+        assertTrue(wb.internalNote().contains("Not sent to the customer"), wb.internalNote());
+
+        WriteBack held = new PolicyWriteBackPlanner(publicReplies())
+                .plan(ticket(), Fixtures.billing(), null, Fixtures.draft("de", true, 0.9));
+        assertNull(held.publicReply(), "needs approval");
+        assertEquals(1, count(held.internalNote(), Fixtures.DISCLOSURE), held.internalNote());
+        assertEquals(0, count(held.internalNote(), UNREVIEWED_DE), held.internalNote());
+    }
+
+    @Test
+    void autoSentReplySaysNotReviewedInEveryShippedLanguage() {
+        AiDisclosure disclosure = AiDisclosure.defaults();
+        assertEquals(Set.of("de", "en", "es", "fr", "it", "nl", "pl", "pt"), disclosure.languages());
+        PolicyWriteBackPlanner planner = new PolicyWriteBackPlanner(publicReplies());
+        for (String lang : disclosure.languages()) {
+            String reviewed = disclosure.reviewed(lang);
+            String unreviewed = disclosure.unreviewed(lang);
+            // as a drafting engine hands it over: reviewed line set, and a model-written copy in the body
+            Draft draft = new Draft(lang, "Hello,\n\ndone.\n\n" + reviewed, reviewed, List.of(), List.of(), false,
+                    List.of(), 0.9, List.of("test"), "test");
+            WriteBack wb = planner.plan(ticket(), Fixtures.billingIn(lang), null, draft);
+
+            assertNotNull(wb.publicReply(), lang);
+            assertTrue(wb.publicReply().endsWith("\n\n" + unreviewed), lang + ": " + wb.publicReply());
+            assertEquals(1, count(wb.publicReply(), unreviewed), lang + ": " + wb.publicReply());
+            for (String other : disclosure.languages()) {
+                assertFalse(wb.publicReply().contains(disclosure.reviewed(other)),
+                        lang + ": the reviewed claim is gone: " + wb.publicReply());
+            }
+            assertTrue(wb.internalNote().contains(unreviewed), lang + ": the note shows what was sent");
+            assertFalse(wb.internalNote().contains(reviewed), lang + ": " + wb.internalNote());
+        }
+    }
+
+    @Test
+    void unreviewedWordingIsConfigurablePerLanguage() {
+        String custom = "Automatisch von KI geschrieben, von niemandem gelesen.";
+        PolicyWriteBackPlanner planner = new PolicyWriteBackPlanner(publicReplies(), InternalNote.forLanguage("en"),
+                AiDisclosure.defaults().withUnreviewed(Map.of("DE", custom)));
+        WriteBack wb = planner.plan(ticket(), Fixtures.billing(), null, Fixtures.draft("de", false, 0.9));
+        assertTrue(wb.publicReply().endsWith("\n\n" + custom), wb.publicReply());
+        assertEquals(0, count(wb.publicReply(), UNREVIEWED_DE), wb.publicReply());
+        assertEquals(0, count(wb.publicReply(), Fixtures.DISCLOSURE), wb.publicReply());
     }
 
     @Test
