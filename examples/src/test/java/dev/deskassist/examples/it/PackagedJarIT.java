@@ -82,7 +82,8 @@ class PackagedJarIT {
 
     /**
      * Every module's own jar (the reactor builds them before this one) carries its stable module
-     * name, DeskAssist's LICENSE and NOTICE, and the library modules have sources and javadoc jars.
+     * name and DeskAssist's LICENSE and NOTICE, as do the library modules' sources, javadoc and test
+     * jars; the javadoc leaves out {@code internal} packages.
      */
     @Test
     void moduleJarsHaveModuleNamesLegalFilesAndSourcesAndJavadoc() throws IOException {
@@ -98,14 +99,20 @@ class PackagedJarIT {
             try (JarFile jar = new JarFile(main.toFile())) {
                 assertEquals(module.getValue(), jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"),
                         main.toString());
-                assertTrue(text(jar, "META-INF/LICENSE").contains("Apache License"), main.toString());
-                assertTrue(text(jar, "META-INF/NOTICE").startsWith("DeskAssist"), main.toString());
+                assertLegalFiles(jar);
             }
             try (JarFile sources = new JarFile(onlyJar(prefix, "-sources").toFile())) {
                 assertTrue(sources.stream().anyMatch(e -> e.getName().endsWith(".java")), prefix + " sources");
+                assertLegalFiles(sources);
             }
             try (JarFile javadoc = new JarFile(onlyJar(prefix, "-javadoc").toFile())) {
                 assertNotNull(javadoc.getJarEntry("index.html"), prefix + " javadoc");
+                assertLegalFiles(javadoc);
+                assertFalse(javadoc.stream().anyMatch(e -> e.getName().contains("/internal/")),
+                        "internal packages are not API: " + prefix);
+            }
+            try (JarFile tests = new JarFile(onlyJar(prefix, "-tests").toFile())) {
+                assertLegalFiles(tests);
             }
         }
         try (JarFile jar = new JarFile(examples.resolve("target/deskassist-examples.jar").toFile());
@@ -115,6 +122,11 @@ class PackagedJarIT {
             assertEquals("dev.deskassist.examples",
                     shaded.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
         }
+    }
+
+    private static void assertLegalFiles(JarFile jar) throws IOException {
+        assertTrue(text(jar, "META-INF/LICENSE").contains("Apache License"), jar.getName());
+        assertTrue(text(jar, "META-INF/NOTICE").startsWith("DeskAssist"), jar.getName());
     }
 
     /** The one jar named {@code <prefix><version><classifier>.jar}, e.g. {@code deskassist-core-0.1.0-SNAPSHOT.jar}. */
