@@ -17,13 +17,17 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,9 +66,84 @@ class PackagedJarIT {
             assertTrue(text(jar, "META-INF/LICENSE.md").contains("Eclipse Public License"));
             assertTrue(text(jar, "META-INF/LICENSE.txt").contains("Apache License"));
             assertTrue(text(jar, "META-INF/NOTICE").length() > 100);
+            // DeskAssist's own licence and notice lead; the dependencies' follow
+            String licence = text(jar, "META-INF/LICENSE");
+            assertTrue(licence.strip().startsWith("Apache License"), licence.substring(0, 200));
+            assertTrue(licence.contains("Version 2.0, January 2004"));
+            String notice = text(jar, "META-INF/NOTICE");
+            assertTrue(notice.strip().startsWith("DeskAssist"), notice.substring(0, Math.min(200, notice.length())));
+            assertEquals(1, notice.split("Copyright 2026 the DeskAssist authors", -1).length - 1,
+                    "DeskAssist's notice once, not once per module: " + notice.substring(0, Math.min(400, notice.length())));
+            assertTrue(notice.length() > "DeskAssist".length() + 200, "the dependencies' notices are kept");
             List<String> signatures = jar.stream().map(JarEntry::getName)
                     .filter(n -> n.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")).toList();
             assertEquals(List.of(), signatures);
+        }
+    }
+
+    /**
+     * Every module's own jar (the reactor builds them before this one) carries its stable module
+     * name and DeskAssist's LICENSE and NOTICE, as do the library modules' sources, javadoc and test
+     * jars; the javadoc leaves out {@code internal} packages.
+     */
+    @Test
+    void moduleJarsHaveModuleNamesLegalFilesAndSourcesAndJavadoc() throws IOException {
+        Path examples = Path.of(System.getProperty("basedir", "."));
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("core/target/deskassist-core-", "dev.deskassist.core");
+        names.put("zendesk-adapter/target/deskassist-zendesk-", "dev.deskassist.zendesk");
+        names.put("freshdesk-adapter/target/deskassist-freshdesk-", "dev.deskassist.freshdesk");
+        names.put("servicenow-adapter/target/deskassist-servicenow-", "dev.deskassist.servicenow");
+        for (Map.Entry<String, String> module : names.entrySet()) {
+            Path prefix = examples.resolveSibling(module.getKey());
+            Path main = onlyJar(prefix, "");
+            try (JarFile jar = new JarFile(main.toFile())) {
+                assertEquals(module.getValue(), jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"),
+                        main.toString());
+                assertLegalFiles(jar);
+            }
+            try (JarFile sources = new JarFile(onlyJar(prefix, "-sources").toFile())) {
+                assertTrue(sources.stream().anyMatch(e -> e.getName().endsWith(".java")), prefix + " sources");
+                assertLegalFiles(sources);
+            }
+            try (JarFile javadoc = new JarFile(onlyJar(prefix, "-javadoc").toFile())) {
+                assertNotNull(javadoc.getJarEntry("index.html"), prefix + " javadoc");
+                assertLegalFiles(javadoc);
+                assertFalse(javadoc.stream().anyMatch(e -> e.getName().contains("/internal/")),
+                        "internal packages are not API: " + prefix);
+            }
+            try (JarFile tests = new JarFile(onlyJar(prefix, "-tests").toFile())) {
+                assertLegalFiles(tests);
+            }
+        }
+        try (JarFile jar = new JarFile(examples.resolve("target/deskassist-examples.jar").toFile());
+                JarFile shaded = new JarFile(JAR.toFile())) {
+            assertEquals("dev.deskassist.examples",
+                    jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
+            assertEquals("dev.deskassist.examples",
+                    shaded.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
+        }
+    }
+
+    private static void assertLegalFiles(JarFile jar) throws IOException {
+        assertTrue(text(jar, "META-INF/LICENSE").contains("Apache License"), jar.getName());
+        assertTrue(text(jar, "META-INF/NOTICE").startsWith("DeskAssist"), jar.getName());
+    }
+
+    /** The one jar named {@code <prefix><version><classifier>.jar}, e.g. {@code deskassist-core-0.1.0-SNAPSHOT.jar}. */
+    private static Path onlyJar(Path prefix, String classifier) throws IOException {
+        String start = prefix.getFileName().toString();
+        try (Stream<Path> files = Files.list(prefix.getParent())) {
+            List<Path> jars = files.filter(f -> {
+                String n = f.getFileName().toString();
+                if (!n.startsWith(start) || !n.endsWith(classifier + ".jar")) {
+                    return false;
+                }
+                String version = n.substring(start.length(), n.length() - classifier.length() - ".jar".length());
+                return version.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+            }).toList();
+            assertEquals(1, jars.size(), start + "*" + classifier + ".jar: " + jars);
+            return jars.get(0);
         }
     }
 

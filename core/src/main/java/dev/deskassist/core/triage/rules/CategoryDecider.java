@@ -21,7 +21,7 @@ import java.util.Objects;
  *   <li>without a model, rules alone decide: confidence is 1 - e<sup>-(w1 - w2)</sup> for the
  *       boost totals w1 of the best and w2 of the second category;</li>
  *   <li>below the abstain threshold there is no category and the reason reads
- *       "needs human triage (top: billing 0.41 < 0.55)".</li>
+ *       "needs human triage (top: billing 0.41 &lt; 0.55)".</li>
  * </ol>
  *
  * The first reason always says who decided: model, rule(s), or both. Thread-safe.
