@@ -3,7 +3,7 @@ package dev.deskassist.examples;
 import dev.deskassist.examples.bench.WebhookBench;
 import java.util.List;
 
-/** {@code bench-webhook [--rate 200] [--seconds 10] [--workers 4]}: see {@link WebhookBench}. */
+/** {@code bench-webhook [--helpdesk zendesk] [--rate 200] [--seconds 10] [--workers N]}: see {@link WebhookBench}. */
 public final class BenchWebhookCommand implements Command {
 
     @Override
@@ -13,7 +13,7 @@ public final class BenchWebhookCommand implements Command {
 
     @Override
     public String summary() {
-        return "webhook-in to write-back-out latency and throughput against a fake Zendesk on loopback";
+        return "webhook-in to write-back-out latency and throughput against a fake helpdesk on loopback [--helpdesk zendesk|freshdesk|servicenow] [--rate N]";
     }
 
     @Override
