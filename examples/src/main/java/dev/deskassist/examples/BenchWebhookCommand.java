@@ -13,7 +13,8 @@ public final class BenchWebhookCommand implements Command {
 
     @Override
     public String summary() {
-        return "webhook-in to write-back-out latency and throughput against a fake helpdesk on loopback [--helpdesk zendesk|freshdesk|servicenow] [--rate N]";
+        return "webhook-in to write-back-out latency and throughput against a fake helpdesk on loopback "
+                + "[--helpdesk zendesk|freshdesk|servicenow] [--rate N]";
     }
 
     @Override
