@@ -3,13 +3,8 @@ package dev.deskassist.examples.simulate;
 import dev.deskassist.core.Assistance;
 import dev.deskassist.core.DeskAssist;
 import dev.deskassist.core.adapter.ApplyResult;
-import dev.deskassist.core.adapter.HelpdeskAdapter;
 import dev.deskassist.core.adapter.LoopGuard;
 import dev.deskassist.core.adapter.TicketEvent;
-import dev.deskassist.core.adapter.TicketPoller;
-import dev.deskassist.core.adapter.TicketRef;
-import dev.deskassist.core.adapter.WebhookRequest;
-import dev.deskassist.core.adapter.WriteLedger;
 import dev.deskassist.core.adapter.testkit.FakeHelpdesk;
 import dev.deskassist.core.audit.WriteOutcome;
 import dev.deskassist.core.model.Ticket;
@@ -19,7 +14,6 @@ import dev.deskassist.core.pipeline.PipelineListener;
 import dev.deskassist.core.pipeline.PipelineRun;
 import dev.deskassist.core.pipeline.PipelineSettings;
 import dev.deskassist.core.pipeline.SqliteEventStore;
-import dev.deskassist.core.writeback.WriteBack;
 import dev.deskassist.examples.server.ServerSettings;
 import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
@@ -41,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -87,7 +80,7 @@ public final class FreshdeskSimulation {
             FreshdeskAdapter freshdesk = new FreshdeskAdapter(config);
             DeskAssist assist = Engines.create("offline", null);
             Pipeline pipeline = Pipeline.builder()
-                    .adapter(new QuickPolling(freshdesk, POLL_EVERY),
+                    .adapter(new QuickPolling(freshdesk, POLL_EVERY, POLL_EVERY.multipliedBy(2)),
                             new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))
                     .assist(assist).store(store)
                     .settings(PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build())
@@ -272,56 +265,4 @@ public final class FreshdeskSimulation {
         }
     }
 
-    /**
-     * The adapter as it is, with its poller asked every {@code every} instead of the configured
-     * minutes, so that the simulation shows a poll within seconds.
-     */
-    private record QuickPolling(FreshdeskAdapter adapter, Duration every) implements HelpdeskAdapter {
-
-        @Override
-        public String name() {
-            return adapter.name();
-        }
-
-        @Override
-        public TicketEvent parseWebhook(WebhookRequest request) {
-            return adapter.parseWebhook(request);
-        }
-
-        @Override
-        public Ticket fetch(TicketRef ref) {
-            return adapter.fetch(ref);
-        }
-
-        @Override
-        public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan) {
-            return adapter.apply(ref, basis, plan);
-        }
-
-        @Override
-        public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan, WriteLedger ledger) {
-            return adapter.apply(ref, basis, plan, ledger);
-        }
-
-        @Override
-        public Optional<TicketPoller> poller() {
-            TicketPoller real = adapter.poller().orElseThrow();
-            return Optional.of(new TicketPoller() {
-                @Override
-                public Page poll(Instant since) {
-                    return real.poll(since);
-                }
-
-                @Override
-                public Duration interval() {
-                    return every;
-                }
-            });
-        }
-
-        @Override
-        public String circuitState() {
-            return adapter.circuitState();
-        }
-    }
 }

@@ -3,13 +3,7 @@ package dev.deskassist.examples.simulate;
 import dev.deskassist.core.Assistance;
 import dev.deskassist.core.DeskAssist;
 import dev.deskassist.core.adapter.ApplyResult;
-import dev.deskassist.core.adapter.HelpdeskAdapter;
 import dev.deskassist.core.adapter.LoopGuard;
-import dev.deskassist.core.adapter.TicketEvent;
-import dev.deskassist.core.adapter.TicketPoller;
-import dev.deskassist.core.adapter.TicketRef;
-import dev.deskassist.core.adapter.WebhookRequest;
-import dev.deskassist.core.adapter.WriteLedger;
 import dev.deskassist.core.adapter.testkit.FakeHelpdesk;
 import dev.deskassist.core.audit.WriteOutcome;
 import dev.deskassist.core.model.Ticket;
@@ -19,7 +13,6 @@ import dev.deskassist.core.pipeline.PipelineListener;
 import dev.deskassist.core.pipeline.PipelineRun;
 import dev.deskassist.core.pipeline.PipelineSettings;
 import dev.deskassist.core.pipeline.SqliteEventStore;
-import dev.deskassist.core.writeback.WriteBack;
 import dev.deskassist.examples.server.ServerSettings;
 import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
@@ -39,7 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -97,7 +89,7 @@ public final class ServiceNowSimulation {
                  SqliteEventStore store = SqliteEventStore.open(data);
                  DeskAssist assist = Engines.create("offline", null)) {
                 Pipeline pipeline = Pipeline.builder()
-                        .adapter(new PollingQuickly(servicenow),
+                        .adapter(new QuickPolling(servicenow, Duration.ofSeconds(1), Duration.ofMinutes(1)),
                                 new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))
                         .assist(assist).store(store)
                         .settings(PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build())
@@ -261,71 +253,4 @@ public final class ServiceNowSimulation {
         return s;
     }
 
-    /**
-     * The adapter with its poller asked every second instead of every two minutes (the shortest a
-     * configuration allows is one), so that the simulation shows a lost call being found.
-     */
-    private static final class PollingQuickly implements HelpdeskAdapter {
-        private final ServiceNowAdapter adapter;
-
-        PollingQuickly(ServiceNowAdapter adapter) {
-            this.adapter = adapter;
-        }
-
-        @Override
-        public String name() {
-            return adapter.name();
-        }
-
-        @Override
-        public TicketEvent parseWebhook(WebhookRequest request) {
-            return adapter.parseWebhook(request);
-        }
-
-        @Override
-        public Ticket fetch(TicketRef ref) {
-            return adapter.fetch(ref);
-        }
-
-        @Override
-        public ApplyResult apply(TicketRef ref, WriteBack plan) {
-            return adapter.apply(ref, plan);
-        }
-
-        @Override
-        public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan) {
-            return adapter.apply(ref, basis, plan);
-        }
-
-        @Override
-        public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan, WriteLedger ledger) {
-            return adapter.apply(ref, basis, plan, ledger);
-        }
-
-        @Override
-        public Optional<TicketPoller> poller() {
-            TicketPoller real = adapter.poller().orElseThrow();
-            return Optional.of(new TicketPoller() {
-                @Override
-                public Page poll(Instant since) {
-                    return real.poll(since);
-                }
-
-                @Override
-                public Duration interval() {
-                    return Duration.ofSeconds(1);
-                }
-
-                @Override
-                public Duration firstLookback() {
-                    return Duration.ofMinutes(1);
-                }
-            });
-        }
-
-        @Override
-        public String circuitState() {
-            return adapter.circuitState();
-        }
-    }
 }
