@@ -359,8 +359,9 @@ public final class FakeServiceNow extends FakeHelpdesk {
         f.put("sys_updated_on", new String[] {displayFormat.format(s.updatedAt), RAW.format(s.updatedAt)});
         put(f, "sys_updated_by", updatedBy.getOrDefault(s.id, "admin"));
         put(f, "sys_mod_count", String.valueOf(s.version - 1));
-        f.put("company", new String[] {s.organization, sysId("org:" + s.organization)});
-        f.put("caller_id", new String[] {s.requesterName, sysId("user:" + s.requesterId)});
+        f.put("company", s.organization == null ? new String[] {"", ""}
+                : new String[] {s.organization, sysId("org:" + s.organization)});
+        f.put("caller_id", new String[] {java.util.Objects.toString(s.requesterName, ""), sysId("user:" + s.requesterId)});
         put(f, "caller_id.user_name", callerUserName(s));
         put(f, "caller_id.name", s.requesterName);
         put(f, "caller_id.email", s.requesterEmail);
