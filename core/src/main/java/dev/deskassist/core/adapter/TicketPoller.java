@@ -9,7 +9,9 @@ import java.util.Objects;
  * Lists the tickets a helpdesk changed since a watermark, for helpdesks whose webhooks can be lost
  * (Freshdesk gives up after three retries; ServiceNow's business-rule call never retries). The
  * pipeline calls it every {@link #interval()}, keeps the watermark in its store and enqueues what
- * changed; events of one ticket version are enqueued once.
+ * changed; events of one ticket version are enqueued once, keyed {@code <ticket id>@<version>} —
+ * an adapter whose webhooks name the version uses the same delivery id, so a version both
+ * delivered and polled runs once.
  */
 public interface TicketPoller {
 

@@ -284,7 +284,9 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
                 if (!c.ref().helpdesk().equals(helpdesk)) {
                     throw new IllegalStateException("poller of " + helpdesk + " returned a ticket of " + c.ref().helpdesk());
                 }
-                String key = "poll:" + c.ref().ticketId() + "@" + c.version();
+                // the same key a webhook of that ticket version carries (ServiceNow's sys_id@sys_mod_count),
+                // so a version both delivered and polled is processed once
+                String key = c.ref().ticketId() + "@" + c.version();
                 if (store.append(new IncomingEvent(c.ref(), TicketEvent.Type.UPDATED, key, clock.instant()),
                         settings.dedupeWindow())) {
                     added++;
