@@ -3,7 +3,7 @@ package dev.deskassist.freshdesk;
 import dev.deskassist.core.adapter.ApplyResult;
 import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.adapter.HelpdeskAdapter;
-import dev.deskassist.core.adapter.NoteRef;
+import dev.deskassist.core.adapter.HelpdeskConfig;
 import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.TicketPoller;
 import dev.deskassist.core.adapter.TicketRef;
@@ -29,9 +29,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -53,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * something (the human wins), then posts the private note with {@code POST …/notes} unless a
  * conversation already carries its key. The PUT is sent as not repeatable: after an unclear
  * failure the routine re-reads instead of the HTTP client repeating a write that no version guards.
- * Within this process, applies to one ticket run one at a time and a note key posted once is not
- * posted again, so two concurrent events for a ticket give one note even from stale reads; across
+ * The routine runs applies to one ticket one at a time and never posts a note key twice from this
+ * process, so two concurrent events for a ticket give one note even from stale reads; across
  * processes the pipeline's per-ticket claim does the same.
  *
  * <p>Field definitions ({@code GET /api/v2/ticket_fields}) are cached for
@@ -72,8 +70,6 @@ public final class FreshdeskAdapter implements HelpdeskAdapter, WriteTarget {
     /** After a failed load of the field definitions, wait this long before the next try. */
     private static final Duration FIELDS_RETRY = Duration.ofMinutes(1);
     private static final Pattern TICKET_ID = Pattern.compile("[1-9][0-9]{0,18}");
-    private static final int LOCK_STRIPES = 64;
-    private static final int POSTED_NOTES_KEPT = 10_000;
 
     private final FreshdeskConfig config;
     private final ApiClient client;
@@ -81,17 +77,9 @@ public final class FreshdeskAdapter implements HelpdeskAdapter, WriteTarget {
     private final FreshdeskWebhook webhook;
     private final WriteBackRoutine routine;
     private final FreshdeskPoller poller;
-    private final Object[] locks = new Object[LOCK_STRIPES];
     private final Object fieldsLock = new Object();
     // due at once: the first use loads them
     private volatile CachedFields fields = new CachedFields(TicketFields.EMPTY, System.nanoTime());
-    private final Map<String, Boolean> postedNotes = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > POSTED_NOTES_KEPT;
-                }
-            });
 
     private record CachedFields(TicketFields fields, long nextLoadNanos) {
     }
@@ -102,7 +90,7 @@ public final class FreshdeskAdapter implements HelpdeskAdapter, WriteTarget {
 
     /** Shares an OkHttp client (connection pool, interceptors) with the rest of the application. */
     public FreshdeskAdapter(FreshdeskConfig config, OkHttpClient base) {
-        this(config, new ApiClient(validated(config).apiClientConfig(), base));
+        this(config, new ApiClient(HelpdeskConfig.requireValid(config).apiClientConfig(), base));
     }
 
     /** Uses a ready {@link ApiClient}, e.g. one configured beyond what {@link FreshdeskConfig} offers. */
@@ -116,21 +104,13 @@ public final class FreshdeskAdapter implements HelpdeskAdapter, WriteTarget {
      * @throws dev.deskassist.core.adapter.AdapterConfigException listing every problem of {@code config}
      */
     public FreshdeskAdapter(FreshdeskConfig config, ApiClient client, WriteLedger ledger) {
-        this.config = validated(config);
+        this.config = HelpdeskConfig.requireValid(config);
         this.client = Objects.requireNonNull(client, "client");
         this.mapping = FreshdeskMapping.of(config);
         // a fetch-and-apply user need not configure a webhook secret; parseWebhook then says it is missing
         this.webhook = ConfigValues.optional(config, "webhookSecret").isEmpty() ? null : FreshdeskWebhook.of(config);
         this.routine = new WriteBackRoutine(this, ledger, config.maxConflictRetries());
         this.poller = config.poll() ? new FreshdeskPoller(client, mapping, config.pollInterval()) : null;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
-    }
-
-    private static FreshdeskConfig validated(FreshdeskConfig config) {
-        Objects.requireNonNull(config, "config").validate();
-        return config;
     }
 
     @Override
@@ -177,34 +157,32 @@ public final class FreshdeskAdapter implements HelpdeskAdapter, WriteTarget {
     @Override
     public ApplyResult apply(TicketRef ref, WriteBack plan) {
         checkRef(ref);
-        return locked(ref, plan, () -> routine.apply(ref, plan));
+        return withFields(ref, plan, () -> routine.apply(ref, plan));
     }
 
     @Override
     public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan) {
         checkRef(ref);
-        return locked(ref, plan, () -> routine.apply(ref, basis, plan));
+        return withFields(ref, plan, () -> routine.apply(ref, basis, plan));
     }
 
     @Override
     public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan, WriteLedger ledger) {
         checkRef(ref);
-        return locked(ref, plan, () -> routine.withLedger(ledger).apply(ref, basis, plan));
+        return withFields(ref, plan, () -> routine.withLedger(ledger).apply(ref, basis, plan));
     }
 
-    /** One apply per ticket at a time; the field definitions loaded first when the plan writes fields. */
-    private ApplyResult locked(TicketRef ref, WriteBack plan, Supplier<ApplyResult> apply) {
-        synchronized (locks[Math.floorMod(ref.ticketId().hashCode(), locks.length)]) {
-            if (!plan.fields().isEmpty()) {
-                try {
-                    fields(true);
-                } catch (HttpApiException e) {
-                    throw new WriteBackException(ref, classify(e), "cannot read the ticket field definitions: "
-                            + e.getMessage(), null, e);
-                }
+    /** The field definitions loaded first when the plan writes fields: they type the values. */
+    private ApplyResult withFields(TicketRef ref, WriteBack plan, Supplier<ApplyResult> apply) {
+        if (!plan.fields().isEmpty()) {
+            try {
+                fields(true);
+            } catch (HttpApiException e) {
+                throw new WriteBackException(ref, classify(e), "cannot read the ticket field definitions: "
+                        + e.getMessage(), null, e);
             }
-            return apply.get();
         }
+        return apply.get();
     }
 
     // ---- WriteTarget: the Freshdesk half of the write-back routine ------------------------------
@@ -216,13 +194,7 @@ public final class FreshdeskAdapter implements HelpdeskAdapter, WriteTarget {
 
     @Override
     public WriteBack translate(WriteBack plan, List<String> skipped) {
-        WriteBack translated = mapping.translate(plan, skipped, fields.fields());
-        String note = translated.internalNote();
-        if (note != null && postedNotes.containsKey(noteKey(plan.ticketId(), noteToken(plan)))) {
-            skipped.add("internal note (already posted)");
-            return translated.toBuilder().internalNote(null).build();
-        }
-        return translated;
+        return mapping.translate(plan, skipped, fields.fields());
     }
 
     @Override
@@ -247,22 +219,9 @@ public final class FreshdeskAdapter implements HelpdeskAdapter, WriteTarget {
         }
         if (changes.internalNote() != null) {
             client.send(ApiRequest.post(FreshdeskMapping.notesPath(id), FreshdeskMapping.noteBody(changes.internalNote())));
-            String token = NoteRef.tokenOf(changes.internalNote());
-            if (token != null) {
-                postedNotes.put(noteKey(id, token), Boolean.TRUE);
-            }
             return new Sent(false, true, false, null);
         }
         throw new IllegalArgumentException("the Freshdesk adapter sends no public replies");
-    }
-
-    private static String noteToken(WriteBack plan) {
-        String stamped = NoteRef.tokenOf(plan.internalNote());
-        return stamped != null ? stamped : NoteRef.token(plan.ticketId(), plan.internalNote(), plan.idempotencyKey());
-    }
-
-    private static String noteKey(String ticketId, String token) {
-        return ticketId + "\n" + token;
     }
 
     // ---- field definitions -----------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.deskassist.servicenow;
 import dev.deskassist.core.adapter.ApplyResult;
 import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.adapter.HelpdeskAdapter;
+import dev.deskassist.core.adapter.HelpdeskConfig;
 import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.TicketPoller;
 import dev.deskassist.core.adapter.TicketRef;
@@ -79,7 +80,7 @@ public final class ServiceNowAdapter implements HelpdeskAdapter, WriteTarget {
 
     /** Shares an OkHttp client (connection pool, interceptors) with the rest of the application. */
     public ServiceNowAdapter(ServiceNowConfig config, OkHttpClient base) {
-        this(config, new ApiClient(validated(config).apiClientConfig(),
+        this(config, new ApiClient(HelpdeskConfig.requireValid(config).apiClientConfig(),
                 base.newBuilder().addInterceptor(new RateLimitReset(Clock.systemUTC())).build()));
     }
 
@@ -97,7 +98,7 @@ public final class ServiceNowAdapter implements HelpdeskAdapter, WriteTarget {
      * @throws dev.deskassist.core.adapter.AdapterConfigException listing every problem of {@code config}
      */
     public ServiceNowAdapter(ServiceNowConfig config, ApiClient client, WriteLedger ledger) {
-        this.config = validated(config);
+        this.config = HelpdeskConfig.requireValid(config);
         this.client = Objects.requireNonNull(client, "client");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.mapping = ServiceNowMapping.of(config);
@@ -111,11 +112,6 @@ public final class ServiceNowAdapter implements HelpdeskAdapter, WriteTarget {
             log.warn("servicenow: polling is off; a business-rule call that fails is never retried by ServiceNow, "
                     + "so its change is processed only when the record changes again");
         }
-    }
-
-    private static ServiceNowConfig validated(ServiceNowConfig config) {
-        Objects.requireNonNull(config, "config").validate();
-        return config;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.deskassist.zendesk;
 import dev.deskassist.core.adapter.ApplyResult;
 import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.adapter.HelpdeskAdapter;
+import dev.deskassist.core.adapter.HelpdeskConfig;
 import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.TicketRef;
 import dev.deskassist.core.adapter.WebhookRequest;
@@ -63,7 +64,7 @@ public final class ZendeskAdapter implements HelpdeskAdapter, WriteTarget {
 
     /** Shares an OkHttp client (connection pool, interceptors) with the rest of the application. */
     public ZendeskAdapter(ZendeskConfig config, OkHttpClient base) {
-        this(config, new ApiClient(validated(config).apiClientConfig(), base));
+        this(config, new ApiClient(HelpdeskConfig.requireValid(config).apiClientConfig(), base));
     }
 
     /** Uses a ready {@link ApiClient}, e.g. one configured beyond what {@link ZendeskConfig} offers. */
@@ -77,17 +78,12 @@ public final class ZendeskAdapter implements HelpdeskAdapter, WriteTarget {
      * @throws dev.deskassist.core.adapter.AdapterConfigException listing every problem of {@code config}
      */
     public ZendeskAdapter(ZendeskConfig config, ApiClient client, WriteLedger ledger) {
-        this.config = validated(config);
+        this.config = HelpdeskConfig.requireValid(config);
         this.client = Objects.requireNonNull(client, "client");
         this.mapping = ZendeskMapping.of(config);
         // a fetch-and-apply user need not configure a webhook secret; parseWebhook then says it is missing
         this.webhook = ConfigValues.optional(config, "webhookSecret").isEmpty() ? null : ZendeskWebhook.of(config);
         this.routine = new WriteBackRoutine(this, ledger, config.maxConflictRetries());
-    }
-
-    private static ZendeskConfig validated(ZendeskConfig config) {
-        Objects.requireNonNull(config, "config").validate();
-        return config;
     }
 
     @Override

@@ -64,6 +64,17 @@ public interface HelpdeskConfig {
     /** Webhook secrets shorter than this are refused: a shared secret without a signature is guessable otherwise. */
     int MIN_WEBHOOK_SECRET_LENGTH = 16;
 
+    /**
+     * The config after {@link #validate()}, for an adapter's constructor (Micrometer's
+     * {@code requireValid}).
+     *
+     * @throws AdapterConfigException listing every problem of {@code config}
+     */
+    static <C extends HelpdeskConfig> C requireValid(C config) {
+        Objects.requireNonNull(config, "config").validate();
+        return config;
+    }
+
     /** A config of no particular adapter over a source, e.g. for a helpdesk that needs no keys of its own. */
     static HelpdeskConfig of(String prefix, ConfigSource source) {
         Objects.requireNonNull(prefix, "prefix");

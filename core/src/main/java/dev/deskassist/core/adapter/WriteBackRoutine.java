@@ -48,7 +48,11 @@ import org.slf4j.LoggerFactory;
  *       ({@code DeskAssist ref: <key>}, key from {@link WriteBack#idempotencyKey()} or a hash of ticket
  *       id and text) and is posted only when no internal comment carries that key yet. When a write's
  *       answer is lost (timeout, reset), the ticket is re-read and the diff decides what is still
- *       missing, so a note created before the answer was lost is never posted twice.</li>
+ *       missing, so a note created before the answer was lost is never posted twice. With
+ *       {@link Concurrency#CLIENT_CHECK} (no version guards the note), applies to one ticket run one
+ *       at a time within the routine, and a note key posted once is not posted again, so two
+ *       concurrent calls from stale reads still give one note; across processes the pipeline's
+ *       per-ticket claim does the same.</li>
  *   <li><b>Errors.</b> Failed calls map to a {@link Kind} in one place ({@link WriteTarget#classify});
  *       the exception carries the partial result and the helpdesk's {@code Retry-After}.</li>
  * </ul>
@@ -66,6 +70,8 @@ public final class WriteBackRoutine {
     private final WriteTarget target;
     private final WriteLedger ledger;
     private final int maxRetries;
+    /** Shared by the copies {@link #withLedger} makes, so that every apply of one target meets the same guards. */
+    private final NoteGuards guards;
 
     /** A routine with an in-memory ledger and the default retry bound. */
     public WriteBackRoutine(WriteTarget target) {
@@ -77,17 +83,22 @@ public final class WriteBackRoutine {
      * @param maxRetries re-read-and-retry rounds after a conflict or a lost answer (0 = none)
      */
     public WriteBackRoutine(WriteTarget target, WriteLedger ledger, int maxRetries) {
+        this(target, ledger, maxRetries, new NoteGuards());
+    }
+
+    private WriteBackRoutine(WriteTarget target, WriteLedger ledger, int maxRetries, NoteGuards guards) {
         this.target = Objects.requireNonNull(target, "target");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0");
         }
         this.maxRetries = maxRetries;
+        this.guards = guards;
     }
 
     /** The same routine writing to another ledger (e.g. the pipeline's durable one). */
     public WriteBackRoutine withLedger(WriteLedger other) {
-        return other == ledger ? this : new WriteBackRoutine(target, other, maxRetries);
+        return other == ledger ? this : new WriteBackRoutine(target, other, maxRetries, guards);
     }
 
     public WriteLedger ledger() {
@@ -101,7 +112,7 @@ public final class WriteBackRoutine {
      */
     public ApplyResult apply(TicketRef ref, WriteBack plan) {
         Run run = new Run(ref, plan);
-        return run.apply(run.read(), true);
+        return serialized(ref, () -> run.apply(run.read(), true));
     }
 
     /**
@@ -111,7 +122,54 @@ public final class WriteBackRoutine {
      * @throws WriteBackException when the plan could not be applied completely
      */
     public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan) {
-        return new Run(ref, plan).apply(Objects.requireNonNull(basis, "basis"), false);
+        Objects.requireNonNull(basis, "basis");
+        Run run = new Run(ref, plan);
+        return serialized(ref, () -> run.apply(basis, false));
+    }
+
+    /** Without a version to guard writes, one apply per ticket at a time; a compare-and-set needs no lock. */
+    private ApplyResult serialized(TicketRef ref, java.util.function.Supplier<ApplyResult> apply) {
+        if (target.concurrency() != Concurrency.CLIENT_CHECK) {
+            return apply.get();
+        }
+        synchronized (guards.lock(ref)) {
+            return apply.get();
+        }
+    }
+
+    /** Per-ticket locks (striped) and the note keys this process posted, for {@link Concurrency#CLIENT_CHECK}. */
+    private static final class NoteGuards {
+        private static final int STRIPES = 64;
+        private static final int KEYS_KEPT = 10_000;
+
+        private final Object[] locks = new Object[STRIPES];
+        private final Map<String, Boolean> posted = java.util.Collections.synchronizedMap(
+                new LinkedHashMap<>(256, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                        return size() > KEYS_KEPT;
+                    }
+                });
+
+        NoteGuards() {
+            for (int i = 0; i < locks.length; i++) {
+                locks[i] = new Object();
+            }
+        }
+
+        Object lock(TicketRef ref) {
+            return locks[Math.floorMod(ref.hashCode(), locks.length)];
+        }
+
+        boolean posted(TicketRef ref, String token) {
+            return token != null && posted.containsKey(ref + "\n" + token);
+        }
+
+        void remember(TicketRef ref, String token) {
+            if (token != null) {
+                posted.put(ref + "\n" + token, Boolean.TRUE);
+            }
+        }
     }
 
     /** The state of one apply call. */
@@ -136,6 +194,12 @@ public final class WriteBackRoutine {
             List<String> untranslated = new ArrayList<>();
             WriteBack pending = stampNote(target.translate(plan, untranslated));
             skipped.addAll(untranslated);
+            if (target.concurrency() == Concurrency.CLIENT_CHECK && pending.internalNote() != null
+                    && guards.posted(ref, NoteRef.tokenOf(pending.internalNote()))) {
+                // posted by an earlier call whose read (or the basis of this one) may not show it yet
+                skipped.add("internal note (already posted)");
+                pending = pending.toBuilder().internalNote(null).build();
+            }
             ours.putAll(ledger.written(ref));
             Ticket current = basis;
             // true while current was read by this call and nothing was written since
@@ -340,6 +404,7 @@ public final class WriteBackRoutine {
             }
             if (sent.internalNote()) {
                 changed.add("internal note");
+                guards.remember(ref, NoteRef.tokenOf(changes.internalNote()));
             }
             if (sent.publicReply()) {
                 changed.add("public reply");
