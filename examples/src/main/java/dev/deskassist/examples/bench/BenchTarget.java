@@ -1,6 +1,7 @@
 package dev.deskassist.examples.bench;
 
 import dev.deskassist.core.adapter.HelpdeskAdapter;
+import dev.deskassist.core.adapter.HelpdeskConfig;
 import dev.deskassist.core.adapter.LoopGuard;
 import dev.deskassist.core.adapter.testkit.FakeHelpdesk;
 import dev.deskassist.examples.UsageException;
@@ -65,12 +66,24 @@ abstract class BenchTarget implements AutoCloseable {
     }
 
     /** Adds a German billing ticket with one follow-up. */
-    abstract void addTicket(String id);
+    void addTicket(String id) {
+        FakeHelpdesk.TicketState s = fake.addTicket(id, SUBJECT + number(id), BODY);
+        synchronized (s) {
+            s.requesterName = "Anna Müller";
+            s.requesterEmail = "anna@example.de";
+        }
+        fake.customerComment(id, "Ist das erledigt?");
+    }
+
+    /** The adapter's settings against the fake. */
+    abstract HelpdeskConfig config();
 
     /** The adapter against the fake, its HTTP calls through {@code http}. */
     abstract HelpdeskAdapter adapter(OkHttpClient http);
 
-    abstract LoopGuard guard();
+    LoopGuard guard() {
+        return new LoopGuard(config().integrationUserIds(), config().markerTag().orElse(null));
+    }
 
     /** A genuine webhook for the ticket, as the helpdesk would send it. */
     abstract Request webhook(HttpUrl endpoint, String ticketId, String delivery);
@@ -116,8 +129,8 @@ abstract class BenchTarget implements AutoCloseable {
         }
 
         @Override
-        LoopGuard guard() {
-            return new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null));
+        HelpdeskConfig config() {
+            return config;
         }
 
         @Override
@@ -154,23 +167,13 @@ abstract class BenchTarget implements AutoCloseable {
         }
 
         @Override
-        void addTicket(String id) {
-            FakeHelpdesk.TicketState s = fake.addTicket(id, SUBJECT + id, BODY);
-            synchronized (s) {
-                s.requesterName = "Anna Müller";
-                s.requesterEmail = "anna@example.de";
-            }
-            fake.customerComment(id, "Ist das erledigt?");
-        }
-
-        @Override
         HelpdeskAdapter adapter(OkHttpClient http) {
             return new FreshdeskAdapter(config, http);
         }
 
         @Override
-        LoopGuard guard() {
-            return new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null));
+        HelpdeskConfig config() {
+            return config;
         }
 
         @Override
@@ -214,23 +217,13 @@ abstract class BenchTarget implements AutoCloseable {
         }
 
         @Override
-        void addTicket(String id) {
-            FakeHelpdesk.TicketState s = fake.addTicket(id, SUBJECT + number(id), BODY);
-            synchronized (s) {
-                s.requesterName = "Anna Müller";
-                s.requesterEmail = "anna@example.de";
-            }
-            fake.customerComment(id, "Ist das erledigt?");
-        }
-
-        @Override
         HelpdeskAdapter adapter(OkHttpClient http) {
             return new ServiceNowAdapter(config, http);
         }
 
         @Override
-        LoopGuard guard() {
-            return new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null));
+        HelpdeskConfig config() {
+            return config;
         }
 
         @Override
