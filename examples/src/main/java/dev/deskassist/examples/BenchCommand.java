@@ -12,7 +12,8 @@ import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import dev.deskassist.examples.cli.Progress;
+import java.io.PrintWriter;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -22,8 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: single-thread throughput of offline triage on short (about 100 characters) and
@@ -31,35 +36,51 @@ import java.util.function.Consumer;
  * load time and heap after loading. Tickets are built from the sample's labeled texts so that
  * every iteration sees real, varied text.
  */
-public final class BenchCommand implements Command {
+@Command(name = "bench", sortOptions = false,
+        description = "Single-thread throughput of offline triage and of the full offline assist on short and long "
+                + "tickets, model load time and heap after loading.")
+public final class BenchCommand implements Callable<Integer> {
 
-    private final PrintStream out;
+    @Spec
+    CommandSpec spec;
 
-    public BenchCommand() {
-        this(System.out);
-    }
+    @Option(names = "--seconds", paramLabel = "N", description = "Measured seconds per case (default: ${DEFAULT-VALUE}).")
+    int seconds = 5;
 
-    BenchCommand(PrintStream out) {
-        this.out = out;
-    }
+    // the JIT needs 12-15 s on 2 cores to reach steady state; a middleware runs for days, so that is what we report
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up seconds per case (default: ${DEFAULT-VALUE}).")
+    int warmup = 15;
+
+    @Option(names = "--kb-articles", paramLabel = "N",
+            description = "Articles in the knowledge base of the full assist (default: ${DEFAULT-VALUE}).")
+    int kbArticles = 500;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object.")
+    boolean json;
+
+    private PrintWriter out;
 
     @Override
-    public String name() {
-        return "bench";
+    public Integer call() throws IOException {
+        if (seconds < 1 || warmup < 0 || kbArticles < 1) {
+            throw new UsageException("--seconds and --kb-articles must be at least 1, --warmup at least 0");
+        }
+        out = spec.commandLine().getOut();
+        // four measured cases, each a warm-up and a measurement, plus about as long again for setup
+        Map<String, Object> result;
+        try (Progress progress = Progress.timed(spec.qualifiedName(),
+                java.util.concurrent.TimeUnit.SECONDS.toNanos(4L * (warmup + seconds) + 10), spec.commandLine().getErr())) {
+            result = measureAll();
+        }
+        if (json) {
+            out.println(JsonCodec.toJson(result));
+        } else {
+            print(result);
+        }
+        return 0;
     }
 
-    @Override
-    public String summary() {
-        return "offline triage and full-assist throughput on one thread [--seconds N] [--warmup N] [--kb-articles N] [--json]";
-    }
-
-    @Override
-    public int run(List<String> argList) throws IOException {
-        Args args = Args.parse(argList, Set.of("json"));
-        int seconds = args.intValue("seconds", 5);
-        // the JIT needs 12-15 s on 2 cores to reach steady state; a middleware runs for days, so that is what we report
-        int warmup = args.intValue("warmup", 15);
-        int kbArticles = args.intValue("kb-articles", 500);
+    private Map<String, Object> measureAll() throws IOException {
         Map<String, Object> result = new LinkedHashMap<>();
 
         long heapBefore = usedHeap();
@@ -98,12 +119,7 @@ public final class BenchCommand implements Command {
             result.put("assistLong", measure(longTickets, assist::assist, warmup, seconds));
         }
 
-        if (args.flag("json")) {
-            out.println(JsonCodec.toJson(result));
-        } else {
-            print(result);
-        }
-        return 0;
+        return result;
     }
 
     /** Runs the work on this thread for a warm-up, then for the measured time; reports rate and CPU time. */

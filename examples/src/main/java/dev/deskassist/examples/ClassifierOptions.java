@@ -3,93 +3,161 @@ package dev.deskassist.examples;
 import dev.deskassist.core.triage.classify.FeatureConfig;
 import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import picocli.CommandLine.Option;
 
-/** Options shared by {@code train} and {@code evaluate}: columns, and the trainer's settings. */
+/**
+ * Options shared by {@code train} and {@code evaluate}: columns, and the trainer's settings. The
+ * column defaults are the library's ({@link TrainingDataReader.Builder}), so that the shipped
+ * sample trains without options.
+ */
 final class ClassifierOptions {
 
-    static final Set<String> FLAGS = Set.of("json", "no-bigrams", "no-unigrams", "stem", "balanced", "no-idf");
+    private static final TrainingDataReader LIBRARY_DEFAULTS = TrainingDataReader.builder().build();
 
-    static final String HELP = """
-              --text-column C[,C2]   column(s) with the text, joined in order (default: text)
-              --label-column C       column with the label (default: category)
-              --seed S               seed of every random choice (default 42)
-            tuning (defaults were chosen by cross-validation on the Banking77 training file):
-              --epochs N  --lr X  --l2 X  --folds N  --char-ngrams MIN-MAX|none  --char-weight X
-              --min-count N  --augment N  --target-precision P  --no-bigrams  --stem  --balanced
-              --nb-weight X (naive Bayes blend; default: chosen by cross-validation)  --nb-alpha X""";
+    @Option(names = "--text-column", split = ",", paramLabel = "C",
+            description = "Column(s) or key(s) with the text, joined in order (default: ${DEFAULT-VALUE}).")
+    List<String> textColumns = LIBRARY_DEFAULTS.textColumns();
 
-    private ClassifierOptions() {
+    @Option(names = "--label-column", paramLabel = "C", description = "Column or key with the label (default: ${DEFAULT-VALUE}).")
+    String labelColumn = LIBRARY_DEFAULTS.labelColumn();
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of every random choice (default: 42).")
+    Long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs.")
+    Integer epochs;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate.")
+    Double learningRate;
+
+    @Option(names = "--l2", paramLabel = "X", description = "L2 regularization.")
+    Double l2;
+
+    @Option(names = "--folds", paramLabel = "N", description = "Cross-validation folds for calibration.")
+    Integer folds;
+
+    @Option(names = "--char-ngrams", paramLabel = "MIN-MAX|none", description = "Character n-gram lengths, or none.")
+    String charNgrams;
+
+    @Option(names = "--char-weight", paramLabel = "X", description = "Weight of character n-grams.")
+    Float charWeight;
+
+    @Option(names = "--min-count", paramLabel = "N", description = "Minimum count of a feature.")
+    Integer minCount;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Tokens read per text.")
+    Integer maxTokens;
+
+    @Option(names = "--augment", paramLabel = "N", description = "Word-dropout copies per example.")
+    Integer augment;
+
+    @Option(names = "--target-precision", paramLabel = "P", description = "Precision the abstain threshold aims at.")
+    Double targetPrecision;
+
+    @Option(names = "--nb-weight", paramLabel = "X",
+            description = "Naive Bayes blend weight (default: chosen by cross-validation).")
+    Double nbWeight;
+
+    @Option(names = "--nb-alpha", paramLabel = "X", description = "Naive Bayes smoothing.")
+    Double nbAlpha;
+
+    @Option(names = "--no-bigrams", description = "No word bigrams.")
+    boolean noBigrams;
+
+    @Option(names = "--no-unigrams", description = "No word unigrams.")
+    boolean noUnigrams;
+
+    @Option(names = "--no-idf", description = "No IDF weighting.")
+    boolean noIdf;
+
+    @Option(names = "--stem", description = "Strip common suffixes.")
+    boolean stem;
+
+    @Option(names = "--balanced", description = "Weight classes inversely to their frequency.")
+    boolean balanced;
+
+    TrainingDataReader reader() {
+        List<String> text = textColumns.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (text.isEmpty()) {
+            throw new UsageException("--text-column needs at least one column name");
+        }
+        return TrainingDataReader.builder().textColumns(text).labelColumn(labelColumn.strip()).build();
     }
 
-    static TrainingDataReader reader(Args a) {
-        List<String> text = Arrays.stream(a.get("text-column").orElse("text").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return TrainingDataReader.builder().textColumns(text).labelColumn(a.get("label-column").orElse("category"))
-                .build();
-    }
-
-    static TrainerConfig trainerConfig(Args a) {
+    /** The trainer's settings: the library's defaults (chosen by cross-validation on Banking77) with the options given. */
+    TrainerConfig trainerConfig() {
         FeatureConfig.Builder f = FeatureConfig.defaults().toBuilder();
-        a.get("char-ngrams").ifPresent(v -> {
-            if (v.equalsIgnoreCase("none")) {
+        if (charNgrams != null) {
+            if (charNgrams.equalsIgnoreCase("none")) {
                 f.charNgrams(0, 0);
             } else {
-                String[] p = v.split("-");
-                if (p.length != 2) {
-                    throw new UsageException("--char-ngrams takes MIN-MAX or none, not " + v);
+                String[] p = charNgrams.split("-");
+                try {
+                    f.charNgrams(Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip()));
+                } catch (RuntimeException e) {
+                    throw new UsageException("--char-ngrams takes MIN-MAX or none, not " + charNgrams);
                 }
-                f.charNgrams(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
             }
-        });
-        if (a.flag("no-bigrams")) {
+        }
+        if (noBigrams) {
             f.wordBigrams(false);
         }
-        if (a.flag("no-unigrams")) {
+        if (noUnigrams) {
             f.wordUnigrams(false);
         }
-        if (a.flag("no-idf")) {
+        if (noIdf) {
             f.idf(false);
         }
-        if (a.flag("stem")) {
+        if (stem) {
             f.stemSuffixes(true);
         }
-        a.get("char-weight").ifPresent(v -> f.charWeight((float) number(v, "char-weight")));
-        a.get("min-count").ifPresent(v -> f.minCount((int) number(v, "min-count")));
-        a.get("max-tokens").ifPresent(v -> f.maxTokens((int) number(v, "max-tokens")));
+        if (charWeight != null) {
+            f.charWeight(charWeight);
+        }
+        if (minCount != null) {
+            f.minCount(minCount);
+        }
+        if (maxTokens != null) {
+            f.maxTokens(maxTokens);
+        }
         TrainerConfig.Builder t = TrainerConfig.defaults().toBuilder();
         try {
             t.features(f.build());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        a.get("epochs").ifPresent(v -> t.epochs((int) number(v, "epochs")));
-        a.get("lr").ifPresent(v -> t.learningRate(number(v, "lr")));
-        a.get("l2").ifPresent(v -> t.l2(number(v, "l2")));
-        a.get("seed").ifPresent(v -> t.seed((long) number(v, "seed")));
-        a.get("folds").ifPresent(v -> t.calibrationFolds((int) number(v, "folds")));
-        a.get("augment").ifPresent(v -> t.augmentCopies((int) number(v, "augment")));
-        a.get("nb-weight").ifPresent(v -> t.naiveBayesWeight(number(v, "nb-weight")));
-        a.get("nb-alpha").ifPresent(v -> t.naiveBayesSmoothing(number(v, "nb-alpha")));
-        a.get("target-precision").ifPresent(v -> t.targetPrecision(number(v, "target-precision")));
-        if (a.flag("balanced")) {
-            t.classBalanced(true);
-        }
-        try {
+            if (epochs != null) {
+                t.epochs(epochs);
+            }
+            if (learningRate != null) {
+                t.learningRate(learningRate);
+            }
+            if (l2 != null) {
+                t.l2(l2);
+            }
+            if (seed != null) {
+                t.seed(seed);
+            }
+            if (folds != null) {
+                t.calibrationFolds(folds);
+            }
+            if (augment != null) {
+                t.augmentCopies(augment);
+            }
+            if (nbWeight != null) {
+                t.naiveBayesWeight(nbWeight);
+            }
+            if (nbAlpha != null) {
+                t.naiveBayesSmoothing(nbAlpha);
+            }
+            if (targetPrecision != null) {
+                t.targetPrecision(targetPrecision);
+            }
+            if (balanced) {
+                t.classBalanced(true);
+            }
             return t.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-    }
-
-    static double number(String v, String name) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " takes a number, not " + v);
         }
     }
 

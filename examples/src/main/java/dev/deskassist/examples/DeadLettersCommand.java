@@ -11,17 +11,24 @@ import dev.deskassist.examples.serve.StoreOptions;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dead-letters list|purge}: the events {@code serve} gave up on, read from its event store.
@@ -34,84 +41,106 @@ import java.util.regex.Pattern;
  * dead-letters purge --older-than 30d [--config FILE | --data-dir DIR]
  * </pre>
  */
-public final class DeadLettersCommand implements Command {
+@Command(name = "dead-letters", synopsisSubcommandLabel = "list|purge",
+        description = "List or purge the events serve gave up on, read from its event store (works while serve runs).",
+        subcommands = {DeadLettersCommand.ListLetters.class, DeadLettersCommand.PurgeLetters.class})
+public final class DeadLettersCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: dead-letters list [--config FILE | --data-dir DIR] [--helpdesk H] "
-            + "[--json]  |  dead-letters purge --older-than 30d [--config FILE | --data-dir DIR]";
     private static final Pattern DAYS = Pattern.compile("(\\d{1,6})\\s*d", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> env;
-    private final PrintStream out;
     private final Supplier<Instant> now;
 
+    @Spec
+    CommandSpec spec;
+
     public DeadLettersCommand() {
-        this(System.getenv(), System.out, Instant::now);
+        this(System.getenv(), Instant::now);
     }
 
-    /** With the environment, the output and the clock given, for tests and for embedding in another tool. */
-    public DeadLettersCommand(Map<String, String> env, PrintStream out, Supplier<Instant> now) {
+    /** With the environment and the clock given, for tests and for embedding in another tool. */
+    public DeadLettersCommand(Map<String, String> env, Supplier<Instant> now) {
         this.env = env;
-        this.out = out;
         this.now = now;
     }
 
+    /** Without an action: say which ones there are. */
     @Override
-    public String name() {
-        return "dead-letters";
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "say what to do: list or purge");
     }
 
-    @Override
-    public String summary() {
-        return "list or purge what serve gave up on (list [--helpdesk H] [--json] | purge --older-than 30d)";
-    }
+    /** {@code dead-letters list}. */
+    @Command(name = "list", sortOptions = false, description = "List the dead letters: ids, helpdesk, ticket, event, "
+            + "attempts, times and the reason (error codes only, never ticket text).")
+    static final class ListLetters implements Callable<Integer> {
 
-    @Override
-    public int run(List<String> args) {
-        if (args.isEmpty()) {
-            throw new UsageException(USAGE);
+        @ParentCommand
+        DeadLettersCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--helpdesk", paramLabel = "H", description = "Only this helpdesk's (zendesk, freshdesk, ...).")
+        String helpdesk;
+
+        @Option(names = "--json", description = "Print a JSON array, one object per entry.")
+        boolean json;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            DeadLetterQuery query = helpdesk != null ? DeadLetterQuery.helpdesk(helpdesk) : DeadLetterQuery.all();
+            List<DeadLetterEntry> entries;
+            try (SqliteEventStore s = store.openExisting(parent.env)) {
+                entries = s.deadLetters().list(query);
+            }
+            if (json) {
+                out.println(json(entries));
+            } else {
+                table(out, entries);
+            }
+            return 0;
         }
-        String sub = args.get(0);
-        List<String> rest = args.subList(1, args.size());
-        return switch (sub) {
-            case "list" -> list(rest);
-            case "purge" -> purge(rest);
-            default -> throw new UsageException("unknown subcommand '" + sub + "'; " + USAGE);
-        };
     }
 
-    private int list(List<String> args) {
-        StoreOptions.rejectUnknown(args, Set.of("config", "data-dir", "helpdesk"), Set.of("json"));
-        Args a = Args.parse(args, Set.of("json"));
-        noPositional(a);
-        DeadLetterQuery query = a.get("helpdesk").map(DeadLetterQuery::helpdesk).orElse(DeadLetterQuery.all());
-        List<DeadLetterEntry> entries;
-        try (SqliteEventStore store = StoreOptions.parse(a).openExisting(env)) {
-            entries = store.deadLetters().list(query);
+    /** {@code dead-letters purge}. */
+    @Command(name = "purge", sortOptions = false, description = "Remove the dead letters dead-lettered longer ago "
+            + "than an age.")
+    static final class PurgeLetters implements Callable<Integer> {
+
+        @ParentCommand
+        DeadLettersCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--older-than", required = true, paramLabel = "AGE",
+                description = "An age such as 30d, 12h, 90m or PT36H.")
+        String olderThan;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            Duration age = age(olderThan);
+            Instant before = parent.now.get().minus(age);
+            int purged;
+            try (SqliteEventStore s = store.openExisting(parent.env)) {
+                DeadLetters letters = s.deadLetters();
+                purged = letters.purge(before);
+            }
+            spec.commandLine().getOut().println("purged " + purged + " dead letter" + (purged == 1 ? "" : "s")
+                    + " dead-lettered before " + before);
+            return 0;
         }
-        if (a.flag("json")) {
-            out.println(json(entries));
-        } else {
-            table(entries);
-        }
-        return 0;
     }
 
-    private int purge(List<String> args) {
-        StoreOptions.rejectUnknown(args, Set.of("config", "data-dir", "older-than"), Set.of());
-        Args a = Args.parse(args, Set.of());
-        noPositional(a);
-        Duration age = age(a.require("older-than"));
-        Instant before = now.get().minus(age);
-        int purged;
-        try (SqliteEventStore store = StoreOptions.parse(a).openExisting(env)) {
-            DeadLetters letters = store.deadLetters();
-            purged = letters.purge(before);
-        }
-        out.println("purged " + purged + " dead letter" + (purged == 1 ? "" : "s") + " dead-lettered before " + before);
-        return 0;
-    }
-
-    private void table(List<DeadLetterEntry> entries) {
+    private static void table(PrintWriter out, List<DeadLetterEntry> entries) {
         if (entries.isEmpty()) {
             out.println("no dead letters");
             return;
@@ -186,12 +215,6 @@ public final class DeadLettersCommand implements Command {
             throw new UsageException("--older-than must be a positive age, such as 30d");
         }
         return d;
-    }
-
-    private static void noPositional(Args a) {
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument " + a.positional().get(0) + "; " + USAGE);
-        }
     }
 
     private static String orDash(Object v) {

@@ -13,51 +13,47 @@ import dev.deskassist.core.triage.Sentiment;
 import dev.deskassist.core.triage.StyleProfile;
 import dev.deskassist.core.triage.TriageResult;
 import dev.deskassist.core.writeback.WriteBack;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: runs the offline engines of the Nordwind sample over its German and English
  * sample tickets and prints, for each, the triage with reasons, the summary, the draft with its
  * sources and the write-back plan. No network.
  */
-public final class DemoCommand implements Command {
+@Command(name = "demo", sortOptions = false,
+        description = "Offline triage, summary, draft and write-back plan for the Nordwind sample tickets; no network.")
+public final class DemoCommand implements Callable<Integer> {
 
-    private final PrintStream out;
+    @Spec
+    CommandSpec spec;
 
-    public DemoCommand() {
-        this(System.out);
-    }
+    @Option(names = "--ticket", paramLabel = "ID", description = "Show only this sample ticket (for example NW-1005).")
+    String only;
 
-    DemoCommand(PrintStream out) {
-        this.out = out;
-    }
+    @Option(names = "--note", description = "Print the full internal note an agent would see.")
+    boolean note;
 
-    @Override
-    public String name() {
-        return "demo";
-    }
+    private PrintWriter out;
 
     @Override
-    public String summary() {
-        return "offline triage, summary, draft and write-back plan for the sample tickets [--ticket ID] [--note]";
-    }
-
-    @Override
-    public int run(List<String> argList) {
-        Args args = Args.parse(argList, Set.of("note"));
+    public Integer call() {
+        out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
-        Nordwind nordwind = Nordwind.load(clock);
         List<Ticket> tickets = SampleTickets.load(clock.instant());
-        String only = args.get("ticket").orElse(null);
         if (only != null && tickets.stream().noneMatch(t -> t.id().equals(only))) {
             throw new UsageException("no sample ticket " + only + " (known: "
                     + String.join(", ", tickets.stream().map(Ticket::id).toList()) + ")");
         }
+        Nordwind nordwind = Nordwind.load(clock);
         out.printf("DeskAssist demo — Nordwind Shop sample, offline engines, no network%n");
         out.printf("classifier trained on the sample's 250 labeled tickets in %d ms; knowledge base: %d articles (%s) "
                 + "indexed in %d ms%n", nordwind.trainTime().toMillis(), nordwind.knowledgeBase().articles().size(),
@@ -65,7 +61,7 @@ public final class DemoCommand implements Command {
         try (DeskAssist assist = nordwind.deskAssist(AuditSink.NONE)) {
             for (Ticket t : tickets) {
                 if (only == null || t.id().equals(only)) {
-                    print(t, assist.assist(t), args.flag("note"));
+                    print(t, assist.assist(t), note);
                 }
             }
         }

@@ -8,6 +8,8 @@ import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
+import dev.deskassist.examples.cli.Progress;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,56 +17,79 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate}: trains the intent classifier on one labeled file and measures it on another
  * (accuracy, macro-F1, abstain rate, accuracy on answered, top confusions).
  */
-final class EvaluateCommand implements Command {
+@Command(name = "evaluate", sortOptions = false,
+        description = "Train the category classifier on one labeled file and report on another: accuracy, macro-F1, "
+                + "abstain rate, accuracy on answered, top confusions.",
+        footerHeading = "%n", footer = "Progress goes to standard error; standard output holds only the report.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "The labeled training file.")
+    Path trainFile;
+
+    @Option(names = "--test", required = true, paramLabel = "FILE", description = "The labeled test file.")
+    Path testFile;
+
+    @Option(names = "--per-class", paramLabel = "N",
+            description = "Train on N examples per label only, sampled with the seed (default: all).")
+    int perClass;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "Abstain below this confidence (default: the "
+            + "model's, picked on cross-validation of the training file).")
+    Double threshold;
+
+    @Option(names = "--group-column", paramLabel = "C",
+            description = "Also report accuracy per value of this test-file column.")
+    String groupColumn;
+
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    boolean json;
+
+    @Mixin
+    ClassifierOptions options;
 
     @Override
-    public String name() {
-        return "evaluate";
-    }
-
-    @Override
-    public String summary() {
-        return "train on one labeled file, report on another: --train FILE --test FILE [--per-class N] [--json]";
-    }
-
-    @Override
-    public int run(List<String> args) throws Exception {
-        if (args.contains("--help")) {
-            System.out.println("usage: evaluate --train FILE --test FILE [--per-class N] [--threshold T] [--json] [options]\n"
-                    + "  --threshold T          abstain below this confidence (default: the model's, picked on\n"
-                    + "                         cross-validation of the training file)\n"
-                    + "  --group-column C       also report accuracy per value of this test-file column\n"
-                    + ClassifierOptions.HELP);
-            return 0;
-        }
-        Args a = Args.parse(args, ClassifierOptions.FLAGS);
-        TrainingDataReader reader = ClassifierOptions.reader(a);
-        TrainerConfig config = ClassifierOptions.trainerConfig(a);
-        TrainingData train = reader.read(Path.of(a.require("train")));
-        TrainingData test = reader.read(Path.of(a.require("test")));
-        int perClass = a.intValue("per-class", 0);
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        TrainingDataReader reader = options.reader();
+        TrainerConfig config = options.trainerConfig();
+        TrainingData train = reader.read(trainFile);
+        TrainingData test = reader.read(testFile);
         if (perClass > 0) {
             train = train.samplePerLabel(perClass, config.seed());
         }
-        TrainingResult r = new IntentTrainer(config).train(train);
+        TrainingResult r;
+        try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
+            r = new IntentTrainer(config).train(train, (done, total) -> {
+                progress.total(total);
+                progress.update(done);
+            });
+        }
         LinearIntentModel model = r.model();
-        double threshold = a.get("threshold").map(v -> ClassifierOptions.number(v, "threshold"))
-                .orElse(model.abstainThreshold());
+        double threshold = this.threshold != null ? this.threshold : model.abstainThreshold();
         long t0 = System.nanoTime();
         Evaluation e = Evaluation.of(model, test.examples(), threshold);
         double predictMicros = (System.nanoTime() - t0) / 1e3 / Math.max(1, test.size());
         long unseen = test.examples().stream().filter(x -> !model.labels().contains(x.label())).count();
-        Map<String, double[]> groups = groups(a, reader, test, e);
+        Map<String, double[]> groups = groups(reader, test, e);
 
-        if (a.flag("json")) {
+        if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("train", a.require("train"));
-            out.put("test", a.require("test"));
+            out.put("train", trainFile.toString());
+            out.put("test", testFile.toString());
             out.put("n", e.n());
             out.put("trainExamples", train.size());
             out.put("labels", model.labels().size());
@@ -92,32 +117,32 @@ final class EvaluateCommand implements Command {
             if (!groups.isEmpty()) {
                 Map<String, Object> g = new LinkedHashMap<>();
                 groups.forEach((k, v) -> g.put(k, Map.of("n", (long) v[1], "accuracy", round(v[0] / v[1]))));
-                out.put("accuracyBy" + a.require("group-column"), g);
+                out.put("accuracyBy" + groupColumn, g);
             }
-            System.out.println(JsonCodec.toJson(out));
+            w.println(JsonCodec.toJson(out));
             return 0;
         }
-        System.out.printf(Locale.ROOT, "train             %s: %d examples, %d labels%s%n", a.require("train"), train.size(),
+        w.printf(Locale.ROOT, "train             %s: %d examples, %d labels%s%n", trainFile, train.size(),
                 model.labels().size(), perClass > 0 ? " (" + perClass + " per label, seed " + config.seed() + ")" : "");
-        System.out.printf(Locale.ROOT, "test              %s: %d examples%s%n", a.require("test"), e.n(),
+        w.printf(Locale.ROOT, "test              %s: %d examples%s%n", testFile, e.n(),
                 unseen > 0 ? " (" + unseen + " with a label the training file lacks)" : "");
-        System.out.printf(Locale.ROOT, "training time     %.2f s (%d-fold calibration included)%n",
+        w.printf(Locale.ROOT, "training time     %.2f s (%d-fold calibration included)%n",
                 r.duration().toNanos() / 1e9, config.calibrationFolds());
-        System.out.printf(Locale.ROOT, "held-out estimate %s (cross-validation on the training file)%n",
+        w.printf(Locale.ROOT, "held-out estimate %s (cross-validation on the training file)%n",
                 ClassifierOptions.pct(r.heldOutAccuracy()));
-        System.out.printf(Locale.ROOT, "accuracy          %s%n", ClassifierOptions.pct(e.accuracy()));
-        System.out.printf(Locale.ROOT, "macro-F1          %s%n", ClassifierOptions.pct(e.macroF1()));
-        System.out.printf(Locale.ROOT, "threshold         %.3f%s%n", threshold,
-                a.get("threshold").isPresent() ? "" : " (picked on training cross-validation for precision "
+        w.printf(Locale.ROOT, "accuracy          %s%n", ClassifierOptions.pct(e.accuracy()));
+        w.printf(Locale.ROOT, "macro-F1          %s%n", ClassifierOptions.pct(e.macroF1()));
+        w.printf(Locale.ROOT, "threshold         %.3f%s%n", threshold,
+                this.threshold != null ? "" : " (picked on training cross-validation for precision "
                         + config.targetPrecision() + ")");
-        System.out.printf(Locale.ROOT, "abstain rate      %s%n", ClassifierOptions.pct(e.abstainRate()));
-        System.out.printf(Locale.ROOT, "acc. on answered  %s%n", ClassifierOptions.pct(e.accuracyOnAnswered()));
-        System.out.printf(Locale.ROOT, "predict           %.1f µs per text (wall time incl. JIT warm-up; see IntentModelBench)%n", predictMicros);
-        groups.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %s = %-10s accuracy %s on %d%n",
-                a.require("group-column"), k, ClassifierOptions.pct(v[0] / v[1]), (long) v[1]));
-        System.out.println("top confusions (true -> predicted: count)");
+        w.printf(Locale.ROOT, "abstain rate      %s%n", ClassifierOptions.pct(e.abstainRate()));
+        w.printf(Locale.ROOT, "acc. on answered  %s%n", ClassifierOptions.pct(e.accuracyOnAnswered()));
+        w.printf(Locale.ROOT, "predict           %.1f µs per text (wall time incl. JIT warm-up; see IntentModelBench)%n", predictMicros);
+        groups.forEach((k, v) -> w.printf(Locale.ROOT, "  %s = %-10s accuracy %s on %d%n",
+                groupColumn, k, ClassifierOptions.pct(v[0] / v[1]), (long) v[1]));
+        w.println("top confusions (true -> predicted: count)");
         for (Evaluation.Confusion c : e.topConfusions(10)) {
-            System.out.printf(Locale.ROOT, "  %s -> %s: %d%n", c.gold(), c.predicted(), c.count());
+            w.printf(Locale.ROOT, "  %s -> %s: %d%n", c.gold(), c.predicted(), c.count());
         }
         return 0;
     }
@@ -126,15 +151,15 @@ final class EvaluateCommand implements Command {
      * Accuracy per value of {@code --group-column} of the test file (for example its language):
      * the test file is read a second time with that column as the label, row by row in step.
      */
-    private static Map<String, double[]> groups(Args a, TrainingDataReader reader, TrainingData test, Evaluation e) {
+    private Map<String, double[]> groups(TrainingDataReader reader, TrainingData test, Evaluation e) {
         Map<String, double[]> out = new TreeMap<>();
-        if (a.get("group-column").isEmpty()) {
+        if (groupColumn == null) {
             return out;
         }
         TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())
-                .labelColumn(a.require("group-column")).build().read(Path.of(a.require("test")));
+                .labelColumn(groupColumn).build().read(testFile);
         if (byGroup.size() != test.size()) {
-            throw new UsageException("--group-column " + a.require("group-column") + " is blank in some rows; cannot group");
+            throw new UsageException("--group-column " + groupColumn + " is blank in some rows; cannot group");
         }
         for (int i = 0; i < test.size(); i++) {
             double[] acc = out.computeIfAbsent(byGroup.examples().get(i).label(), k -> new double[2]);

@@ -9,6 +9,8 @@ import dev.deskassist.core.json.JsonCodec;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import dev.deskassist.examples.cli.Progress;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate-retrieval}: runs a labeled set (ticket text → expected article id) through the
@@ -28,36 +36,50 @@ import java.util.TreeMap;
  * often retrieval called itself confident and was right, and how off-topic questions (expected
  * id empty) were judged. Recall counts distinct articles in the order their passages rank.
  */
-final class EvaluateRetrievalCommand implements Command {
+@Command(name = "evaluate-retrieval", sortOptions = false,
+        description = "Recall@1 and recall@3 of knowledge-base retrieval on a labeled set (ticket text -> expected "
+                + "article id), per language and overall, and how off-topic questions were judged.")
+final class EvaluateRetrievalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kb", paramLabel = "DIR", description = "Knowledge-base folder (default: the bundled sample's).")
+    String kbFolder;
+
+    @Option(names = "--set", paramLabel = "FILE",
+            description = "Labeled set, JSON lines {lang, text, expected} (default: the bundled sample's).")
+    Path set;
+
+    @Option(names = "--german-stemming", paramLabel = "MODE",
+            description = "German stemming: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    GermanStemming stemming = GermanStemming.SNOWBALL;
+
+    @Option(names = "--misses", description = "Also list every question whose expected article did not rank first.")
+    boolean misses;
+
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    boolean json;
 
     @Override
-    public String name() {
-        return "evaluate-retrieval";
-    }
-
-    @Override
-    public String summary() {
-        return "recall@1/@3 of knowledge-base retrieval on a labeled set [--kb DIR] [--set FILE] [--json]";
-    }
-
-    @Override
-    public int run(List<String> argv) throws IOException {
-        Args args = Args.parse(argv, Set.of("json", "verbose"));
-        KnowledgeBase kb = SampleKnowledgeBase.load(args.get("kb"), Clock.systemDefaultZone());
-        String setText = args.get("set").isPresent()
-                ? Files.readString(Path.of(args.get("set").get()), StandardCharsets.UTF_8)
+    public Integer call() throws IOException {
+        PrintWriter w = spec.commandLine().getOut();
+        KnowledgeBase kb = SampleKnowledgeBase.load(Optional.ofNullable(kbFolder), Clock.systemDefaultZone());
+        String setText = set != null
+                ? Files.readString(set, StandardCharsets.UTF_8)
                 : SampleKnowledgeBase.resource(SampleKnowledgeBase.ROOT + "retrieval-eval.jsonl");
-        GermanStemming stemming = GermanStemming.valueOf(
-                args.get("german-stemming").orElse("snowball").toUpperCase(Locale.ROOT));
         LuceneKnowledgeRetriever retriever = LuceneKnowledgeRetriever.builder().germanStemming(stemming).build(kb);
 
         Map<String, Tally> byLanguage = new TreeMap<>();
         Tally all = new Tally();
         Tally offTopic = new Tally();
-        List<String> misses = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
         int lineNo = 0;
-        for (String line : setText.split("\n")) {
+        String[] lines = setText.split("\n");
+        Progress progress = Progress.start(spec.qualifiedName(), lines.length, spec.commandLine().getErr());
+        for (String line : lines) {
             lineNo++;
+            progress.advance();
             if (line.isBlank()) {
                 continue;
             }
@@ -75,7 +97,7 @@ final class EvaluateRetrievalCommand implements Command {
             if (expected.isEmpty()) {
                 offTopic.add(false, false, result.confident(), false);
                 if (result.confident()) {
-                    misses.add(String.format(Locale.ROOT, "line %d [%s] off-topic judged confident: %s (confidence %.2f) %s",
+                    missed.add(String.format(Locale.ROOT, "line %d [%s] off-topic judged confident: %s (confidence %.2f) %s",
                             lineNo, lang, articles.get(0), result.confidence(), result.reasons()));
                 }
                 continue;
@@ -86,13 +108,14 @@ final class EvaluateRetrievalCommand implements Command {
             byLanguage.computeIfAbsent(lang, l -> new Tally()).add(at1, at3, result.confident(), result.confident() && at1);
             all.add(at1, at3, result.confident(), result.confident() && at1);
             if (!at1) {
-                misses.add(String.format(Locale.ROOT, "line %d [%s] expected %s, got %s (confidence %.2f)", lineNo, lang,
+                missed.add(String.format(Locale.ROOT, "line %d [%s] expected %s, got %s (confidence %.2f)", lineNo, lang,
                         expected, articles.isEmpty() ? "nothing" : articles.subList(0, Math.min(3, articles.size())),
                         result.confidence()));
             }
         }
 
-        if (args.flag("json")) {
+        progress.close();
+        if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("kb", kb.report().summary());
             out.put("germanStemming", stemming.name().toLowerCase(Locale.ROOT));
@@ -102,18 +125,18 @@ final class EvaluateRetrievalCommand implements Command {
             out.put("overall", all.json());
             out.put("offTopicQuestions", offTopic.n);
             out.put("offTopicJudgedConfident", offTopic.confident);
-            System.out.println(JsonCodec.toJson(out));
+            w.println(JsonCodec.toJson(out));
             return 0;
         }
-        System.out.println("knowledge base: " + kb.report().summary());
-        System.out.println("German stemming: " + stemming.name().toLowerCase(Locale.ROOT));
-        System.out.printf(Locale.ROOT, "%-8s %5s %9s %9s %11s %20s%n", "language", "n", "recall@1", "recall@3",
+        w.println("knowledge base: " + kb.report().summary());
+        w.println("German stemming: " + stemming.name().toLowerCase(Locale.ROOT));
+        w.printf(Locale.ROOT, "%-8s %5s %9s %9s %11s %20s%n", "language", "n", "recall@1", "recall@3",
                 "confident", "correct|confident");
-        byLanguage.forEach((l, t) -> t.print(l));
-        all.print("overall");
-        System.out.printf(Locale.ROOT, "off-topic questions: %d, judged confident: %d%n", offTopic.n, offTopic.confident);
-        if (args.flag("verbose")) {
-            misses.forEach(System.out::println);
+        byLanguage.forEach((l, t) -> t.print(w, l));
+        all.print(w, "overall");
+        w.printf(Locale.ROOT, "off-topic questions: %d, judged confident: %d%n", offTopic.n, offTopic.confident);
+        if (misses) {
+            missed.forEach(w::println);
         }
         return 0;
     }
@@ -144,8 +167,8 @@ final class EvaluateRetrievalCommand implements Command {
             return of == 0 ? 0 : (double) k / of;
         }
 
-        void print(String label) {
-            System.out.printf(Locale.ROOT, "%-8s %5d %9.3f %9.3f %11.3f %20.3f%n", label, n, share(at1, n), share(at3, n),
+        void print(PrintWriter w, String label) {
+            w.printf(Locale.ROOT, "%-8s %5d %9.3f %9.3f %11.3f %20.3f%n", label, n, share(at1, n), share(at3, n),
                     share(confident, n), share(confidentCorrect, confident));
         }
 

@@ -6,70 +6,90 @@ import dev.deskassist.core.triage.Sentiment;
 import dev.deskassist.core.triage.sentiment.LexiconSentimentAnalyzer;
 import dev.deskassist.examples.eval.ClassificationReport;
 import dev.deskassist.examples.eval.LabeledTexts;
+import dev.deskassist.examples.cli.Progress;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate-sentiment}: polarity accuracy and macro-F1 of the lexicon sentiment analyzer on
  * a labeled file, beside the majority-class baseline. The lexicon is not trained, so every row is
  * a test row.
  */
-public final class EvaluateSentimentCommand implements Command {
+@Command(name = "evaluate-sentiment", sortOptions = false,
+        description = "Polarity accuracy and macro-F1 of the lexicon sentiment analyzer on a labeled file, beside "
+                + "the majority-class baseline; every row is a test row.")
+public final class EvaluateSentimentCommand implements Callable<Integer> {
+
+    /** The labeled sets the analyzer is measured on. */
+    enum Format { AIRLINE, SB10K }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "The labeled file.")
+    Path file;
+
+    @Option(names = "--format", required = true, paramLabel = "airline|sb10k",
+            description = "airline: US airline tweets (CSV, English); sb10k: SB10k (TSV, German).")
+    Format format;
+
+    @Option(names = "--threshold", paramLabel = "T",
+            description = "Polarity threshold, to tune on a training file (default: the analyzer's).")
+    Double threshold;
+
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    boolean json;
 
     @Override
-    public String name() {
-        return "evaluate-sentiment";
-    }
-
-    @Override
-    public String summary() {
-        return "sentiment polarity accuracy/macro-F1: --file F --format airline|sb10k [--threshold T] [--json]";
-    }
-
-    @Override
-    public int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("json"));
-        Path file = Path.of(args.require("file"));
-        String format = args.require("format");
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
         List<LabeledTexts.Example> examples;
         String language;
         switch (format) {
-            case "airline" -> {
+            case AIRLINE -> {
                 // US airline tweets: header row, label in airline_sentiment
                 examples = LabeledTexts.csv(file, "text", "airline_sentiment");
                 language = "en";
             }
-            case "sb10k" -> {
+            default -> {
                 // SB10k: no header; id, label, tweet, then lemmas and tags
                 examples = LabeledTexts.tsv(file, 2, 1);
                 language = "de";
             }
-            default -> throw new UsageException("--format must be airline or sb10k, not " + format);
         }
         // --threshold exists to tune on a train file; report test figures with the default
-        LexiconSentimentAnalyzer analyzer = args.get("threshold").isPresent()
-                ? LexiconSentimentAnalyzer.builder().threshold(Double.parseDouble(args.require("threshold"))).build()
+        LexiconSentimentAnalyzer analyzer = threshold != null
+                ? LexiconSentimentAnalyzer.builder().threshold(threshold).build()
                 : LexiconSentimentAnalyzer.defaults();
         ClassificationReport report = new ClassificationReport();
+        Progress progress = Progress.start(spec.qualifiedName(), examples.size(), spec.commandLine().getErr());
         for (LabeledTexts.Example e : examples) {
+            progress.advance();
             Decision<Sentiment> d = analyzer.analyze(e.text(), language);
             String predicted = d.hasValue() ? d.value().polarity().name().toLowerCase(Locale.ROOT) : "neutral";
             report.add(e.label().toLowerCase(Locale.ROOT), predicted);
         }
-        if (args.flag("json")) {
+        progress.close();
+        String formatName = format.name().toLowerCase(Locale.ROOT);
+        if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("file", file.toString());
-            out.put("format", format);
+            out.put("format", formatName);
             out.put("analyzer", "lexicon-sentiment");
             out.putAll(report.toMap(6));
-            System.out.println(JsonCodec.toJson(out));
+            w.println(JsonCodec.toJson(out));
         } else {
-            System.out.println("sentiment on " + file + " (" + format + ", language " + language + ", all rows)");
-            report.toLines(6).forEach(System.out::println);
+            w.println("sentiment on " + file + " (" + formatName + ", language " + language + ", all rows)");
+            report.toLines(6).forEach(w::println);
         }
         return 0;
     }

@@ -19,6 +19,8 @@ import jakarta.json.JsonString;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import dev.deskassist.examples.cli.Progress;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,41 +31,57 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate-summaries --data tweetsumm-test.jsonl [--json]}: ROUGE-1, ROUGE-2 and ROUGE-L F1
  * of the extractive summarizer against the human references of TweetSumm-style JSON lines
  * ({@code turns_cleaned}, {@code abstractive_refs}), beside Lead baselines computed in the same run.
  */
-public final class EvaluateSummariesCommand implements Command {
+@Command(name = "evaluate-summaries", sortOptions = false,
+        description = "ROUGE-1, ROUGE-2 and ROUGE-L F1 of the extractive summarizer against the human references of "
+                + "TweetSumm-style JSON lines, beside Lead baselines computed in the same run.")
+public final class EvaluateSummariesCommand implements Callable<Integer> {
 
     private static final Set<String> NOT_HANDLES = Set.of("hi", "hello", "hello,", "hey", "thanks", "thank", "we",
             "sorry", "please", "i", "im", "ok", "okay", "yes", "no", "the", "that", "this", "it", "you");
 
-    @Override
-    public String name() {
-        return "evaluate-summaries";
-    }
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "TweetSumm JSON lines (turns_cleaned, abstractive_refs).")
+    Path data;
+
+    @Option(names = "--wants", paramLabel = "N", description = "Sentences for what the customer wants (default: ${DEFAULT-VALUE}).")
+    int wants = 1;
+
+    @Option(names = "--part-chars", paramLabel = "N", description = "Characters per summary part (default: the library's).")
+    Integer partChars;
+
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    boolean json;
 
     @Override
-    public String summary() {
-        return "ROUGE-1/2/L of the summarizer vs Lead baselines on TweetSumm JSON lines";
-    }
-
-    @Override
-    public int run(List<String> args) throws IOException {
-        Args a = Args.parse(args, Set.of("json"));
-        Path data = Path.of(a.require("data"));
+    public Integer call() throws IOException {
+        PrintWriter w = spec.commandLine().getOut();
         if (!Files.isRegularFile(data)) {
             throw new UsageException("--data " + data + " is not a readable file");
         }
-        int wants = a.intValue("wants", 1);
-        int partChars = a.intValue("part-chars", SummaryBudget.DEFAULTS.partChars());
-        ExtractiveSummarizer summarizer = ExtractiveSummarizer.builder()
-                .budget(SummaryBudget.DEFAULTS.withPartChars(partChars))
-                .wantsSentences(wants)
-                .build();
+        ExtractiveSummarizer summarizer;
+        try {
+            summarizer = ExtractiveSummarizer.builder()
+                    .budget(partChars == null ? SummaryBudget.DEFAULTS : SummaryBudget.DEFAULTS.withPartChars(partChars))
+                    .wantsSentences(wants)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
 
         List<Dialogue> dialogues = read(data);
         if (dialogues.isEmpty()) {
@@ -72,24 +90,29 @@ public final class EvaluateSummariesCommand implements Command {
         TriageResult english = englishTriage();
         Map<String, Function<Dialogue, String>> systems = new LinkedHashMap<>();
         Map<Dialogue, Summary> summaries = new HashMap<>();
+        int rounds = 30;
+        Progress progress = Progress.start(spec.qualifiedName(), (long) dialogues.size() * (1 + 2 * rounds),
+                spec.commandLine().getErr());
         long start = System.nanoTime();
         for (Dialogue d : dialogues) {
             summaries.put(d, summarizer.summarize(d.ticket(), english));
+            progress.advance();
         }
         long summarizeMicros = (System.nanoTime() - start) / 1000;
         // after JIT warm-up, further passes over the same tickets measure steady-state speed on one thread
         List<Ticket> tickets = dialogues.stream().map(Dialogue::ticket).toList();
-        int rounds = 30;
         for (int r = 0; r < rounds; r++) {
             for (Ticket t : tickets) {
                 summarizer.summarize(t, english);
             }
+            progress.update((long) dialogues.size() * (2 + r));
         }
         long warm = System.nanoTime();
         for (int r = 0; r < rounds; r++) {
             for (Ticket t : tickets) {
                 summarizer.summarize(t, english);
             }
+            progress.update((long) dialogues.size() * (2 + rounds + r));
         }
         double warmMicrosPerSummary = (System.nanoTime() - warm) / 1000.0 / (rounds * tickets.size());
         systems.put("deskassist-text", d -> summaries.get(d).asText());
@@ -100,9 +123,10 @@ public final class EvaluateSummariesCommand implements Command {
 
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
         systems.forEach((name, f) -> results.put(name, score(dialogues, f)));
+        progress.close();
 
         long byHandle = dialogues.stream().filter(Dialogue::rolesByHandle).count();
-        if (a.flag("json")) {
+        if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("data", data.getFileName().toString());
             out.put("dialogues", dialogues.size());
@@ -112,18 +136,18 @@ public final class EvaluateSummariesCommand implements Command {
             out.put("summarizeMicrosTotal", summarizeMicros);
             out.put("warmMicrosPerSummary", Math.round(warmMicrosPerSummary * 10) / 10.0);
             out.put("systems", results);
-            System.out.println(JsonCodec.toJson(out));
+            w.println(JsonCodec.toJson(out));
             return 0;
         }
-        System.out.printf(Locale.ROOT, "evaluate-summaries: %d dialogues from %s (roles by brand handle in %d, by alternation in %d)%n",
+        w.printf(Locale.ROOT, "evaluate-summaries: %d dialogues from %s (roles by brand handle in %d, by alternation in %d)%n",
                 dialogues.size(), data.getFileName(), byHandle, dialogues.size() - byHandle);
-        System.out.println("ROUGE F1 x100: best of the references per dialogue, averaged over dialogues "
+        w.println("ROUGE F1 x100: best of the references per dialogue, averaged over dialogues "
                 + "(in brackets: mean over references). Tokens: lower-case letters/digits, no stemming.");
-        System.out.printf(Locale.ROOT, "%-28s %15s %15s %15s %7s%n", "system", "ROUGE-1", "ROUGE-2", "ROUGE-L", "words");
-        results.forEach((name, r) -> System.out.printf(Locale.ROOT, "%-28s %6.2f [%6.2f] %6.2f [%6.2f] %6.2f [%6.2f] %7.1f%n",
+        w.printf(Locale.ROOT, "%-28s %15s %15s %15s %7s%n", "system", "ROUGE-1", "ROUGE-2", "ROUGE-L", "words");
+        results.forEach((name, r) -> w.printf(Locale.ROOT, "%-28s %6.2f [%6.2f] %6.2f [%6.2f] %6.2f [%6.2f] %7.1f%n",
                 name, r.get("rouge1"), r.get("rouge1Mean"), r.get("rouge2"), r.get("rouge2Mean"), r.get("rougeL"),
                 r.get("rougeLMean"), r.get("words")));
-        System.out.printf(Locale.ROOT, "summarizer: %.1f ms for %d dialogues on the first (cold) pass; warm: %.1f µs per "
+        w.printf(Locale.ROOT, "summarizer: %.1f ms for %d dialogues on the first (cold) pass; warm: %.1f µs per "
                 + "summary (%.0f per second, one thread)%n", summarizeMicros / 1000.0, dialogues.size(),
                 warmMicrosPerSummary, 1_000_000 / warmMicrosPerSummary);
         return 0;
@@ -230,8 +254,7 @@ public final class EvaluateSummariesCommand implements Command {
                     }
                     out.add(dialogue(o.getString("conversation_id", "line-" + no), turns, refs));
                 } catch (JsonException | ClassCastException | NullPointerException e) {
-                    throw new UsageException(file + " line " + no + ": not a TweetSumm JSON object ("
-                            + e.getClass().getSimpleName() + ")");
+                    throw new UsageException(file + " line " + no + ": not a TweetSumm JSON object");
                 }
             }
         }

@@ -5,11 +5,16 @@ import dev.deskassist.core.pipeline.DeadLetterQuery;
 import dev.deskassist.core.pipeline.DeadLetters;
 import dev.deskassist.core.pipeline.SqliteEventStore;
 import dev.deskassist.examples.serve.StoreOptions;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code replay (--all | --id N | --helpdesk H) [--config FILE | --data-dir DIR]}: moves dead
@@ -19,46 +24,45 @@ import java.util.stream.Collectors;
  * and never stop the others. Replaying an event whose changes were applied meanwhile writes nothing
  * twice: the write-back sends only what differs.
  */
-public final class ReplayCommand implements Command {
-
-    private static final String USAGE = "usage: replay (--all | --id N | --helpdesk H) [--config FILE | --data-dir DIR]";
+@Command(name = "replay", sortOptions = false,
+        description = "Send dead letters back to pending, with fresh attempts, for serve to process.")
+public final class ReplayCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
-    private final PrintStream out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--all", description = "Every dead letter.")
+    boolean all;
+
+    @Option(names = "--id", paramLabel = "N", description = "The dead letter with this id, as 'dead-letters list' "
+            + "shows it.")
+    String id;
+
+    @Option(names = "--helpdesk", paramLabel = "H", description = "Every dead letter of this helpdesk.")
+    String helpdesk;
+
+    @Mixin
+    StoreOptions store;
 
     public ReplayCommand() {
-        this(System.getenv(), System.out);
+        this(System.getenv());
     }
 
-    /** With the environment and the output given, for tests and for embedding in another tool. */
-    public ReplayCommand(Map<String, String> env, PrintStream out) {
+    /** With the environment given, for tests and for embedding in another tool. */
+    public ReplayCommand(Map<String, String> env) {
         this.env = env;
-        this.out = out;
     }
 
     @Override
-    public String name() {
-        return "replay";
-    }
-
-    @Override
-    public String summary() {
-        return "send dead letters back to pending, for serve to process (--all | --id N | --helpdesk H)";
-    }
-
-    @Override
-    public int run(List<String> args) {
-        StoreOptions.rejectUnknown(args, Set.of("config", "data-dir", "id", "helpdesk"), Set.of("all"));
-        Args a = Args.parse(args, Set.of("all"));
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument " + a.positional().get(0) + "; " + USAGE);
-        }
-        DeadLetterQuery query = query(a);
-        StoreOptions where = StoreOptions.parse(a);
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        DeadLetterQuery query = query();
         List<DeadLetterEntry> matching;
         int moved;
-        try (SqliteEventStore store = where.openExisting(env)) {
-            DeadLetters letters = store.deadLetters();
+        try (SqliteEventStore s = store.openExisting(env)) {
+            DeadLetters letters = s.deadLetters();
             matching = letters.list(query);
             moved = letters.replay(query);
         }
@@ -78,20 +82,18 @@ public final class ReplayCommand implements Command {
         return corrupt.isEmpty() ? 0 : 1;
     }
 
-    private static DeadLetterQuery query(Args a) {
-        int selectors = (a.flag("all") ? 1 : 0) + (a.get("id").isPresent() ? 1 : 0)
-                + (a.get("helpdesk").isPresent() ? 1 : 0);
+    private DeadLetterQuery query() {
+        int selectors = (all ? 1 : 0) + (id != null ? 1 : 0) + (helpdesk != null ? 1 : 0);
         if (selectors != 1) {
-            throw new UsageException((selectors == 0 ? "say which dead letters to replay" : "give only one of --all, "
-                    + "--id and --helpdesk") + "; " + USAGE);
+            throw new UsageException(selectors == 0 ? "say which dead letters to replay: --all, --id N or --helpdesk H"
+                    : "give only one of --all, --id and --helpdesk");
         }
-        if (a.flag("all")) {
+        if (all) {
             return DeadLetterQuery.all();
         }
-        if (a.get("helpdesk").isPresent()) {
-            return DeadLetterQuery.helpdesk(a.get("helpdesk").get());
+        if (helpdesk != null) {
+            return DeadLetterQuery.helpdesk(helpdesk);
         }
-        String id = a.get("id").get();
         try {
             long n = Long.parseLong(id.strip());
             if (n < 1) {

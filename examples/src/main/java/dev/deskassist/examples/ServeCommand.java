@@ -4,12 +4,16 @@ import dev.deskassist.core.adapter.AdapterConfigException;
 import dev.deskassist.core.adapter.ConfigProblem;
 import dev.deskassist.examples.serve.ServeRuntime;
 import dev.deskassist.examples.serve.ServeSettings;
-import dev.deskassist.examples.serve.StoreOptions;
+import dev.deskassist.examples.cli.Failures;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code serve [--config FILE]}: receives the webhooks of every configured helpdesk (Zendesk, Freshdesk, ServiceNow), keeps every accepted event in the event
@@ -19,26 +23,22 @@ import java.util.concurrent.CountDownLatch;
  * {@code deskassist.stopDeadline} to finish, the rest stays pending for the next start, and the
  * process exits 0.
  */
-public final class ServeCommand implements Command {
+@Command(name = "serve", sortOptions = false,
+        description = "Receive and process the webhooks of every configured helpdesk until SIGTERM or Ctrl-C. "
+                + "Settings come from the file and DESKASSIST_* environment variables (the environment wins); every "
+                + "bad value is reported at start.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file with deskassist.* settings "
+            + "(optional).")
+    Path config;
 
     @Override
-    public String name() {
-        return "serve";
-    }
-
-    @Override
-    public String summary() {
-        return "receive and process helpdesk webhooks (--config FILE; env DESKASSIST_*)";
-    }
-
-    @Override
-    public int run(List<String> args) throws Exception {
-        StoreOptions.rejectUnknown(args, Set.of("config"), Set.of());
-        Args a = Args.parse(args, Set.of());
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument " + a.positional().get(0) + "; usage: serve [--config FILE]");
-        }
-        Path config = a.get("config").map(Path::of).orElse(null);
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
         if (config != null && !Files.isRegularFile(config)) {
             throw new UsageException("no configuration file at " + config);
         }
@@ -46,12 +46,13 @@ public final class ServeCommand implements Command {
         try {
             settings = ServeSettings.load(config, System.getenv());
         } catch (AdapterConfigException e) {
-            System.err.println("serve: cannot start, " + (e.problems().size() == 1 ? "one configuration problem"
-                    : e.problems().size() + " configuration problems") + ":");
+            err.println(spec.qualifiedName() + ": cannot start, " + (e.problems().size() == 1
+                    ? "one configuration problem" : e.problems().size() + " configuration problems") + ":");
             for (ConfigProblem p : e.problems()) {
-                System.err.println("  - " + p);
+                err.println("  - " + p);
             }
-            return 2;
+            err.flush();
+            return Failures.USAGE;
         }
         ServeRuntime runtime = ServeRuntime.start(settings);
         long pending = runtime.pipeline().health().pending();
@@ -66,7 +67,7 @@ public final class ServeCommand implements Command {
                 System.out.println("DeskAssist stopped; " + (left < 0 ? "an unknown number of" : left)
                         + " events pending in " + runtime.dataDir().toAbsolutePath());
             } catch (RuntimeException e) {
-                System.err.println("serve: stopping failed: " + e);
+                System.err.println("deskassist serve: stopping failed: " + Failures.message(e));
                 code = 1;
             } finally {
                 System.out.flush();

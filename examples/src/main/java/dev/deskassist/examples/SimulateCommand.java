@@ -23,7 +23,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code simulate zendesk}: the whole round trip offline. Starts a fake Zendesk on loopback with
@@ -32,33 +37,38 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * body shapes, a duplicate, a forgery, a replay, our own loop, broken JSON) and prints what came
  * in, what DeskAssist decided and the exact API calls that went out.
  */
-public final class SimulateCommand implements Command {
+@Command(name = "simulate", description = "The whole round trip offline: a fake helpdesk on loopback, the "
+        + "pipeline with its durable store, webhooks in (forged, replayed and duplicate ones rejected), the poller, "
+        + "triage, summary, draft and the exact API calls out.", synopsisSubcommandLabel = "zendesk|freshdesk|servicenow")
+public final class SimulateCommand implements Callable<Integer> {
 
     static final String SECRET = "simulated-signing-secret-0123";
     static final String BOT = "7000";
 
+    @Spec
+    CommandSpec spec;
+
+    /** Without a helpdesk: say which ones there are. */
     @Override
-    public String name() {
-        return "simulate";
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "say which helpdesk to simulate: zendesk, freshdesk or "
+                + "servicenow");
     }
 
-    @Override
-    public String summary() {
-        return "simulate zendesk|freshdesk|servicenow: a fake helpdesk + the pipeline + webhooks, printing the round trip";
+    @Command(name = "freshdesk", description = "Fake Freshdesk: automation-rule webhooks, the poller, client-side "
+            + "version checks.")
+    int freshdesk() throws Exception {
+        return new dev.deskassist.examples.simulate.FreshdeskSimulation().run();
     }
 
-    @Override
-    public int run(List<String> args) throws Exception {
-        String helpdesk = args.isEmpty() ? "" : args.get(0);
-        if (helpdesk.equals("freshdesk")) {
-            return new dev.deskassist.examples.simulate.FreshdeskSimulation().run();
-        }
-        if (helpdesk.equals("servicenow")) {
-            return new dev.deskassist.examples.simulate.ServiceNowSimulation().run();
-        }
-        if (!helpdesk.equals("zendesk")) {
-            throw new UsageException("usage: simulate zendesk|freshdesk|servicenow");
-        }
+    @Command(name = "servicenow", description = "Fake ServiceNow: business-rule calls, the poller, one atomic PATCH.")
+    int servicenow() throws Exception {
+        return new dev.deskassist.examples.simulate.ServiceNowSimulation().run();
+    }
+
+    @Command(name = "zendesk", description = "Fake Zendesk with four sample tickets (German and English), signed "
+            + "webhooks of both body shapes, a duplicate, a forgery, a replay, our own loop and broken JSON.")
+    int zendesk() throws Exception {
         Path data = Files.createTempDirectory("deskassist-sim");
         List<Result> results = new CopyOnWriteArrayList<>();
         try (FakeZendesk fake = new FakeZendesk(FakeZendesk.Faults.NONE)) {

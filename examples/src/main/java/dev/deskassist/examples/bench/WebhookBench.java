@@ -14,7 +14,6 @@ import dev.deskassist.core.pipeline.PipelineListener;
 import dev.deskassist.core.pipeline.PipelineRun;
 import dev.deskassist.core.pipeline.PipelineSettings;
 import dev.deskassist.core.pipeline.SqliteEventStore;
-import dev.deskassist.examples.Args;
 import dev.deskassist.examples.webhook.LoopbackStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -63,20 +61,38 @@ public final class WebhookBench {
     private WebhookBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(List.of(args)));
+    /**
+     * What to run; the command line ({@code bench-webhook}) gives these.
+     *
+     * @param helpdesk      zendesk, freshdesk or servicenow
+     * @param rate          webhooks per second, open loop
+     * @param seconds       measured seconds (at most 120)
+     * @param warmupSeconds warm-up seconds (at most 30)
+     * @param acceptSeconds seconds of the closed-loop accept-rate run (at most 60)
+     * @param senders       concurrent senders of the accept-rate run (1 to 256)
+     * @param workers       pipeline workers
+     * @param writes        durable intake writes timed on their own (1000 to 20000)
+     */
+    public record Options(String helpdesk, int rate, int seconds, int warmupSeconds, int acceptSeconds, int senders,
+                          int workers, int writes) {
+
+        /** The values clamped to the bounds above. */
+        public Options {
+            seconds = Math.min(120, seconds);
+            warmupSeconds = Math.min(30, warmupSeconds);
+            acceptSeconds = Math.min(60, acceptSeconds);
+            senders = Math.max(1, Math.min(256, senders));
+            writes = Math.max(1000, Math.min(20_000, writes));
+        }
     }
 
-    public static int run(List<String> argList) throws Exception {
-        Args a = Args.parse(argList, Set.of());
-        int rate = a.intValue("rate", 200);
-        int seconds = Math.min(120, a.intValue("seconds", 10));
-        int warmupSeconds = Math.min(30, a.intValue("warmup", 15));
-        int acceptSeconds = Math.min(60, a.intValue("accept-seconds", 5));
-        int senders = Math.max(1, Math.min(256, a.intValue("senders", 32)));
-        // As many workers as cores: the offline engines keep a worker on the CPU for most of an
-        // event; more workers on 2 cores only made every step wait longer for a core.
-        int workers = a.intValue("workers", Runtime.getRuntime().availableProcessors());
+    public static int run(Options o) throws Exception {
+        int rate = o.rate();
+        int seconds = o.seconds();
+        int warmupSeconds = o.warmupSeconds();
+        int acceptSeconds = o.acceptSeconds();
+        int senders = o.senders();
+        int workers = o.workers();
         int total = rate * (seconds + warmupSeconds);
         int warmup = rate * warmupSeconds;
         int acceptTickets = 200_000;
@@ -86,7 +102,7 @@ public final class WebhookBench {
         java.util.concurrent.atomic.AtomicInteger sendFailures = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger deadLettered = new java.util.concurrent.atomic.AtomicInteger();
         Path dataDir = Files.createTempDirectory("deskassist-bench");
-        String helpdesk = a.get("helpdesk").orElse("zendesk");
+        String helpdesk = o.helpdesk();
         java.util.concurrent.atomic.AtomicLong apiCalls = new java.util.concurrent.atomic.AtomicLong();
         try (BenchTarget target = BenchTarget.of(helpdesk)) {
             for (int i = 0; i < total; i++) {
@@ -226,7 +242,7 @@ public final class WebhookBench {
                 sender.dispatcher().executorService().shutdown();
             }
         }
-        durableWriteCost(Math.max(1000, Math.min(20_000, a.intValue("writes", 3000))));
+        durableWriteCost(o.writes());
         return 0;
     }
 

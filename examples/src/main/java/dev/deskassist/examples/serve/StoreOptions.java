@@ -2,42 +2,58 @@ package dev.deskassist.examples.serve;
 
 import dev.deskassist.core.adapter.AdapterConfigException;
 import dev.deskassist.core.pipeline.SqliteEventStore;
-import dev.deskassist.examples.Args;
 import dev.deskassist.examples.UsageException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import picocli.CommandLine.Option;
 
 /**
  * How the command-line tools ({@code dead-letters}, {@code replay}) find the event store of a
  * {@code serve}: {@code --data-dir DIR}, or {@code deskassist.dataDir} from {@code --config FILE}
  * and the environment, else {@code ./deskassist-data}. They open only a store that exists, so a
- * mistyped directory is reported instead of silently creating an empty store.
- *
- * @param config  the {@code --config} file, or {@code null}
- * @param dataDir the {@code --data-dir} directory, or {@code null}
+ * mistyped directory is reported instead of silently creating an empty store. A picocli mixin:
+ * a command takes these options with {@code @Mixin StoreOptions store}.
  */
-public record StoreOptions(Path config, Path dataDir) {
+public final class StoreOptions {
 
-    /** Reads {@code --config} and {@code --data-dir}; giving both is a usage error. */
-    public static StoreOptions parse(Args args) {
-        Optional<String> config = args.get("config");
-        Optional<String> dir = args.get("data-dir");
-        if (config.isPresent() && dir.isPresent()) {
-            throw new UsageException("give either --config FILE or --data-dir DIR, not both");
-        }
-        return new StoreOptions(config.map(v -> path("--config", v)).orElse(null),
-                dir.map(v -> path("--data-dir", v)).orElse(null));
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The properties file of serve; its deskassist.dataDir names the store.")
+    private Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "The data directory of serve (default: "
+            + "DESKASSIST_DATA_DIR, else ./deskassist-data).")
+    private Path dataDir;
+
+    /** Options as picocli fills them in. */
+    public StoreOptions() {
+    }
+
+    /**
+     * @param config  the {@code --config} file, or {@code null}
+     * @param dataDir the {@code --data-dir} directory, or {@code null}
+     */
+    public StoreOptions(Path config, Path dataDir) {
+        this.config = config;
+        this.dataDir = dataDir;
+    }
+
+    /** The {@code --config} file, or {@code null}. */
+    public Path config() {
+        return config;
+    }
+
+    /** The {@code --data-dir} directory, or {@code null}. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** The store directory these options point to. */
     public Path resolve(Map<String, String> env) {
+        if (config != null && dataDir != null) {
+            throw new UsageException("give either --config FILE or --data-dir DIR, not both");
+        }
         if (dataDir != null) {
             return dataDir;
         }
@@ -72,44 +88,5 @@ public record StoreOptions(Path config, Path dataDir) {
                     + SqliteEventStore.FILE_NAME + "); point --data-dir or --config at the data directory of serve");
         }
         return SqliteEventStore.open(dir, busyTimeout(env));
-    }
-
-    /**
-     * Refuses options a command does not know, so that a typo is not silently ignored.
-     *
-     * @param valued names of options that take a value
-     * @param flags  names of options that take none
-     */
-    public static void rejectUnknown(List<String> args, Set<String> valued, Set<String> flags) {
-        for (int i = 0; i < args.size(); i++) {
-            String s = args.get(i);
-            if (!s.startsWith("--")) {
-                continue;
-            }
-            String name = s.substring(2);
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                name = name.substring(0, eq);
-            }
-            if (flags.contains(name)) {
-                continue;
-            }
-            if (!valued.contains(name)) {
-                Set<String> known = new TreeSet<>(valued);
-                known.addAll(flags);
-                throw new UsageException("unknown option --" + name + " (known: --" + String.join(", --", known) + ")");
-            }
-            if (eq < 0) {
-                i++;
-            }
-        }
-    }
-
-    private static Path path(String option, String value) {
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new UsageException(option + " is not a valid path");
-        }
     }
 }

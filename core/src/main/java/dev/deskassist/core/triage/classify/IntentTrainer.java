@@ -46,6 +46,16 @@ public final class IntentTrainer {
      * @throws TrainingDataException if the data has fewer than two labels
      */
     public TrainingResult train(TrainingData data) {
+        return train(data, TrainingProgress.NONE);
+    }
+
+    /**
+     * Trains on all examples of {@code data}, telling {@code progress} after each step.
+     *
+     * @throws TrainingDataException if the data has fewer than two labels
+     */
+    public TrainingResult train(TrainingData data, TrainingProgress progress) {
+        Objects.requireNonNull(progress, "progress");
         long start = System.nanoTime();
         SortedSet<String> labelSet = data.labels();
         if (data.size() == 0) {
@@ -86,6 +96,8 @@ public final class IntentTrainer {
         }
 
         int folds = config.calibrationFolds();
+        Steps steps = new Steps(progress, 1 + (folds + 1) * config.epochs());
+        steps.done();
         int[] fold = stratifiedFolds(y, labels.length, folds, new Random(config.seed()));
         double[][] oof = new double[n][];
         double[][] oofNb = new double[n][];
@@ -96,9 +108,10 @@ public final class IntentTrainer {
                 (fold[i] == f ? test : train).add(i);
             }
             if (test.size == 0 || train.size == 0) {
+                steps.skip(config.epochs());
                 continue;
             }
-            Fit fit = fit(train.toArray(), hashes, augmented, y, labels.length, config.seed() + 1 + f);
+            Fit fit = fit(train.toArray(), hashes, augmented, y, labels.length, config.seed() + 1 + f, steps);
             for (int t = 0; t < test.size; t++) {
                 int i = test.data[t];
                 oof[i] = fit.logits(hashes[i], fit.weights, fit.bias);
@@ -127,7 +140,7 @@ public final class IntentTrainer {
 
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
-        Fit fit = fit(all, hashes, augmented, y, labels.length, config.seed());
+        Fit fit = fit(all, hashes, augmented, y, labels.length, config.seed(), steps);
         // Both models are linear in the same features, so their blend is one weight matrix.
         for (int j = 0; j < fit.weights.length; j++) {
             fit.weights[j] += (float) (nbWeight * fit.nbWeights[j]);
@@ -227,7 +240,28 @@ public final class IntentTrainer {
         }
     }
 
-    private Fit fit(int[] trainIdx, int[][] hashes, int[][][] augmented, int[] y, int k, long seed) {
+    /** Counts steps for the {@link TrainingProgress}. */
+    private static final class Steps {
+        private final TrainingProgress progress;
+        private final int total;
+        private int done;
+
+        Steps(TrainingProgress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        void done() {
+            progress.progressed(++done, total);
+        }
+
+        void skip(int n) {
+            done += n;
+            progress.progressed(done, total);
+        }
+    }
+
+    private Fit fit(int[] trainIdx, int[][] hashes, int[][][] augmented, int[] y, int k, long seed, Steps steps) {
         Vocabulary vocab = Vocabulary.build(hashes, trainIdx, config.features());
         int copies = config.augmentCopies();
         int m = trainIdx.length * (1 + copies);
@@ -314,6 +348,7 @@ public final class IntentTrainer {
                     }
                 }
             }
+            steps.done();
         }
         float[] nbW = new float[rows * k];
         float[] nbB = new float[k];
