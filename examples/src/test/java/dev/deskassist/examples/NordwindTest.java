@@ -11,9 +11,8 @@ import dev.deskassist.core.audit.DecisionRecord;
 import dev.deskassist.core.draft.Draft;
 import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Ticket;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,9 +104,9 @@ class NordwindTest {
 
     @Test
     void demoPrintsEverySampleTicket() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = new DemoCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)).run(List.of());
-        String out = buf.toString(StandardCharsets.UTF_8);
+        StringWriter buf = new StringWriter();
+        int code = Main.run(new String[] {"demo"}, new PrintWriter(buf, true), new PrintWriter(new StringWriter(), true));
+        String out = buf.toString();
         assertEquals(0, code);
         TICKETS.keySet().forEach(id -> assertTrue(out.contains(id), id));
         assertTrue(out.contains("WRITE-BACK PLAN"));

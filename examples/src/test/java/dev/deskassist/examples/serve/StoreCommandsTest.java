@@ -2,7 +2,6 @@ package dev.deskassist.examples.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.adapter.TicketEvent;
@@ -16,13 +15,12 @@ import dev.deskassist.core.pipeline.IncomingEvent;
 import dev.deskassist.core.pipeline.SqliteEventStore;
 import dev.deskassist.examples.DeadLettersCommand;
 import dev.deskassist.examples.ReplayCommand;
-import dev.deskassist.examples.UsageException;
+import dev.deskassist.examples.Main;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +34,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code dead-letters} and {@code replay} against a real event store with dead letters in it, one
@@ -51,8 +50,8 @@ class StoreCommandsTest {
     private long zendeskB;
     private long corrupt;
     private long freshdesk;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final StringWriter text = new StringWriter();
+    private final StringWriter errors = new StringWriter();
 
     @BeforeEach
     void storeWithDeadLetters() throws Exception {
@@ -81,15 +80,26 @@ class StoreCommandsTest {
     }
 
     private String output() {
-        return bytes.toString(StandardCharsets.UTF_8);
+        return text.toString();
+    }
+
+    private void reset() {
+        text.getBuffer().setLength(0);
+        errors.getBuffer().setLength(0);
+    }
+
+    /** Runs a command as deskassist does: options parsed by picocli, failures reported by Main's handlers. */
+    private int run(Object command, String... args) {
+        return Main.configure(new CommandLine(command), new PrintWriter(text, true), new PrintWriter(errors, true),
+                () -> false).execute(args);
     }
 
     private int deadLetters(String... args) {
-        return new DeadLettersCommand(Map.of(), out, Instant::now).run(List.of(args));
+        return run(new DeadLettersCommand(Map.of(), Instant::now), args);
     }
 
     private int replay(String... args) {
-        return new ReplayCommand(Map.of(), out).run(List.of(args));
+        return run(new ReplayCommand(Map.of()), args);
     }
 
     @Test
@@ -140,7 +150,7 @@ class StoreCommandsTest {
     void replayByHelpdeskAndAllSkipCorruptEntriesAndSaySo() {
         assertEquals(0, replay("--helpdesk", "freshdesk", "--data-dir", data.toString()));
         assertTrue(output().contains("replayed 1 dead letter "), output());
-        bytes.reset();
+        reset();
         assertEquals(1, replay("--all", "--data-dir", data.toString()), "a corrupt entry left behind is not success");
         assertTrue(output().contains("replayed 2 dead letters"), output());
         assertTrue(output().contains("1 corrupt entry kept, not replayed: id " + corrupt), output());
@@ -162,9 +172,9 @@ class StoreCommandsTest {
         Files.writeString(config, "deskassist.dataDir=" + data.toString().replace("\\", "\\\\") + "\n");
         assertEquals(0, deadLetters("list", "--config", config.toString(), "--json"));
         assertEquals(4, JsonCodec.jsonp().createReader(new StringReader(output().strip())).readArray().size());
-        bytes.reset();
-        assertEquals(0, new DeadLettersCommand(Map.of("DESKASSIST_DATA_DIR", data.toString()), out, Instant::now)
-                .run(List.of("list", "--json")));
+        reset();
+        assertEquals(0, run(new DeadLettersCommand(Map.of("DESKASSIST_DATA_DIR", data.toString()), Instant::now),
+                "list", "--json"));
         assertEquals(4, JsonCodec.jsonp().createReader(new StringReader(output().strip())).readArray().size());
     }
 
@@ -172,13 +182,13 @@ class StoreCommandsTest {
     void purgeRemovesOnlyEntriesOlderThanTheAge() {
         assertEquals(0, deadLetters("purge", "--older-than", "30d", "--data-dir", data.toString()));
         assertTrue(output().startsWith("purged 0 dead letters"), output());
-        bytes.reset();
+        reset();
         assertEquals(0, deadLetters("purge", "--older-than", "PT1H", "--data-dir", data.toString()));
         assertTrue(output().startsWith("purged 0 dead letters"), output());
-        bytes.reset();
+        reset();
         Instant later = Instant.now().plus(Duration.ofDays(31));
-        assertEquals(0, new DeadLettersCommand(Map.of(), out, () -> later)
-                .run(List.of("purge", "--older-than", "30d", "--data-dir", data.toString())));
+        assertEquals(0, run(new DeadLettersCommand(Map.of(), () -> later),
+                "purge", "--older-than", "30d", "--data-dir", data.toString()));
         assertTrue(output().startsWith("purged 4 dead letters"), output());
         try (SqliteEventStore store = SqliteEventStore.open(data)) {
             assertEquals(0, store.deadLetters().count());
@@ -193,22 +203,22 @@ class StoreCommandsTest {
                 "--id takes", List.of("replay", "--id", "x", "--data-dir", data.toString()),
                 "either --config", List.of("replay", "--all", "--config", "c", "--data-dir", "d"),
                 "no event store in", List.of("replay", "--all", "--data-dir", dir.resolve("nothing").toString()),
-                "unknown option --jsn", List.of("dead-letters", "list", "--jsn"),
-                "unknown subcommand", List.of("dead-letters", "show"),
-                "--older-than is required", List.of("dead-letters", "purge", "--data-dir", data.toString()),
+                "Unknown option: '--jsn'", List.of("dead-letters", "list", "--jsn"),
+                "Unmatched argument at index 0: 'show'", List.of("dead-letters", "show"),
+                "Missing required option: '--older-than=AGE'", List.of("dead-letters", "purge", "--data-dir",
+                        data.toString()),
                 "an age such as 30d", List.of("dead-letters", "purge", "--older-than", "a month", "--data-dir",
                         data.toString()),
                 "no configuration file", List.of("dead-letters", "list", "--config", dir.resolve("no.properties")
                         .toString()));
         cases.forEach((expected, args) -> {
-            UsageException e = assertThrows(UsageException.class, () -> {
-                if (args.get(0).equals("replay")) {
-                    replay(args.subList(1, args.size()).toArray(String[]::new));
-                } else {
-                    deadLetters(args.subList(1, args.size()).toArray(String[]::new));
-                }
-            }, String.join(" ", args));
-            assertTrue(e.getMessage().contains(expected), expected + " <- " + e.getMessage());
+            reset();
+            String[] rest = args.subList(1, args.size()).toArray(String[]::new);
+            int code = args.get(0).equals("replay") ? replay(rest) : deadLetters(rest);
+            assertEquals(2, code, String.join(" ", args) + ": " + errors);
+            assertTrue(errors.toString().contains(expected), expected + " <- " + errors);
+            assertTrue(errors.toString().contains("--help' for more information"), errors.toString());
+            assertEquals("", output(), "nothing on standard output for " + args);
         });
         assertFalse(Files.exists(dir.resolve("nothing")), "a mistyped directory is not created");
     }
