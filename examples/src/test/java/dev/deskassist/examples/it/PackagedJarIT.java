@@ -56,6 +56,19 @@ class PackagedJarIT {
     }
 
     @Test
+    void versionComesFromTheManifest(@TempDir Path dir) throws Exception {
+        String version;
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            version = jar.getManifest().getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        }
+        assertTrue(version != null && !version.isBlank(), "Implementation-Version in the manifest");
+        try (ChildJvm cli = ChildJvm.jar(JAR).jvmArgs("-Xmx128m").args("--version").workDir(dir).start()) {
+            assertEquals(0, cli.awaitExit(Duration.ofSeconds(60)));
+            assertTrue(cli.output().startsWith("deskassist " + version), cli.output());
+        }
+    }
+
+    @Test
     void servicesAreMergedLicencesKeptAndSignaturesDropped() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             assertTrue(text(jar, "META-INF/services/jakarta.json.bind.spi.JsonbProvider").contains("yasson"));
