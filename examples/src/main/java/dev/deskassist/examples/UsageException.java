@@ -1,6 +1,10 @@
 package dev.deskassist.examples;
 
-/** A command was called with wrong or missing options; the message says which. */
+/**
+ * A command was called with wrong or missing options or input; the message says which. The
+ * command line reports it like picocli's own usage errors: the message, where to find help, and
+ * exit code 2 ({@link dev.deskassist.examples.cli.Failures}).
+ */
 public class UsageException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
