@@ -173,7 +173,8 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         state = State.RUNNING;
         dispatcher = threads("deskassist-pipeline-dispatcher-").newThread(this::dispatch);
         dispatcher.start();
-        log.info("pipeline started for {} with {} workers", endpoints.keySet(), n);
+        log.info("pipeline started for {} with {} workers{}", endpoints.keySet(), n,
+                mode == RunMode.SHADOW ? " in shadow mode: nothing is written to any helpdesk" : "");
         return this;
     }
 
