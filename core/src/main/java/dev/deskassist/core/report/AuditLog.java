@@ -7,7 +7,6 @@ import dev.deskassist.core.audit.FieldDecision;
 import dev.deskassist.core.audit.OutcomeKind;
 import dev.deskassist.core.audit.OutcomeRecord;
 import dev.deskassist.core.audit.WriteOutcome;
-import dev.deskassist.core.json.JsonException;
 import dev.deskassist.core.json.JsonFields;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -164,7 +163,7 @@ public final class AuditLog {
                 JsonObject o;
                 try {
                     o = JsonFields.parseObject(line);
-                } catch (JsonException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     malformed++;
                     continue;
                 }
