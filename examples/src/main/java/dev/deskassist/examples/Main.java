@@ -26,6 +26,7 @@ public final class Main {
                 new BenchLlmCommand(),
                 new SimulateCommand(),
                 new ServeCommand(),
+                new PicocliCommand(ReportCommand.class, ReportCommand::new),
                 new DeadLettersCommand(),
                 new ReplayCommand(),
                 new BenchWebhookCommand()
