@@ -202,6 +202,10 @@ public record KpiReport(
         b.append(String.format(Locale.ROOT, "%-12s %-16s %8s %8s %8s %8s %8s %8s %8s%n", "field", "category",
                 "decided", "abstain", "judged", "accept", "correct", "shadow", "agree"));
         for (FieldStats f : fields) {
+            if (!f.category().equals(ALL) && f.abstained() == 0 && f.kept() + f.corrected() + f.agreed()
+                    + f.disagreed() == 0) {
+                continue; // a category row with nothing to say; the JSON has it
+            }
             b.append(String.format(Locale.ROOT, "%-12s %-16s %8d %8s %8d %8s %8s %8d %8s%n", cut(f.field(), 12),
                     cut(f.category(), 16), f.decided(), pct(f.abstentionRate()), f.kept() + f.corrected(),
                     pct(f.acceptanceRate()), pct(f.correctionRate()), f.agreed() + f.disagreed(),

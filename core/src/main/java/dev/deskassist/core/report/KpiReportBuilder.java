@@ -421,8 +421,8 @@ public final class KpiReportBuilder {
                         .mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
                 Double t = threshold != null ? threshold : Double.isNaN(minConf) ? null : minConf;
                 out.add(new Recommendation(field, category, Action.READY_FOR_AUTO, t, list.size(), round(acceptance),
-                        1.0, String.format(Locale.ROOT, "%s of %d accepted%s: write with AUTO%s", KpiReport.pct(acceptance),
-                        list.size(), t == null ? "" : "", t == null ? "" : String.format(Locale.ROOT, " >= %.2f", t))));
+                        1.0, String.format(Locale.ROOT, "%s of %d accepted: ready for AUTO%s", KpiReport.pct(acceptance),
+                        list.size(), t == null ? "" : String.format(Locale.ROOT, " >= %.2f", t))));
                 if (abstention != null && abstention >= LOWER_WHEN_ABSTAINING) {
                     out.add(new Recommendation(field, category, Action.LOWER_THRESHOLD, t, list.size(),
                             round(acceptance), null, String.format(Locale.ROOT,
@@ -436,7 +436,7 @@ public final class KpiReportBuilder {
                 double coverage = (double) covered / list.size();
                 out.add(new Recommendation(field, category, Action.RAISE_THRESHOLD, threshold, list.size(),
                         round((double) ok / covered), round(coverage), String.format(Locale.ROOT,
-                        "%s accepted overall; at >= %.2f %s of %s values: raise the threshold to %.2f",
+                        "%s accepted overall; at >= %.2f %s accepted, covering %s: raise the threshold to %.2f",
                         KpiReport.pct(acceptance), threshold, KpiReport.pct((double) ok / covered),
                         KpiReport.pct(coverage), threshold)));
             } else {
