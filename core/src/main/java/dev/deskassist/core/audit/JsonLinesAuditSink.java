@@ -10,7 +10,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Appends each decision record as one JSON line to a file, flushed per record so that a crash
- * loses nothing that was acknowledged. Safe for concurrent use.
+ * loses nothing that was acknowledged. Outcome and feedback records go to the same file, each line
+ * starting with its {@code "type"} ({@value OutcomeRecord#TYPE}, {@value FeedbackRecord#TYPE}); a
+ * decision line has no type, as before. Safe for concurrent use.
  */
 public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
 
@@ -37,7 +39,26 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
 
     @Override
     public void record(DecisionRecord record) {
-        String line = JsonCodec.toJson(record);
+        append(JsonCodec.toJson(record));
+    }
+
+    @Override
+    public void outcome(OutcomeRecord record) {
+        append(typed(OutcomeRecord.TYPE, record));
+    }
+
+    @Override
+    public void feedback(FeedbackRecord record) {
+        append(typed(FeedbackRecord.TYPE, record));
+    }
+
+    /** The record's JSON with {@code "type"} as its first member, so that readers can tell lines apart. */
+    static String typed(String type, Object record) {
+        String json = JsonCodec.toJson(record);
+        return "{\"type\":\"" + type + "\"" + (json.length() > 2 ? "," : "") + json.substring(1);
+    }
+
+    private void append(String line) {
         synchronized (out) {
             try {
                 out.write(line);

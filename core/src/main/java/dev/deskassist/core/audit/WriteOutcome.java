@@ -14,5 +14,7 @@ public enum WriteOutcome {
     /** The helpdesk refused the change (validation, closed ticket); the event was dead-lettered. */
     REJECTED,
     /** The event could not be processed (not found, credentials, retries exhausted, unexpected error) and was kept as a dead letter. */
-    DEAD_LETTERED
+    DEAD_LETTERED,
+    /** Shadow mode: the plan was made and recorded, and nothing was sent to the helpdesk. */
+    SHADOW
 }

@@ -14,7 +14,10 @@ import dev.deskassist.core.adapter.WebhookRequest;
 import dev.deskassist.core.audit.AuditSink;
 import dev.deskassist.core.audit.DecisionRecord;
 import dev.deskassist.core.audit.WriteOutcome;
+import dev.deskassist.core.audit.FeedbackRecord;
+import dev.deskassist.core.audit.OutcomeRecord;
 import dev.deskassist.core.model.Ticket;
+import dev.deskassist.core.outcome.OutcomeTracker;
 import dev.deskassist.core.pipeline.internal.Backoff;
 import dev.deskassist.core.pipeline.internal.Failures;
 import dev.deskassist.core.pipeline.internal.JsonDepth;
@@ -92,6 +95,8 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
     private final PipelineSettings settings;
     private final PipelineListener listener;
     private final AuditSink auditSink;
+    private final RunMode mode;
+    private final OutcomeTracker outcomes;
     private final Clock clock;
     private final Backoff backoff;
     private final Map<String, LongAdder> counters = new LinkedHashMap<>();
@@ -115,6 +120,8 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         this.settings = b.settings;
         this.listener = b.listener;
         this.auditSink = b.auditSink;
+        this.mode = b.mode;
+        this.outcomes = b.outcomes;
         this.clock = b.clock;
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter());
         COUNTERS.forEach(n -> counters.put(n, new LongAdder()));
@@ -129,6 +136,11 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
 
     public PipelineSettings settings() {
         return settings;
+    }
+
+    /** Whether plans are applied ({@link RunMode#LIVE}) or only recorded ({@link RunMode#SHADOW}). */
+    public RunMode mode() {
+        return mode;
     }
 
     /** The names of the helpdesks this pipeline serves. */
@@ -161,7 +173,8 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         state = State.RUNNING;
         dispatcher = threads("deskassist-pipeline-dispatcher-").newThread(this::dispatch);
         dispatcher.start();
-        log.info("pipeline started for {} with {} workers", endpoints.keySet(), n);
+        log.info("pipeline started for {} with {} workers{}", endpoints.keySet(), n,
+                mode == RunMode.SHADOW ? " in shadow mode: nothing is written to any helpdesk" : "");
         return this;
     }
 
@@ -450,8 +463,11 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         Ticket ticket;
         Assistance assistance;
         ApplyResult result;
+        WriteBack outcomePlan;
         try {
             ticket = ep.adapter().fetch(ref);
+            // before the skip below: an agent's edit is "already handled" for assist, and exactly what outcomes look for
+            observeOutcomes(ref, ticket);
             // only a first attempt may be skipped: a retry must finish what an earlier attempt began
             Optional<String> handled = claim.attempts() == 0 ? ep.guard().alreadyHandled(ticket) : Optional.empty();
             if (handled.isPresent()) {
@@ -462,13 +478,17 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             assistance = auditSink == null ? assist.assist(ticket) : assist.assist(ticket, decision::set);
             phase = "apply";
             WriteBack plan = finalizePlan(claim, ep.guard().mark(assistance.writeBack()));
-            result = ep.adapter().apply(ref, ticket, plan, store.writeLedger());
+            result = mode == RunMode.SHADOW ? shadowResult(ref, plan)
+                    : ep.adapter().apply(ref, ticket, plan, store.writeLedger());
+            outcomePlan = plan;
         } catch (RuntimeException e) {
             failed(claim, run, ep, e, phase, decision.get());
             return;
         }
-        WriteOutcome outcome = Outcomes.of(result);
+        WriteOutcome outcome = mode == RunMode.SHADOW ? WriteOutcome.SHADOW : Outcomes.of(result);
         audit(ref, decision.get(), outcome, null);
+        rememberOutcomes(ref, ticket, assistance, decision.get(), outcomePlan,
+                mode == RunMode.SHADOW ? null : result);
         try {
             if (!store.complete(claim, clock.instant())) {
                 log.warn("{}: lease lost before completion; another worker runs it again", ref);
@@ -482,6 +502,47 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
                 result.changedAnything() ? result.changed() : outcome, claim.events(), run.attempt(),
                 result.requests(), result.conflictsRetried(), (System.nanoTime() - start) / 1_000_000);
         notifyListener(() -> listener.processed(run, ticket, assistance, result, outcome));
+    }
+
+    /**
+     * Shadow mode's stand-in for apply, and the one place it is enforced: the plan goes nowhere, no
+     * adapter method that writes is called, whatever the helpdesk.
+     */
+    private static ApplyResult shadowResult(TicketRef ref, WriteBack plan) {
+        return new ApplyResult(ref, List.of(), plan.isEmpty() ? List.of() : List.of("everything (shadow mode)"), 0, 0);
+    }
+
+    /** Outcomes of earlier decisions, seen on the ticket as read; a failure here never fails the run. */
+    private void observeOutcomes(TicketRef ref, Ticket ticket) {
+        if (outcomes == null || auditSink == null) {
+            return;
+        }
+        try {
+            OutcomeTracker.Seen seen = outcomes.observe(ref, ticket, store.writeLedger(), clock.instant());
+            for (OutcomeRecord r : seen.outcomes()) {
+                auditSink.outcome(r);
+            }
+            for (FeedbackRecord r : seen.feedback()) {
+                auditSink.feedback(r);
+            }
+        } catch (RuntimeException e) {
+            log.warn("{}: outcomes could not be tracked ({})", ref, e.getClass().getName());
+        }
+    }
+
+    private void rememberOutcomes(TicketRef ref, Ticket basis, Assistance assistance, DecisionRecord decision,
+                                  WriteBack plan, ApplyResult resultOrNull) {
+        if (outcomes == null || auditSink == null) {
+            return;
+        }
+        try {
+            for (OutcomeRecord r : outcomes.remember(ref, basis, assistance, decision, plan, resultOrNull,
+                    store.writeLedger(), clock.instant())) {
+                auditSink.outcome(r);
+            }
+        } catch (RuntimeException e) {
+            log.warn("{}: outcomes could not be remembered ({})", ref, e.getClass().getName());
+        }
     }
 
     /**
@@ -823,6 +884,8 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         private PipelineSettings settings = PipelineSettings.defaults();
         private PipelineListener listener = PipelineListener.NONE;
         private AuditSink auditSink;
+        private RunMode mode = RunMode.LIVE;
+        private OutcomeTracker outcomes;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -868,6 +931,26 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
          */
         public Builder auditSink(AuditSink auditSink) {
             this.auditSink = auditSink;
+            return this;
+        }
+
+        /**
+         * {@link RunMode#SHADOW}: every run reads, decides and records, and nothing is sent to any
+         * helpdesk; decision records carry {@link WriteOutcome#SHADOW}. {@link RunMode#LIVE} by default.
+         */
+        public Builder mode(RunMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Tracks what becomes of decisions on later events of a ticket (corrections, draft usage,
+         * reopened automatic replies, feedback tags) and records it through the {@link #auditSink}
+         * as outcome and feedback records; its state lives in the store's write ledger. Off by
+         * default; needs an audit sink.
+         */
+        public Builder outcomes(OutcomeTracker tracker) {
+            this.outcomes = tracker;
             return this;
         }
 

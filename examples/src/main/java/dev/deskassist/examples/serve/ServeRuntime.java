@@ -5,7 +5,10 @@ import dev.deskassist.core.adapter.HelpdeskAdapter;
 import dev.deskassist.core.adapter.HelpdeskConfig;
 import dev.deskassist.core.adapter.LoopGuard;
 import dev.deskassist.core.audit.JsonLinesAuditSink;
+import dev.deskassist.core.outcome.JsonLinesCorrectionSink;
+import dev.deskassist.core.outcome.OutcomeTracker;
 import dev.deskassist.core.pipeline.Pipeline;
+import dev.deskassist.core.privacy.Pseudonymizer;
 import dev.deskassist.core.pipeline.SqliteEventStore;
 import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
@@ -44,17 +47,20 @@ public final class ServeRuntime implements AutoCloseable {
     private final SqliteEventStore store;
     private final List<HelpdeskAdapter> adapters;
     private final JsonLinesAuditSink audit;
+    private final JsonLinesCorrectionSink corrections;
     private final Pipeline pipeline;
     private final WebhookServer server;
     private boolean started;
     private boolean stopped;
 
     private ServeRuntime(ServeSettings settings, SqliteEventStore store, List<HelpdeskAdapter> adapters,
-                         JsonLinesAuditSink audit, Pipeline pipeline, WebhookServer server) {
+                         JsonLinesAuditSink audit, JsonLinesCorrectionSink corrections, Pipeline pipeline,
+                         WebhookServer server) {
         this.settings = settings;
         this.store = store;
         this.adapters = List.copyOf(adapters);
         this.audit = audit;
+        this.corrections = corrections;
         this.pipeline = pipeline;
         this.server = server;
     }
@@ -104,6 +110,14 @@ public final class ServeRuntime implements AutoCloseable {
             if (audit != null) {
                 opened.add(audit);
             }
+            JsonLinesCorrectionSink corrections = settings.correctionsFile().map(JsonLinesCorrectionSink::new)
+                    .orElse(null);
+            if (corrections != null) {
+                opened.add(corrections);
+            }
+            // outcomes are recorded next to the decisions, so only when there is an audit file
+            OutcomeTracker tracker = corrections == null ? OutcomeTracker.defaults()
+                    : OutcomeTracker.defaults().withCorrections(corrections, Pseudonymizer.defaults());
             Pipeline.Builder builder = Pipeline.builder();
             adapters.forEach(builder::adapter);
             Pipeline pipeline = builder
@@ -111,12 +125,15 @@ public final class ServeRuntime implements AutoCloseable {
                     .store(store)
                     .settings(settings.pipeline())
                     .auditSink(audit)
+                    .mode(settings.mode())
+                    .outcomes(audit == null ? null : tracker)
                     .build();
             WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
                     .settings(settings.server())
                     .metrics(() -> PrometheusMetrics.text(pipeline.health()))
                     .build();
-            return new ServeRuntime(settings, store, new ArrayList<>(adapters.keySet()), audit, pipeline, server);
+            return new ServeRuntime(settings, store, new ArrayList<>(adapters.keySet()), audit, corrections, pipeline,
+                    server);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -183,6 +200,9 @@ public final class ServeRuntime implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>(adapters);
         if (audit != null) {
             resources.add(audit);
+        }
+        if (corrections != null) {
+            resources.add(corrections);
         }
         resources.add(store);
         closeAll(resources);

@@ -6,6 +6,7 @@ import dev.deskassist.core.adapter.ConfigProblem;
 import dev.deskassist.core.adapter.ConfigSource;
 import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.pipeline.PipelineSettings;
+import dev.deskassist.core.pipeline.RunMode;
 import dev.deskassist.examples.server.ServerSettings;
 import dev.deskassist.core.adapter.HelpdeskConfig;
 import dev.deskassist.freshdesk.FreshdeskConfig;
@@ -42,6 +43,11 @@ import java.util.function.Supplier;
  *   <tr><td>deskassist.storeBusyTimeout</td><td>how long a store operation waits for another process, default 5s</td></tr>
  *   <tr><td>deskassist.engine</td><td>{@code offline} (default)</td></tr>
  *   <tr><td>deskassist.auditFile</td><td>JSON-lines decision records with helpdesk and write-back outcome; none by default</td></tr>
+ *   <tr><td>deskassist.mode</td><td>{@code live} (default) or {@code shadow}: decide and record everything, write
+ *       nothing to any helpdesk</td></tr>
+ *   <tr><td>deskassist.correctionsFile</td><td>JSON-lines training rows (pseudonymized text, the agent's category)
+ *       harvested from category corrections, for {@code train --with-corrections}; none by default. Outcome and
+ *       feedback records go to the audit file whenever one is set</td></tr>
  *   <tr><td>deskassist.requestGrace</td><td>how long webhook requests in progress may finish at stop, default 10s</td></tr>
  *   <tr><td>deskassist.workers, dedupeWindow, retryHorizon, initialBackoff, maxBackoff, maxRetryAfter,
  *       stopDeadline, pollInterval, lease, unavailableRetryAfter, deadLetterRetention, housekeepingInterval,
@@ -158,6 +164,26 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
                 || !source.unknownKeys(h, Set.of()).isEmpty()).toList();
     }
 
+    /** {@code deskassist.mode}: {@code SHADOW} writes nothing to any helpdesk; {@code LIVE} by default. */
+    public RunMode mode() {
+        return mode(source);
+    }
+
+    /** {@code deskassist.correctionsFile}, when set. */
+    public Optional<Path> correctionsFile() {
+        return path(source, "deskassist.correctionsFile");
+    }
+
+    private static RunMode mode(ConfigSource source) {
+        String v = ConfigValues.optional(source::get, "deskassist.mode").orElse("live").strip();
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "live" -> RunMode.LIVE;
+            case "shadow" -> RunMode.SHADOW;
+            default -> throw new AdapterConfigException(new ConfigProblem("deskassist.mode", null,
+                    "must be live or shadow"));
+        };
+    }
+
     /** The audit file, when one is set. */
     public Optional<Path> auditFileValue() {
         return Optional.ofNullable(auditFile);
@@ -180,6 +206,8 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
         }
         Path auditFile = c.read(() -> path(source, "deskassist.auditFile").orElse(null), null);
         Duration grace = c.read(() -> positive(source, "deskassist.requestGrace", DEFAULT_REQUEST_GRACE), null);
+        c.read(() -> mode(source), null);
+        c.read(() -> path(source, "deskassist.correctionsFile"), null);
         PipelineSettings pipeline = pipeline(source, c);
         ServerSettings server = server(source, c);
         List<String> helpdesks = helpdesks(source);
@@ -230,7 +258,8 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
     /** Every {@code deskassist.*} key read here. */
     public static Set<String> knownKeys() {
         Set<String> keys = new LinkedHashSet<>(List.of("deskassist.dataDir", "deskassist.storeBusyTimeout",
-                "deskassist.engine", "deskassist.auditFile", "deskassist.requestGrace"));
+                "deskassist.engine", "deskassist.auditFile", "deskassist.requestGrace", "deskassist.mode",
+                "deskassist.correctionsFile"));
         PIPELINE_INTEGERS.forEach(n -> keys.add(PREFIX + "." + n));
         PIPELINE_DURATIONS.forEach(n -> keys.add(PREFIX + "." + n));
         keys.addAll(SERVER_KEYS.values());

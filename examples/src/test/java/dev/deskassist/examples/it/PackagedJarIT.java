@@ -236,10 +236,11 @@ class PackagedJarIT {
         }
     }
 
-    /** The audit records of one ticket, in the order written. */
+    /** The decision records of one ticket, in the order written (outcome records are typed lines beside them). */
     private static List<JsonObject> records(Path audit, String ticketId) {
         try {
             return ServeHarness.lines(audit).stream().map(PackagedJarIT::json)
+                    .filter(r -> !r.containsKey("type"))
                     .filter(r -> ticketId.equals(r.getString("ticketId", null))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -187,6 +187,8 @@ class ServeSettingsTest {
         return switch (key) {
             case "deskassist.dataDir" -> "data";
             case "deskassist.auditFile" -> "audit.jsonl";
+            case "deskassist.mode" -> "shadow";
+            case "deskassist.correctionsFile" -> "corrections.jsonl";
             case "deskassist.engine" -> "offline";
             case "deskassist.bind", "deskassist.management.bind" -> "127.0.0.1";
             case "deskassist.port", "deskassist.management.port" -> "0";

@@ -88,6 +88,19 @@ public final class TrainingData {
         return new TrainingData(source + " (" + perLabel + " per label)", sample, 0, List.of());
     }
 
+    /**
+     * This data followed by {@code more}, e.g. a training file and the correction rows harvested
+     * from agents ({@code train --with-corrections}); skipped rows are added up, skipped line
+     * numbers kept for this data only (they would be ambiguous across files).
+     */
+    public TrainingData merge(TrainingData more) {
+        Objects.requireNonNull(more, "more");
+        List<Example> all = new ArrayList<>(examples.size() + more.examples.size());
+        all.addAll(examples);
+        all.addAll(more.examples);
+        return new TrainingData(source + " + " + more.source, all, skippedRows + more.skippedRows, skippedLines);
+    }
+
     @Override
     public String toString() {
         return "TrainingData[" + source + ", examples=" + examples.size() + ", labels=" + labels().size()

@@ -1,0 +1,88 @@
+package dev.deskassist.examples;
+
+import dev.deskassist.core.report.AuditLog;
+import dev.deskassist.core.report.KpiReport;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report --since DATE --audit FILE… [--json]}: the KPI report ({@link KpiReport}) from the
+ * decision, outcome and feedback records of {@code serve}'s audit files. Damaged or foreign lines
+ * are counted at the end of the report, never fatal.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "KPIs from audit records: acceptance, corrections, drafts, reopens, LLM cost; recommendations")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--since", required = true, paramLabel = "DATE",
+            description = "start of the period: a date (UTC midnight, e.g. 2026-03-01) or an instant (2026-03-01T08:00:00Z)")
+    String since;
+
+    @Option(names = "--audit", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "JSON-lines audit files written by serve (deskassist.auditFile)")
+    List<Path> audit;
+
+    @Option(names = "--json", description = "print JSON instead of text tables")
+    boolean json;
+
+    @Option(names = "--target", defaultValue = "0.95", paramLabel = "RATE",
+            description = "acceptance a field and category must reach for AUTO (default: ${DEFAULT-VALUE})")
+    double target;
+
+    @Option(names = "--min-samples", defaultValue = "20", paramLabel = "N",
+            description = "judged outcomes needed before recommending (default: ${DEFAULT-VALUE})")
+    int minSamples;
+
+    @Option(names = "--cost-per-call", defaultValue = "0", paramLabel = "AMOUNT",
+            description = "estimated cost of one LLM call; records hold no token counts (default: ${DEFAULT-VALUE})")
+    double costPerCall;
+
+    @Override
+    public Integer call() {
+        Instant from = parseSince(since);
+        for (Path f : audit) {
+            if (!Files.isRegularFile(f)) {
+                throw new ParameterException(spec.commandLine(), "no such audit file: " + f);
+            }
+        }
+        KpiReport report;
+        try {
+            report = KpiReport.builder().precisionTarget(target).minSamples(minSamples).costPerCall(costPerCall)
+                    .build(AuditLog.read(audit, from));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("report: " + e.getMessage());
+            return 1;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
+        out.flush();
+        return 0;
+    }
+
+    private Instant parseSince(String v) {
+        try {
+            return v.contains("T") ? Instant.parse(v) : LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--since: not a date (2026-03-01) or instant "
+                    + "(2026-03-01T08:00:00Z): " + v);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.deskassist.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deskassist.core.DeskAssist;
+import dev.deskassist.core.audit.DecisionRecord;
+import dev.deskassist.core.audit.FieldDecision;
+import dev.deskassist.core.audit.JsonLinesAuditSink;
+import dev.deskassist.core.audit.OutcomeKind;
+import dev.deskassist.core.audit.OutcomeRecord;
+import dev.deskassist.core.audit.WriteOutcome;
+import dev.deskassist.core.json.JsonFields;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path audit() throws IOException {
+        Path file = dir.resolve("audit.jsonl");
+        try (JsonLinesAuditSink sink = new JsonLinesAuditSink(file)) {
+            for (int i = 0; i < 3; i++) {
+                Instant at = Instant.parse("2026-03-0" + (i + 1) + "T10:00:00Z");
+                sink.record(new DecisionRecord("d" + i, "t" + i, at, DeskAssist.VERSION,
+                        List.of(new FieldDecision("category", "billing", 0.9, List.of(), "model")), Map.of(), List.of(),
+                        "zendesk", WriteOutcome.WRITTEN));
+                sink.outcome(new OutcomeRecord("o" + i, "zendesk", "t" + i, at.plusSeconds(60),
+                        i == 0 ? OutcomeKind.FIELD_CORRECTED : OutcomeKind.FIELD_KEPT, "d" + i, "category", "billing",
+                        i == 0 ? "shipping" : "billing", "billing", 0.9, null, null, false));
+            }
+        }
+        Files.writeString(file, "{\"recordId\":\"x\",\"ticketId\":\"t", StandardOpenOption.APPEND);
+        return file;
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new ReportCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonFromTheSecondDayOn() throws IOException {
+        Run r = run("--since", "2026-03-02", "--audit", audit().toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject json = JsonFields.parseObject(r.out().strip());
+        assertEquals(2, json.getJsonObject("totals").getInt("decisions"));
+        assertEquals(1, json.getJsonObject("input").getInt("malformed"));
+        assertEquals(2, json.getJsonObject("input").getInt("beforeSince"));
+    }
+
+    @Test
+    void textTablesWithTheCorrection() throws IOException {
+        Run r = run("--since", "2026-03-01T00:00:00Z", "--audit", audit().toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("category"), r.out());
+        assertTrue(r.out().contains("66.7%"), r.out());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() throws IOException {
+        assertEquals(2, run("--since", "March", "--audit", audit().toString()).code());
+        Run missing = run("--since", "2026-03-01", "--audit", dir.resolve("nope.jsonl").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no such audit file"), missing.err());
+        assertEquals(2, run("--audit", audit().toString()).code(), "--since is required");
+    }
+
+    @Test
+    void mainListsAndRunsIt() throws Exception {
+        Command c = Main.commands().get("report");
+        assertTrue(c.summary().startsWith("KPIs"), c.summary());
+        assertEquals(0, c.run(List.of("--help")));
+    }
+}
