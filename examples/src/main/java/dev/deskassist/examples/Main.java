@@ -47,7 +47,7 @@ public final class Main implements Callable<Integer> {
                 new BenchLlmCommand(),
                 new SimulateCommand(),
                 new ServeCommand(),
-                new PicocliCommand(ReportCommand.class, ReportCommand::new),
+                new ReportCommand(),
                 new DeadLettersCommand(),
                 new ReplayCommand(),
                 new BenchWebhookCommand(),

@@ -4,6 +4,7 @@ import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.LinearIntentModel;
 import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
+import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
 import dev.deskassist.examples.cli.Progress;
 import java.io.PrintWriter;
@@ -33,6 +34,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to save the model (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("model.bin");
 
+    @Option(names = "--with-corrections", paramLabel = "FILE",
+            description = "Also learn from the corrections file serve writes (deskassist.correctionsFile): "
+                    + "categories agents changed, with pseudonymized text.")
+    Path corrections;
+
     @Mixin
     ClassifierOptions options;
 
@@ -40,6 +46,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         TrainingData train = options.reader().read(data);
+        if (corrections != null) {
+            // serve writes corrections with the library's own columns, whatever the training file uses
+            train = train.merge(TrainingDataReader.defaults().read(corrections));
+        }
         TrainerConfig config = options.trainerConfig();
         TrainingResult r;
         try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {

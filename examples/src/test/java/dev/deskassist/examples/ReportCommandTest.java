@@ -87,8 +87,14 @@ class ReportCommandTest {
 
     @Test
     void mainListsAndRunsIt() throws Exception {
-        Command c = Main.commands().get("report");
-        assertTrue(c.summary().startsWith("KPIs"), c.summary());
-        assertEquals(0, c.run(List.of("--help")));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, Main.run(new String[] {"report", "--help"}, new PrintWriter(out, true),
+                new PrintWriter(err, true)));
+        assertTrue(out.toString().contains("--since"), out.toString());
+        StringWriter usage = new StringWriter();
+        Main.run(new String[] {"--help"}, new PrintWriter(usage, true), new PrintWriter(err, true));
+        assertTrue(usage.toString().lines().anyMatch(l -> l.strip().startsWith("report") && l.contains("KPIs")),
+                usage.toString());
     }
 }

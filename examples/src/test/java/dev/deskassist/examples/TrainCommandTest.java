@@ -61,4 +61,24 @@ class TrainCommandTest {
         assertEquals(10, o.getInt("labels"));
         assertTrue(err.toString().contains("deskassist evaluate: took "), err.toString());
     }
+
+    @Test
+    void learnsACategoryThatOnlyTheCorrectionsFileTeaches() throws Exception {
+        // serve's corrections file: the library's text/label columns, a label the sample never uses
+        Path corrections = dir.resolve("corrections.jsonl");
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            rows.append("{\"text\":\"Gutschein Nummer ").append(i)
+                    .append(" wird an der Kasse abgelehnt\",\"label\":\"voucher\",\"ticket\":\"t")
+                    .append(i).append("\",\"at\":\"2026-11-01T10:00:00Z\"}\n");
+        }
+        Files.writeString(corrections, rows);
+        Path model = dir.resolve("corrected.model");
+        assertEquals(0, run("train", "--data", sample().toString(), "--with-corrections", corrections.toString(),
+                "--out", model.toString()), err.toString());
+        LinearIntentModel m = LinearIntentModel.load(model);
+        assertEquals(11, m.labels().size(), m.labels().toString());
+        assertTrue(m.labels().contains("voucher"), m.labels().toString());
+        assertTrue(out.toString().contains("examples          256"), out.toString());
+    }
 }
