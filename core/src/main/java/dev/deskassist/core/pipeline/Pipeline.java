@@ -174,8 +174,10 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
      */
     @Override
     public Acceptance accept(String helpdesk, WebhookRequest request) {
-        try {
-            Acceptance a = intake(helpdesk, request);
+        boolean known = helpdesk != null && endpoints.containsKey(helpdesk);
+        try (LogContext.Scope mdc = LogContext.open(known ? helpdesk : null, null, null)) {
+            Acceptance a = intake(helpdesk, request, mdc);
+            notifyListener(() -> listener.webhookAnswered(known ? helpdesk : null, a));
             count(switch (a.outcome()) {
                 case ACCEPTED -> "accepted";
                 case DUPLICATE -> "duplicates";
@@ -188,13 +190,14 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             return a;
         } catch (RuntimeException e) {
             count("unavailable");
-            log.error("webhook for {}: unexpected {}; answering 503", helpdesk != null && endpoints.containsKey(helpdesk) ? helpdesk : "?",
-                    e.getClass().getName());
-            return Acceptance.unavailable("internal error", settings.unavailableRetryAfter());
+            log.error("webhook for {}: unexpected {}; answering 503", known ? helpdesk : "?", e.getClass().getName());
+            Acceptance a = Acceptance.unavailable("internal error", settings.unavailableRetryAfter());
+            notifyListener(() -> listener.webhookAnswered(known ? helpdesk : null, a));
+            return a;
         }
     }
 
-    private Acceptance intake(String helpdesk, WebhookRequest request) {
+    private Acceptance intake(String helpdesk, WebhookRequest request, LogContext.Scope mdc) {
         Endpoint ep = helpdesk == null ? null : endpoints.get(helpdesk);
         if (ep == null) {
             return Acceptance.unknownHelpdesk();
@@ -242,6 +245,8 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             event = new TicketEvent(TicketRef.of(helpdesk, event.ref().ticketId()), event.type(), event.deliveryId(),
                     event.actorId(), event.occurredAt(), event.tags());
         }
+        mdc.put(LogContext.TICKET_ID, event.ref().ticketId());
+        mdc.put(LogContext.DELIVERY_ID, event.deliveryId());
         Optional<String> loop = ep.guard().ignoreReason(event);
         if (loop.isPresent()) {
             log.debug("{} delivery {}: ignored, {}", event.ref(), event.deliveryId(), loop.get());
@@ -398,7 +403,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         inFlight.put(claim.token(), claim);
         try {
             workers.execute(() -> {
-                try {
+                try (LogContext.Scope mdc = LogContext.open(claim.ref(), claim.deliveryIds())) {
                     process(claim);
                 } finally {
                     inFlight.remove(claim.token());
