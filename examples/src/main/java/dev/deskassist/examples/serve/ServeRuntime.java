@@ -104,6 +104,7 @@ public final class ServeRuntime implements AutoCloseable {
             if (audit != null) {
                 opened.add(audit);
             }
+            PrometheusMetrics metrics = new PrometheusMetrics();
             Pipeline.Builder builder = Pipeline.builder();
             adapters.forEach(builder::adapter);
             Pipeline pipeline = builder
@@ -111,10 +112,12 @@ public final class ServeRuntime implements AutoCloseable {
                     .store(store)
                     .settings(settings.pipeline())
                     .auditSink(audit)
+                    .listener(metrics.listener())
                     .build();
+            metrics.bind(pipeline);
             WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
                     .settings(settings.server())
-                    .metrics(() -> PrometheusMetrics.text(pipeline.health()))
+                    .metrics(metrics::scrape)
                     .build();
             return new ServeRuntime(settings, store, new ArrayList<>(adapters.keySet()), audit, pipeline, server);
         } catch (RuntimeException e) {
