@@ -1,6 +1,7 @@
 package dev.deskassist.examples.serve;
 
 import dev.deskassist.core.llm.UsageMeter;
+import dev.deskassist.core.metrics.LlmPrices;
 import dev.deskassist.core.metrics.MicrometerMetrics;
 import dev.deskassist.core.pipeline.Pipeline;
 import dev.deskassist.core.pipeline.PipelineListener;
@@ -26,9 +27,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class PrometheusMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final MicrometerMetrics metrics = MicrometerMetrics.of(registry);
+    private final MicrometerMetrics metrics;
 
+    /** Without LLM prices: no cost estimate. */
     public PrometheusMetrics() {
+        this(LlmPrices.none());
+    }
+
+    /** LLM tokens priced with {@code prices} for {@code deskassist_llm_cost_<currency>_total}. */
+    public PrometheusMetrics(LlmPrices prices) {
+        metrics = MicrometerMetrics.of(registry, prices);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
