@@ -177,7 +177,6 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         boolean known = helpdesk != null && endpoints.containsKey(helpdesk);
         try (LogContext.Scope mdc = LogContext.open(known ? helpdesk : null, null, null)) {
             Acceptance a = intake(helpdesk, request, mdc);
-            notifyListener(() -> listener.webhookAnswered(known ? helpdesk : null, a));
             count(switch (a.outcome()) {
                 case ACCEPTED -> "accepted";
                 case DUPLICATE -> "duplicates";
@@ -187,6 +186,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
                 case UNKNOWN_HELPDESK -> "unknownHelpdesk";
                 case UNAVAILABLE -> "unavailable";
             });
+            notifyListener(() -> listener.webhookAnswered(known ? helpdesk : null, a));
             return a;
         } catch (RuntimeException e) {
             count("unavailable");
@@ -403,9 +403,11 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         inFlight.put(claim.token(), claim);
         try {
             workers.execute(() -> {
-                try (LogContext.Scope mdc = LogContext.open(claim.ref(), claim.deliveryIds())) {
+                LogContext.Scope mdc = LogContext.open(claim.ref(), claim.deliveryIds());
+                try {
                     process(claim);
                 } finally {
+                    mdc.close();
                     inFlight.remove(claim.token());
                     permits.release();
                     wake();
