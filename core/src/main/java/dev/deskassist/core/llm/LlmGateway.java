@@ -82,6 +82,7 @@ final class LlmGateway {
      */
     Prepared prepare(Ticket original, String category) {
         if (consent.optedOut(original.requester())) {
+            meter.recordKeptOffline(feature, UsageMeter.OfflineReason.OPTED_OUT);
             return new Prepared(null, new Route(null, "customer opted out of LLM processing; offline engine answered"));
         }
         PseudonymizedTicket pt = pseudonymizer.pseudonymize(original);
@@ -95,6 +96,7 @@ final class LlmGateway {
                 return new Route(config.privateClient(), sensitive.get() + "; sent only to the private endpoint "
                         + config.privateClient().provider());
             }
+            meter.recordKeptOffline(feature, UsageMeter.OfflineReason.SENSITIVE);
             return new Route(null, sensitive.get() + " and no private endpoint is configured; offline engine answered");
         }
         return new Route(config.client(), null);

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param attempts      failed attempts before this one that counted towards the backoff
  * @param firstReceived when the oldest event still waiting for this ticket arrived (the retry horizon starts here)
  * @param leaseUntil    when the lease expires unless renewed
+ * @param deliveryIds   the delivery ids of the folded events that have one, oldest first (for log context only)
  */
 public record Claim(String token, TicketRef ref, List<TicketEvent.Type> types, int attempts, Instant firstReceived,
-                    Instant leaseUntil) {
+                    Instant leaseUntil, List<String> deliveryIds) {
 
     public Claim {
         Objects.requireNonNull(token, "token");
@@ -27,6 +28,14 @@ public record Claim(String token, TicketRef ref, List<TicketEvent.Type> types, i
         Objects.requireNonNull(firstReceived, "firstReceived");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         types = List.copyOf(types);
+        deliveryIds = deliveryIds == null ? List.of()
+                : deliveryIds.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** A claim whose store does not report delivery ids. */
+    public Claim(String token, TicketRef ref, List<TicketEvent.Type> types, int attempts, Instant firstReceived,
+                 Instant leaseUntil) {
+        this(token, ref, types, attempts, firstReceived, leaseUntil, List.of());
     }
 
     /** How many events this run covers. */

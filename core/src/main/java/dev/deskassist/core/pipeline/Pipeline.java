@@ -187,8 +187,9 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
      */
     @Override
     public Acceptance accept(String helpdesk, WebhookRequest request) {
-        try {
-            Acceptance a = intake(helpdesk, request);
+        boolean known = helpdesk != null && endpoints.containsKey(helpdesk);
+        try (LogContext.Scope mdc = LogContext.open(known ? helpdesk : null, null, null)) {
+            Acceptance a = intake(helpdesk, request, mdc);
             count(switch (a.outcome()) {
                 case ACCEPTED -> "accepted";
                 case DUPLICATE -> "duplicates";
@@ -198,16 +199,18 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
                 case UNKNOWN_HELPDESK -> "unknownHelpdesk";
                 case UNAVAILABLE -> "unavailable";
             });
+            notifyListener(() -> listener.webhookAnswered(known ? helpdesk : null, a));
             return a;
         } catch (RuntimeException e) {
             count("unavailable");
-            log.error("webhook for {}: unexpected {}; answering 503", helpdesk != null && endpoints.containsKey(helpdesk) ? helpdesk : "?",
-                    e.getClass().getName());
-            return Acceptance.unavailable("internal error", settings.unavailableRetryAfter());
+            log.error("webhook for {}: unexpected {}; answering 503", known ? helpdesk : "?", e.getClass().getName());
+            Acceptance a = Acceptance.unavailable("internal error", settings.unavailableRetryAfter());
+            notifyListener(() -> listener.webhookAnswered(known ? helpdesk : null, a));
+            return a;
         }
     }
 
-    private Acceptance intake(String helpdesk, WebhookRequest request) {
+    private Acceptance intake(String helpdesk, WebhookRequest request, LogContext.Scope mdc) {
         Endpoint ep = helpdesk == null ? null : endpoints.get(helpdesk);
         if (ep == null) {
             return Acceptance.unknownHelpdesk();
@@ -255,6 +258,8 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             event = new TicketEvent(TicketRef.of(helpdesk, event.ref().ticketId()), event.type(), event.deliveryId(),
                     event.actorId(), event.occurredAt(), event.tags());
         }
+        mdc.put(LogContext.TICKET_ID, event.ref().ticketId());
+        mdc.put(LogContext.DELIVERY_ID, event.deliveryId());
         Optional<String> loop = ep.guard().ignoreReason(event);
         if (loop.isPresent()) {
             log.debug("{} delivery {}: ignored, {}", event.ref(), event.deliveryId(), loop.get());
@@ -411,9 +416,11 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         inFlight.put(claim.token(), claim);
         try {
             workers.execute(() -> {
+                LogContext.Scope mdc = LogContext.open(claim.ref(), claim.deliveryIds());
                 try {
                     process(claim);
                 } finally {
+                    mdc.close();
                     inFlight.remove(claim.token());
                     permits.release();
                     wake();

@@ -7,14 +7,22 @@ import dev.deskassist.core.model.Ticket;
 import java.time.Instant;
 
 /**
- * Observes the pipeline's runs, for tests, benchmarks, simulations and metrics. Called on worker
- * threads; keep it quick. An exception thrown here is logged and ignored.
+ * Observes the pipeline's webhooks and runs, for tests, benchmarks, simulations and metrics. Run
+ * callbacks come on worker threads inside the run's {@link LogContext}; keep them quick. An
+ * exception thrown here is logged and ignored.
  */
 public interface PipelineListener {
 
     /** A listener that observes nothing. */
     PipelineListener NONE = new PipelineListener() {
     };
+
+    /**
+     * A webhook call was answered by {@link Pipeline#accept}. {@code helpdesk} is {@code null} when
+     * no adapter has the name the call gave. Called on the caller's (HTTP) thread.
+     */
+    default void webhookAnswered(String helpdesk, Acceptance acceptance) {
+    }
 
     /** A run finished: the plan was applied (or nothing needed changing). */
     default void processed(PipelineRun run, Ticket ticket, Assistance assistance, ApplyResult result,

@@ -214,12 +214,14 @@ public final class SqliteEventStore implements EventStore {
                 update("UPDATE events SET claim_token = ? WHERE helpdesk = ? AND ticket_id = ?", token, helpdesk,
                         ticketId);
                 List<TicketEvent.Type> types = new ArrayList<>();
+                List<String> deliveries = new ArrayList<>();
                 try (PreparedStatement ps = conn.prepareStatement(
-                        "SELECT event_type FROM events WHERE claim_token = ? ORDER BY id")) {
+                        "SELECT event_type, delivery_id FROM events WHERE claim_token = ? ORDER BY id")) {
                     ps.setString(1, token);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             types.add(eventType(rs.getString(1)));
+                            deliveries.add(rs.getString(2));
                         }
                     }
                 }
@@ -231,7 +233,7 @@ public final class SqliteEventStore implements EventStore {
                 update("UPDATE tickets SET lease_token = ?, lease_until = ?, last_attempt = ? "
                         + "WHERE helpdesk = ? AND ticket_id = ?", token, until, t, helpdesk, ticketId);
                 return Optional.of(new Claim(token, TicketRef.of(helpdesk, ticketId), types, attempts,
-                        Instant.ofEpochMilli(firstReceived), Instant.ofEpochMilli(until)));
+                        Instant.ofEpochMilli(firstReceived), Instant.ofEpochMilli(until), deliveries));
             }
         }));
     }

@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Register the {@link dev.deskassist.core.pipeline.Pipeline} as a bean (started on context start,
  * {@code stop} on close) and inject it as the {@link WebhookIntake}.
  */
+// tag::pipeline-spring[]
 @RestController
 public class SpringWebhookController {
-
-    private final WebhookIntake intake;
+    private final WebhookIntake intake;   // the Pipeline bean
 
     public SpringWebhookController(WebhookIntake intake) {
         this.intake = intake;
@@ -38,3 +38,4 @@ public class SpringWebhookController {
         return answer.body(a.body());
     }
 }
+// end::pipeline-spring[]

@@ -118,6 +118,7 @@ public final class ServeRuntime implements AutoCloseable {
             // outcomes are recorded next to the decisions, so only when there is an audit file
             OutcomeTracker tracker = corrections == null ? OutcomeTracker.defaults()
                     : OutcomeTracker.defaults().withCorrections(corrections, Pseudonymizer.defaults());
+            PrometheusMetrics metrics = new PrometheusMetrics();
             Pipeline.Builder builder = Pipeline.builder();
             adapters.forEach(builder::adapter);
             Pipeline pipeline = builder
@@ -127,10 +128,12 @@ public final class ServeRuntime implements AutoCloseable {
                     .auditSink(audit)
                     .mode(settings.mode())
                     .outcomes(audit == null ? null : tracker)
+                    .listener(metrics.listener())
                     .build();
+            metrics.bind(pipeline);
             WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
                     .settings(settings.server())
-                    .metrics(() -> PrometheusMetrics.text(pipeline.health()))
+                    .metrics(metrics::scrape)
                     .build();
             return new ServeRuntime(settings, store, new ArrayList<>(adapters.keySet()), audit, corrections, pipeline,
                     server);

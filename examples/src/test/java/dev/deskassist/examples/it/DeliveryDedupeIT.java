@@ -52,7 +52,7 @@ class DeliveryDedupeIT {
                         .statusCode());
                 await(() -> notesByDeskAssist(zendesk, "4002") == 1 && h.idle(), Duration.ofSeconds(30),
                         "the other delivery processed", serve);
-                assertTrue(metrics(h).contains("deskassist_pipeline_duplicates_total 2\n"), metrics(h));
+                assertTrue(metrics(h).contains("deskassist_pipeline_duplicates_total 2.0\n"), metrics(h));
                 assertEquals(0, ServeHarness.sigterm(serve, Duration.ofSeconds(30)));
             }
 

@@ -22,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,18 @@ class ServeRuntimeTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sample name with labels to value, from Prometheus text (comments left out). */
+    private static Map<String, String> samples(String text) {
+        Map<String, String> out = new HashMap<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                int space = line.lastIndexOf(' ');
+                out.put(line.substring(0, space), line.substring(space + 1));
+            }
+        }
+        return out;
+    }
+
     private HttpResponse<String> get(URI uri) throws Exception {
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -92,7 +106,19 @@ class ServeRuntimeTest {
             ServeRuntime rt = ServeRuntime.start(ServeSettings.of(p));
             URI webhooks = URI.create(rt.webhookUri() + "/webhooks/zendesk");
             try {
-                assertEquals(202, deliver(rt, "101").statusCode());
+                String accepted = "deskassist_webhooks_total{helpdesk=\"zendesk\",outcome=\"accepted\",reason=\"none\"}";
+                Map<String, String> before = samples(get(URI.create(rt.managementUri() + "/metrics")).body());
+                assertEquals("0.0", before.get("deskassist_pipeline_accepted_total"), before.toString());
+                assertEquals(null, before.get(accepted), "no webhook yet");
+
+                HttpRequest once = SignedWebhook.zendesk(webhooks, SECRET, SignedWebhook.triggerBody("101", "created",
+                        "1101"), "inv-101", Instant.now());
+                assertEquals(202, http.send(once, HttpResponse.BodyHandlers.ofString()).statusCode());
+                assertEquals(200, http.send(once, HttpResponse.BodyHandlers.ofString()).statusCode(),
+                        "the same delivery again");
+                assertEquals(401, http.send(SignedWebhook.zendesk(webhooks, "not-the-secret",
+                        SignedWebhook.triggerBody("102", "created", "1102"), "inv-102", Instant.now()),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
                 await(() -> zendesk.appliedUpdates("101") == 1, Duration.ofSeconds(20), "applied");
                 assertTrue(rt.pipeline().awaitIdle(Duration.ofSeconds(10)));
 
@@ -100,11 +126,24 @@ class ServeRuntimeTest {
                 assertEquals(200, metrics.statusCode());
                 assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"),
                         metrics.headers().toString());
-                assertTrue(metrics.body().contains("\ndeskassist_pipeline_accepted_total 1\n"), metrics.body());
-                assertTrue(metrics.body().contains("\ndeskassist_pipeline_processed_total 1\n"), metrics.body());
-                assertTrue(metrics.body().contains("\ndeskassist_pipeline_pending_events 0\n"), metrics.body());
-                assertTrue(metrics.body().contains("deskassist_helpdesk_circuit_state{helpdesk=\"zendesk\"} 0\n"),
+                Map<String, String> s = samples(metrics.body());
+                assertEquals("1.0", s.get("deskassist_pipeline_accepted_total"), metrics.body());
+                assertEquals("1.0", s.get("deskassist_pipeline_processed_total"), metrics.body());
+                assertEquals("1.0", s.get("deskassist_pipeline_duplicates_total"), metrics.body());
+                assertEquals("0.0", s.get("deskassist_pipeline_pending_events"), metrics.body());
+                assertEquals("0.0", s.get("deskassist_helpdesk_circuit_state{helpdesk=\"zendesk\"}"), metrics.body());
+                assertEquals("1.0", s.get(accepted), metrics.body());
+                assertEquals("1.0", s.get("deskassist_webhooks_total{helpdesk=\"zendesk\",outcome=\"duplicate\",reason=\"none\"}"),
                         metrics.body());
+                assertEquals("1.0", s.get("deskassist_webhooks_total{helpdesk=\"zendesk\",outcome=\"unauthenticated\","
+                        + "reason=\"bad_signature\"}"), metrics.body());
+                assertEquals("1", s.get("deskassist_runs_seconds_count{helpdesk=\"zendesk\",result=\"processed\"}"),
+                        metrics.body());
+                assertEquals("1.0", s.get("deskassist_writeback_outcomes_total{helpdesk=\"zendesk\",outcome=\"written\","
+                        + "reason=\"none\"}"), metrics.body());
+                assertTrue(s.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes")), "JVM meters too");
+                assertTrue(s.keySet().stream().noneMatch(k -> k.contains("\"101\"") || k.contains("inv-101")),
+                        "no ticket or delivery id as a label");
                 assertEquals(200, get(URI.create(rt.managementUri() + "/health/ready")).statusCode());
 
                 // decision lines have no "type"; outcome records (e.g. the draft offered) are typed lines beside them
