@@ -18,7 +18,10 @@ final class ClassifierOptions {
               --label-column C       column with the label (default: category)
               --seed S               seed of every random choice (default 42)
             tuning (defaults were chosen by cross-validation on the Banking77 training file):
-              --epochs N  --lr X  --l2 X  --folds N  --char-ngrams MIN-MAX|none  --char-weight X
+              --l2 X[,X2...] (several: chosen by cross-validation; default 1e-5,1e-3,1e-2)
+              --prior-weight X (extra log-prior on the scores; default: chosen by cross-validation)
+              --max-abstain R (largest held-out share the abstain threshold may send to a human; 0.5)
+              --epochs N  --lr X  --folds N  --char-ngrams MIN-MAX|none  --char-weight X
               --min-count N  --augment N  --target-precision P  --no-bigrams  --stem  --balanced
               --nb-weight X (naive Bayes blend; default: chosen by cross-validation)  --nb-alpha X""";
 
@@ -68,7 +71,15 @@ final class ClassifierOptions {
         }
         a.get("epochs").ifPresent(v -> t.epochs((int) number(v, "epochs")));
         a.get("lr").ifPresent(v -> t.learningRate(number(v, "lr")));
-        a.get("l2").ifPresent(v -> t.l2(number(v, "l2")));
+        a.get("l2").ifPresent(v -> {
+            List<Double> l2s = Arrays.stream(v.split(",")).map(x -> number(x.strip(), "l2")).toList();
+            t.l2(l2s.get(0));
+            if (l2s.size() > 1) {
+                t.l2Candidates(l2s);
+            }
+        });
+        a.get("prior-weight").ifPresent(v -> t.priorWeight(number(v, "prior-weight")));
+        a.get("max-abstain").ifPresent(v -> t.maxAbstainRate(number(v, "max-abstain")));
         a.get("seed").ifPresent(v -> t.seed((long) number(v, "seed")));
         a.get("folds").ifPresent(v -> t.calibrationFolds((int) number(v, "folds")));
         a.get("augment").ifPresent(v -> t.augmentCopies((int) number(v, "augment")));
