@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * {@code evaluate-sentiment}: polarity accuracy and macro-F1 of the lexicon sentiment analyzer on
  * a labeled file, beside the majority-class baseline. The lexicon is not trained, so every row is
- * a test row.
+ * a test row. With {@code --train FILE} or {@code --folds N} it also trains the sentiment model
+ * (see {@link SentimentEvaluation}) and reports the trained classifier and its blend with the lexicon.
  */
 public final class EvaluateSentimentCommand implements Command {
 
@@ -27,7 +28,7 @@ public final class EvaluateSentimentCommand implements Command {
 
     @Override
     public String summary() {
-        return "sentiment polarity accuracy/macro-F1: --file F --format airline|sb10k [--threshold T] [--json]";
+        return "sentiment polarity accuracy/macro-F1: --file F --format airline|sb10k [--train F | --folds N] [--json]";
     }
 
     @Override
@@ -35,20 +36,12 @@ public final class EvaluateSentimentCommand implements Command {
         Args args = Args.parse(argv, Set.of("json"));
         Path file = Path.of(args.require("file"));
         String format = args.require("format");
-        List<LabeledTexts.Example> examples;
-        String language;
-        switch (format) {
-            case "airline" -> {
-                // US airline tweets: header row, label in airline_sentiment
-                examples = LabeledTexts.csv(file, "text", "airline_sentiment");
-                language = "en";
-            }
-            case "sb10k" -> {
-                // SB10k: no header; id, label, tweet, then lemmas and tags
-                examples = LabeledTexts.tsv(file, 2, 1);
-                language = "de";
-            }
-            default -> throw new UsageException("--format must be airline or sb10k, not " + format);
+        List<LabeledTexts.Example> examples = read(file, format);
+        String language = format.equals("airline") ? "en" : "de";
+        if (args.get("train").isPresent() || args.get("folds").isPresent()) {
+            // two lines of the trained-model evaluation live in their own class
+            return SentimentEvaluation.run(args, file, format, examples, language,
+                    args.get("train").isPresent() ? read(Path.of(args.require("train")), format) : null);
         }
         // --threshold exists to tune on a train file; report test figures with the default
         LexiconSentimentAnalyzer analyzer = args.get("threshold").isPresent()
@@ -72,5 +65,15 @@ public final class EvaluateSentimentCommand implements Command {
             report.toLines(6).forEach(System.out::println);
         }
         return 0;
+    }
+
+    static List<LabeledTexts.Example> read(Path file, String format) throws java.io.IOException {
+        return switch (format) {
+            // US airline tweets: header row, label in airline_sentiment
+            case "airline" -> LabeledTexts.csv(file, "text", "airline_sentiment");
+            // SB10k: no header; id, label, tweet, then lemmas and tags
+            case "sb10k" -> LabeledTexts.tsv(file, 2, 1);
+            default -> throw new UsageException("--format must be airline or sb10k, not " + format);
+        };
     }
 }

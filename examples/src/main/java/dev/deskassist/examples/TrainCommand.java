@@ -20,16 +20,21 @@ final class TrainCommand implements Command {
 
     @Override
     public String summary() {
-        return "train the category classifier: --data FILE [--text-column C] [--label-column C] [--out model.bin]";
+        return "train the category classifier: --data FILE [--text-column C] [--label-column C] [--out model.bin]"
+                + " (--task sentiment: a sentiment model)";
     }
 
     @Override
     public int run(List<String> args) throws Exception {
         if (args.contains("--help")) {
             System.out.println("usage: train --data FILE [--out model.bin] [options]\n" + ClassifierOptions.HELP);
+            System.out.println(SentimentTraining.HELP);
             return 0;
         }
         Args a = Args.parse(args, ClassifierOptions.FLAGS);
+        if (SentimentTraining.requested(a)) {
+            return SentimentTraining.run(a);
+        }
         Path data = Path.of(a.require("data"));
         Path out = Path.of(a.get("out").orElse("model.bin"));
         TrainingData train = ClassifierOptions.reader(a).read(data);

@@ -147,11 +147,14 @@ public final class IntentTrainer {
         }
         double temperature = fitTemperature(oof, y);
         List<HeldOutPrediction> heldOut = new ArrayList<>(n);
+        List<double[]> heldOutProbabilities = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (oof[i] == null) {
+                heldOutProbabilities.add(null);
                 continue;
             }
             double[] p = LinearIntentModel.softmax(oof[i], temperature);
+            heldOutProbabilities.add(p);
             int top = argmax(p);
             heldOut.add(new HeldOutPrediction(labels[y[i]], labels[top], p[top]));
         }
@@ -173,7 +176,7 @@ public final class IntentTrainer {
         LinearIntentModel model = new LinearIntentModel(config.features(), fit.vocabulary, labels, fit.weights,
                 fit.bias, (float) temperature, threshold);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        TrainingResult result = new TrainingResult(model, heldOut, took);
+        TrainingResult result = new TrainingResult(model, heldOut, took, heldOutProbabilities);
         LOG.info("trained {} on {} examples, {} labels, {} features in {} ms; cross-validated accuracy {}, "
                 + "L2 {}, naive Bayes weight {}, prior weight {}, temperature {}, abstain threshold {}", model.version(), n,
                 labels.length, model.featureCount(), took.toMillis(), String.format("%.4f", result.heldOutAccuracy()), l2,
