@@ -18,7 +18,7 @@ final class ClassifierOptions {
               --label-column C       column with the label (default: category)
               --seed S               seed of every random choice (default 42)
             tuning (defaults were chosen by cross-validation on the Banking77 training file):
-              --l2 X[,X2...] (several: chosen by cross-validation; default 1e-5,1e-3,1e-2)
+              --l2 X[,X2...] (several: chosen by cross-validation; default 1e-5)
               --prior-weight X (extra log-prior on the scores; default: chosen by cross-validation)
               --max-abstain R (largest held-out share the abstain threshold may send to a human; 0.5)
               --epochs N  --lr X  --folds N  --char-ngrams MIN-MAX|none  --char-weight X
