@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.model.Decision;
+import dev.deskassist.core.model.Ticket;
+import dev.deskassist.core.triage.OfflineTriage;
 import dev.deskassist.core.triage.Sentiment;
+import dev.deskassist.core.triage.StyleProfile;
+import dev.deskassist.core.triage.TriageResult;
 import dev.deskassist.core.triage.classify.Example;
 import dev.deskassist.core.triage.classify.ModelFormatException;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataException;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
+import dev.deskassist.core.triage.rules.Taxonomy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,6 +93,21 @@ class SentimentTrainerTest {
         assertEquals(Sentiment.Polarity.NEGATIVE, d.value().polarity());
         assertTrue(d.reasons().stream().anyMatch(r -> r.contains("lexicon alone")), d.reasons().toString());
         assertEquals(LexiconSentimentAnalyzer.NAME, analyzer.analyze("  ", "en").decidedBy());
+    }
+
+    @Test
+    void triageUsesTheTrainedModelWhenConfigured() {
+        OfflineTriage triage = OfflineTriage.builder()
+                .languageDetector(text -> Decision.of("en", 0.9, "stub-lang"))
+                .sentimentAnalyzer(LexiconSentimentAnalyzer.defaults().withModel(model))
+                .styleAnalyzer((text, lang) -> Decision.of(StyleProfile.UNKNOWN, 0.5, "stub"))
+                .taxonomy(Taxonomy.parse("{\"version\": \"t-1\", \"fallbackGroup\": \"Triage\", \"categories\": [{\"id\": \"billing\", \"group\": \"Billing\", \"rules\": [{\"keywords\": [\"refund\"]}]}]}",
+                        "t.json"))
+                .build();
+        TriageResult r = triage.triage(Ticket.builder("1").subject("Refund")
+                .description("Disappointed: my refund never arrived.").build());
+        assertEquals(TrainedSentimentAnalyzer.NAME, r.sentiment().decidedBy());
+        assertEquals(Sentiment.Polarity.NEGATIVE, r.sentiment().value().polarity());
     }
 
     @Test
