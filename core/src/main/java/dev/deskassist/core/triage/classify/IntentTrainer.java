@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * features, optimized by AdaGrad (one adaptive step per feature row), blended with a multinomial
  * naive Bayes model on the same features; single-threaded and deterministic for the config's
  * seed. Before the final fit on all data, a stratified cross-validation on the training data
- * gives out-of-fold scores; these choose the naive Bayes weight, fit the softmax temperature
- * (calibration) and the abstain threshold, and estimate accuracy. No test data is ever involved.
+ * gives out-of-fold scores; these choose the L2 strength (among the config's candidates), the naive
+ * Bayes weight and an extra log-prior weight, fit the softmax temperature (calibration) and the
+ * abstain threshold (capped so that it answers most held-out texts even when labels are too noisy
+ * for the target precision), and estimate accuracy. No test data is ever involved.
  *
  * <pre>{@code
  * TrainingResult r = new IntentTrainer(TrainerConfig.defaults()).train(data);
