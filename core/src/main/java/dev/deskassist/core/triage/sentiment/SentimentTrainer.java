@@ -106,16 +106,29 @@ public final class SentimentTrainer {
         double best = 0;
         double[] bestBias = zero;
         double bestF1 = -1;
+        int k = SentimentModel.LABELS.size();
+        double[][] logBlend = new double[modelP.size()][k];
+        MacroF1 f1 = new MacroF1(k);
         for (double w : LEXICON_WEIGHTS) {
+            for (int i = 0; i < logBlend.length; i++) {
+                for (int c = 0; c < k; c++) {
+                    logBlend[i][c] = Math.log((1 - w) * modelP.get(i)[c] + w * lexP.get(i)[c]);
+                }
+            }
             // neutral stays at 0: only the ratios of the three factors matter
             for (double bNeg : BIASES) {
                 for (double bPos : BIASES) {
                     double[] bias = {bNeg, 0, bPos};
-                    double f1 = macroF1(modelP, lexP, gold, w, bias);
-                    // ties go to the smaller lexicon weight and the smaller bias
-                    if (f1 > bestF1 + 1e-12 || f1 > bestF1 - 1e-12 && Math.abs(bNeg) + Math.abs(bPos)
-                            < Math.abs(bestBias[0]) + Math.abs(bestBias[2]) && w == best) {
-                        bestF1 = f1;
+                    f1.clear();
+                    for (int i = 0; i < logBlend.length; i++) {
+                        f1.add(gold.get(i), argmax(logBlend[i], bias));
+                    }
+                    double value = f1.value();
+                    // on a tie the earlier (smaller) lexicon weight stays, and the smaller bias wins
+                    boolean tie = Math.abs(value - bestF1) < 1e-12;
+                    if (value > bestF1 + 1e-12 || tie && w == best && Math.abs(bNeg) + Math.abs(bPos)
+                            < Math.abs(bestBias[0]) + Math.abs(bestBias[2])) {
+                        bestF1 = value;
                         best = w;
                         bestBias = bias;
                     }
@@ -144,6 +157,16 @@ public final class SentimentTrainer {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
+    private static int argmax(double[] logP, double[] bias) {
+        int top = 0;
+        for (int c = 1; c < logP.length; c++) {
+            if (logP[c] + bias[c] > logP[top] + bias[top]) {
+                top = c;
+            }
+        }
+        return top;
+    }
+
     /** Macro-averaged F1 over the labels that occur in gold or predictions. */
     static final class MacroF1 {
         private final int[] tp;
@@ -154,6 +177,12 @@ public final class SentimentTrainer {
             tp = new int[k];
             goldCount = new int[k];
             predCount = new int[k];
+        }
+
+        void clear() {
+            Arrays.fill(tp, 0);
+            Arrays.fill(goldCount, 0);
+            Arrays.fill(predCount, 0);
         }
 
         void add(int gold, int predicted) {
