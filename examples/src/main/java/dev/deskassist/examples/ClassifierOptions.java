@@ -32,8 +32,17 @@ final class ClassifierOptions {
     @Option(names = "--lr", paramLabel = "X", description = "Learning rate.")
     Double learningRate;
 
-    @Option(names = "--l2", paramLabel = "X", description = "L2 regularization.")
-    Double l2;
+    @Option(names = "--l2", split = ",", paramLabel = "X",
+            description = "L2 regularization; several values: chosen by cross-validation on the training file.")
+    List<Double> l2;
+
+    @Option(names = "--prior-weight", paramLabel = "X",
+            description = "Extra log-prior on the scores (default: chosen by cross-validation).")
+    Double priorWeight;
+
+    @Option(names = "--max-abstain", paramLabel = "R",
+            description = "Largest held-out share the abstain threshold may send to a human (default: 0.5).")
+    Double maxAbstain;
 
     @Option(names = "--folds", paramLabel = "N", description = "Cross-validation folds for calibration.")
     Integer folds;
@@ -87,6 +96,11 @@ final class ClassifierOptions {
     }
 
     /** The trainer's settings: the library's defaults (chosen by cross-validation on Banking77) with the options given. */
+    /** Whether {@code --folds} was given (sentiment training defaults to 5 folds otherwise). */
+    boolean foldsGiven() {
+        return folds != null;
+    }
+
     TrainerConfig trainerConfig() {
         FeatureConfig.Builder f = FeatureConfig.defaults().toBuilder();
         if (charNgrams != null) {
@@ -131,8 +145,17 @@ final class ClassifierOptions {
             if (learningRate != null) {
                 t.learningRate(learningRate);
             }
-            if (l2 != null) {
-                t.l2(l2);
+            if (l2 != null && !l2.isEmpty()) {
+                t.l2(l2.get(0));
+                if (l2.size() > 1) {
+                    t.l2Candidates(l2);
+                }
+            }
+            if (priorWeight != null) {
+                t.priorWeight(priorWeight);
+            }
+            if (maxAbstain != null) {
+                t.maxAbstainRate(maxAbstain);
             }
             if (seed != null) {
                 t.seed(seed);

@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code evaluate-sentiment}: polarity accuracy and macro-F1 of the lexicon sentiment analyzer on
  * a labeled file, beside the majority-class baseline. The lexicon is not trained, so every row is
- * a test row.
+ * a test row. With {@code --train FILE} or {@code --folds N} it also trains the sentiment model
+ * (see {@link SentimentEvaluation}) and reports the trained classifier and its blend with the lexicon.
  */
 @Command(name = "evaluate-sentiment", sortOptions = false,
         description = "Polarity accuracy and macro-F1 of the lexicon sentiment analyzer on a labeled file, beside "
-                + "the majority-class baseline; every row is a test row.")
+                + "the majority-class baseline; with --train or --folds also the trained sentiment model.")
 public final class EvaluateSentimentCommand implements Callable<Integer> {
 
     /** The labeled sets the analyzer is measured on. */
@@ -46,25 +47,30 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
             description = "Polarity threshold, to tune on a training file (default: the analyzer's).")
     Double threshold;
 
+    @Option(names = "--train", paramLabel = "FILE",
+            description = "Also train the sentiment model on this file (same format) and score it on --file.")
+    Path train;
+
+    @Option(names = "--folds", paramLabel = "N",
+            description = "Also cross-validate the trained sentiment model on --file with N folds (stratified).")
+    Integer folds;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        List<LabeledTexts.Example> examples;
-        String language;
-        switch (format) {
-            case AIRLINE -> {
-                // US airline tweets: header row, label in airline_sentiment
-                examples = LabeledTexts.csv(file, "text", "airline_sentiment");
-                language = "en";
+        List<LabeledTexts.Example> examples = read(file, format);
+        String language = format == Format.AIRLINE ? "en" : "de";
+        String formatName = format.name().toLowerCase(Locale.ROOT);
+        if (train != null || folds != null) {
+            if (train != null && folds != null) {
+                throw new UsageException("give either --train FILE or --folds N, not both");
             }
-            default -> {
-                // SB10k: no header; id, label, tweet, then lemmas and tags
-                examples = LabeledTexts.tsv(file, 2, 1);
-                language = "de";
-            }
+            return SentimentEvaluation.run(file, formatName, examples, language,
+                    train == null ? null : train.toString(), train == null ? null : read(train, format),
+                    folds == null ? 5 : folds, json, w);
         }
         // --threshold exists to tune on a train file; report test figures with the default
         LexiconSentimentAnalyzer analyzer = threshold != null
@@ -79,7 +85,6 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
             report.add(e.label().toLowerCase(Locale.ROOT), predicted);
         }
         progress.close();
-        String formatName = format.name().toLowerCase(Locale.ROOT);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("file", file.toString());
@@ -92,5 +97,14 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
             report.toLines(6).forEach(w::println);
         }
         return 0;
+    }
+
+    static List<LabeledTexts.Example> read(Path file, Format format) throws java.io.IOException {
+        return switch (format) {
+            // US airline tweets: header row, label in airline_sentiment
+            case AIRLINE -> LabeledTexts.csv(file, "text", "airline_sentiment");
+            // SB10k: no header; id, label, tweet, then lemmas and tags
+            case SB10K -> LabeledTexts.tsv(file, 2, 1);
+        };
     }
 }

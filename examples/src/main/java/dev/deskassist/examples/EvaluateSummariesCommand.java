@@ -40,8 +40,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate-summaries --data tweetsumm-test.jsonl [--json]}: ROUGE-1, ROUGE-2 and ROUGE-L F1
- * of the extractive summarizer against the human references of TweetSumm-style JSON lines
- * ({@code turns_cleaned}, {@code abstractive_refs}), beside Lead baselines computed in the same run.
+ * of the extractive summarizer (its overview line, its full text and its compact parts) against the
+ * human references of TweetSumm-style JSON lines ({@code turns_cleaned}, {@code abstractive_refs}),
+ * beside Lead and "first customer turn + last agent turn" baselines computed in the same run;
+ * best-of-references and mean-over-references.
  */
 @Command(name = "evaluate-summaries", sortOptions = false,
         description = "ROUGE-1, ROUGE-2 and ROUGE-L F1 of the extractive summarizer against the human references of "
@@ -115,11 +117,13 @@ public final class EvaluateSummariesCommand implements Callable<Integer> {
             progress.update((long) dialogues.size() * (2 + rounds + r));
         }
         double warmMicrosPerSummary = (System.nanoTime() - warm) / 1000.0 / (rounds * tickets.size());
+        systems.put("deskassist-overview", d -> summaries.get(d).overview());
         systems.put("deskassist-text", d -> summaries.get(d).asText());
         systems.put("deskassist-compact", d -> compact(summaries.get(d)));
         systems.put("lead-2", d -> lead(d, 2));
         systems.put("lead-3", d -> lead(d, 3));
         systems.put("first-customer+first-agent", EvaluateSummariesCommand::firstOfEach);
+        systems.put("first-customer+last-agent", EvaluateSummariesCommand::firstCustomerLastAgent);
 
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
         systems.forEach((name, f) -> results.put(name, score(dialogues, f)));
@@ -168,6 +172,18 @@ public final class EvaluateSummariesCommand implements Callable<Integer> {
     private static String firstOfEach(Dialogue d) {
         String agent = "";
         for (int i = 0; i < d.turns().size(); i++) {
+            if (!d.customer().get(i)) {
+                agent = d.turns().get(i);
+                break;
+            }
+        }
+        return (d.turns().get(0) + "\n" + agent).strip();
+    }
+
+    /** The customer's opening message and the agent's last message, verbatim: the usual extractive baseline. */
+    private static String firstCustomerLastAgent(Dialogue d) {
+        String agent = "";
+        for (int i = d.turns().size() - 1; i >= 0; i--) {
             if (!d.customer().get(i)) {
                 agent = d.turns().get(i);
                 break;

@@ -11,6 +11,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +34,22 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The labeled training file.")
     Path data;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to save the model (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("model.bin");
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to save the model (default: model.bin, with --task sentiment sentiment.model).")
+    Path out;
+
+    /** What the model learns. */
+    enum Task { intent, sentiment }
+
+    @Option(names = "--task", paramLabel = "intent|sentiment", defaultValue = "intent",
+            description = "intent (default): the category classifier; sentiment: a sentiment model from messages "
+                    + "labeled negative, neutral, positive, blended with the lexicon by cross-validation.")
+    Task task;
+
+    @Option(names = "--language", split = ",", paramLabel = "L",
+            description = "With --task sentiment: the languages of the messages; others stay on the lexicon "
+                    + "(default: any).")
+    Set<String> languages = new TreeSet<>();
 
     @Option(names = "--with-corrections", paramLabel = "FILE",
             description = "Also learn from the corrections file serve writes (deskassist.correctionsFile): "
@@ -45,6 +62,14 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
+        if (task == Task.sentiment) {
+            return SentimentTraining.run(data, out != null ? out : Path.of("sentiment.model"), options,
+                    languages.stream().map(l -> l.strip().toLowerCase(Locale.ROOT)).filter(l -> !l.isEmpty())
+                            .collect(Collectors.toSet()), w);
+        }
+        if (out == null) {
+            out = Path.of("model.bin");
+        }
         TrainingData train = options.reader().read(data);
         if (corrections != null) {
             // serve writes corrections with the library's own columns, whatever the training file uses

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The offline summarizer: picks sentences from the whole conversation (opening message and
@@ -124,7 +125,8 @@ public final class ExtractiveSummarizer implements Summarizing {
         confidence += turns.stream().anyMatch(Turn::agent) ? 0.1 : 0.0;
         confidence -= reasons.stream().anyMatch(r -> r.startsWith("thread of") || r.contains("read in part")) ? 0.1 : 0.0;
         confidence = Math.max(0.05, Math.min(0.95, confidence));
-        return new Summary(code, customerWants, tried, state, questions, next, round(confidence), reasons, ENGINE);
+        return new Summary(code, customerWants, tried, state, questions, next, round(confidence), reasons, ENGINE,
+                overview(turns, lang));
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -484,6 +486,76 @@ public final class ExtractiveSummarizer implements Summarizing {
             resolved |= s.has(lang.resolved());
         }
         return resolved;
+    }
+
+    // ---- overview ----------------------------------------------------------------------------
+
+    // Word caps of the overview's two lines, chosen on TweetSumm's validation file (ROUGE vs the
+    // human summaries); longer lines add words the references do not retell.
+    private static final int OVERVIEW_CUSTOMER_WORDS = 30;
+    private static final int OVERVIEW_AGENT_WORDS = 25;
+    /** An agent turn with fewer words than this (after greetings) is a closing line, not an answer. */
+    private static final int SUBSTANTIVE_WORDS = 6;
+    private static final Pattern LINK = Pattern.compile("<LINK>|https?://\\S+");
+    /** Agents' initials or first names at the end of a message ("… MT", "^AB", "-Rach"). */
+    private static final Pattern SIGN_OFF = Pattern.compile("(\\s+\\^?[A-Z]{2,3}|\\s*[-^~*]\\s*[A-Z][A-Za-z]{0,10}\\.?)\\s*$");
+
+    /**
+     * The customer's opening message and the agent's latest substantive reply, without greetings,
+     * links and sign-offs, each cut to a few dozen words and attributed: the conversation in two
+     * lines, which is how people retell a support exchange.
+     */
+    private String overview(List<Turn> turns, SummaryLanguage lang) {
+        String customer = "";
+        String agent = "";
+        for (Turn t : turns) {
+            if (t.customer() && !t.internal()) {
+                customer = cap(plain(t, lang, false), OVERVIEW_CUSTOMER_WORDS);
+                break;
+            }
+        }
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            Turn t = turns.get(i);
+            if (t.agent() && !t.internal()) {
+                String text = plain(t, lang, true);
+                if (agent.isEmpty()) {
+                    agent = text;
+                }
+                if (Sentence.words(text).length >= SUBSTANTIVE_WORDS) {
+                    agent = text;
+                    break;
+                }
+            }
+        }
+        agent = cap(agent, OVERVIEW_AGENT_WORDS);
+        StringBuilder sb = new StringBuilder();
+        if (!customer.isEmpty()) {
+            sb.append(lang.phrase("customer", null)).append(": ").append(customer);
+        }
+        if (!agent.isEmpty()) {
+            sb.append(sb.length() > 0 ? "\n" : "").append(lang.phrase("agent", null)).append(": ").append(agent);
+        }
+        return sb.toString();
+    }
+
+    /** The turn's text without leading greetings (while words remain), links and, for agents, the sign-off. */
+    private static String plain(Turn turn, SummaryLanguage lang, boolean agent) {
+        List<Sentence> sentences = turn.sentences();
+        int from = 0;
+        while (from < Math.min(2, sentences.size() - 1) && isFiller(sentences.get(from), lang)) {
+            from++;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < sentences.size(); i++) {
+            sb.append(sb.length() > 0 ? " " : "").append(sentences.get(i).text());
+        }
+        String text = LINK.matcher(sb).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+        return agent ? SIGN_OFF.matcher(text).replaceFirst("").strip() : text;
+    }
+
+    private static String cap(String text, int words) {
+        String[] w = text.split("\\s+");
+        return w.length <= words ? text : String.join(" ", List.of(w).subList(0, words)) + " …";
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A structured summary of a whole conversation for the agent: what the customer wants, what
  * has been tried, where things stand, what is still open and the next step, with the engine's
- * confidence and reasons.
+ * confidence and reasons; and a two-line overview (the customer's opening request and the agent's
+ * latest substantive answer, each attributed) for lists and previews.
  */
 public record Summary(
         String language,
@@ -17,7 +18,8 @@ public record Summary(
         String nextStep,
         double confidence,
         List<String> reasons,
-        String decidedBy) {
+        String decidedBy,
+        String overview) {
 
     public Summary {
         Objects.requireNonNull(language, "language");
@@ -26,10 +28,17 @@ public record Summary(
         currentState = currentState == null ? "" : currentState;
         openQuestions = openQuestions == null ? List.of() : List.copyOf(openQuestions);
         nextStep = nextStep == null ? "" : nextStep;
+        overview = overview == null ? "" : overview;
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         if (confidence < 0.0 || confidence > 1.0 || Double.isNaN(confidence)) {
             throw new IllegalArgumentException("confidence must be in [0,1]");
         }
+    }
+
+    /** A summary without an overview (engines that do not write one). */
+    public Summary(String language, String customerWants, List<String> tried, String currentState,
+            List<String> openQuestions, String nextStep, double confidence, List<String> reasons, String decidedBy) {
+        this(language, customerWants, tried, currentState, openQuestions, nextStep, confidence, reasons, decidedBy, "");
     }
 
     /** All parts as one plain text, in the order an agent reads them. */

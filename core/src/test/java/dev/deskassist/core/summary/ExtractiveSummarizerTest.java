@@ -57,6 +57,35 @@ class ExtractiveSummarizerTest {
     }
 
     @Test
+    void overviewAttributesTheOpeningRequestAndTheLatestSubstantiveAgentReply() {
+        Ticket t = Ticket.builder("T-9")
+                .description("Hi. My card was charged twice for order 4711, please refund one of the payments <LINK>")
+                .addComment(Comment.of(AuthorRole.AGENT, "Hello! Sorry about that. We have refunded the second "
+                        + "payment, it shows on your statement within five days. ^MT"))
+                .addComment(Comment.of(AuthorRole.CUSTOMER, "Thanks a lot"))
+                .addComment(Comment.of(AuthorRole.AGENT, "You're welcome!"))
+                .build();
+        Summary s = summarizer.summarize(t, triage("en", false));
+
+        assertEquals("Customer: My card was charged twice for order 4711, please refund one of the payments\n"
+                + "Agent: We have refunded the second payment, it shows on your statement within five days.",
+                s.overview());
+        // the structured parts are still there beside the overview
+        assertTrue(s.customerWants().contains("charged twice"), s.customerWants());
+        assertFalse(s.nextStep().isEmpty());
+    }
+
+    @Test
+    void overviewOfANewTicketHasOnlyTheCustomerLineAndIsCut() {
+        String longRequest = "My order never arrived " + "and nobody answers ".repeat(20);
+        Summary s = summarizer.summarize(Ticket.builder("T-10").description(longRequest).build(), triage("en", false));
+        assertTrue(s.overview().startsWith("Customer: My order never arrived"), s.overview());
+        assertFalse(s.overview().contains("Agent:"), s.overview());
+        assertTrue(s.overview().endsWith("…"), s.overview());
+        assertEquals(30, s.overview().substring("Customer: ".length()).split("\\s+").length - 1);
+    }
+
+    @Test
     void customerReportsWhatTheyTriedAndInternalNotesAreMarked() {
         Summary s = summarizer.summarize(english(true), triage("en", false));
 

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * features, optimized by AdaGrad (one adaptive step per feature row), blended with a multinomial
  * naive Bayes model on the same features; single-threaded and deterministic for the config's
  * seed. Before the final fit on all data, a stratified cross-validation on the training data
- * gives out-of-fold scores; these choose the naive Bayes weight, fit the softmax temperature
- * (calibration) and the abstain threshold, and estimate accuracy. No test data is ever involved.
+ * gives out-of-fold scores; these choose the L2 strength (among the config's candidates), the naive
+ * Bayes weight and an extra log-prior weight, fit the softmax temperature (calibration) and the
+ * abstain threshold (capped so that it answers most held-out texts even when labels are too noisy
+ * for the target precision), and estimate accuracy. No test data is ever involved.
  *
  * <pre>{@code
  * TrainingResult r = new IntentTrainer(TrainerConfig.defaults()).train(data);
@@ -96,10 +98,13 @@ public final class IntentTrainer {
         }
 
         int folds = config.calibrationFolds();
-        Steps steps = new Steps(progress, 1 + (folds + 1) * config.epochs());
+        int fitsPerFold = Math.max(1, config.l2Candidates().size());
+        Steps steps = new Steps(progress, 1 + (folds * fitsPerFold + 1) * config.epochs());
         steps.done();
         int[] fold = stratifiedFolds(y, labels.length, folds, new Random(config.seed()));
-        double[][] oof = new double[n][];
+        double[] l2s = config.l2Candidates().isEmpty() ? new double[] {config.l2()}
+                : config.l2Candidates().stream().mapToDouble(Double::doubleValue).toArray();
+        double[][][] oofByL2 = new double[l2s.length][n][];
         double[][] oofNb = new double[n][];
         for (int f = 0; f < folds; f++) {
             IntList train = new IntList(n);
@@ -108,17 +113,39 @@ public final class IntentTrainer {
                 (fold[i] == f ? test : train).add(i);
             }
             if (test.size == 0 || train.size == 0) {
-                steps.skip(config.epochs());
+                steps.skip(config.epochs() * fitsPerFold);
                 continue;
             }
-            Fit fit = fit(train.toArray(), hashes, augmented, y, labels.length, config.seed() + 1 + f, steps);
-            for (int t = 0; t < test.size; t++) {
-                int i = test.data[t];
-                oof[i] = fit.logits(hashes[i], fit.weights, fit.bias);
-                oofNb[i] = fit.logits(hashes[i], fit.nbWeights, fit.nbBias);
+            for (int c = 0; c < l2s.length; c++) {
+                Fit fit = fit(train.toArray(), hashes, augmented, y, labels.length, config.seed() + 1 + f, l2s[c],
+                        steps);
+                for (int t = 0; t < test.size; t++) {
+                    int i = test.data[t];
+                    oofByL2[c][i] = fit.logits(hashes[i], fit.weights, fit.bias);
+                    if (c == 0) {
+                        // naive Bayes does not depend on the L2 strength
+                        oofNb[i] = fit.logits(hashes[i], fit.nbWeights, fit.nbBias);
+                    }
+                }
             }
         }
-        double nbWeight = config.naiveBayesWeight() >= 0 ? config.naiveBayesWeight() : chooseNbWeight(oof, oofNb, y);
+        // L2 strength and naive Bayes weight are chosen together; ties go to the earlier candidate.
+        int bestL2 = 0;
+        double nbWeight = 0;
+        long bestRight = -1;
+        for (int c = 0; c < l2s.length; c++) {
+            double[] nbCandidates = config.naiveBayesWeight() >= 0 ? new double[] {config.naiveBayesWeight()} : NB_WEIGHTS;
+            for (double beta : nbCandidates) {
+                long right = correct(oofByL2[c], oofNb, null, 0, beta, y);
+                if (right > bestRight) {
+                    bestRight = right;
+                    bestL2 = c;
+                    nbWeight = beta;
+                }
+            }
+        }
+        double l2 = l2s[bestL2];
+        double[][] oof = oofByL2[bestL2];
         for (int i = 0; i < n; i++) {
             if (oof[i] != null) {
                 for (int c = 0; c < oof[i].length; c++) {
@@ -126,35 +153,51 @@ public final class IntentTrainer {
                 }
             }
         }
+        double[] logPrior = logPrior(y, labels.length);
+        double priorWeight = config.priorWeight() >= 0 ? config.priorWeight() : choosePriorWeight(oof, logPrior, y);
+        for (double[] z : oof) {
+            if (z != null) {
+                for (int c = 0; c < z.length; c++) {
+                    z[c] += priorWeight * logPrior[c];
+                }
+            }
+        }
         double temperature = fitTemperature(oof, y);
         List<HeldOutPrediction> heldOut = new ArrayList<>(n);
+        List<double[]> heldOutProbabilities = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (oof[i] == null) {
+                heldOutProbabilities.add(null);
                 continue;
             }
             double[] p = LinearIntentModel.softmax(oof[i], temperature);
+            heldOutProbabilities.add(p);
             int top = argmax(p);
             heldOut.add(new HeldOutPrediction(labels[y[i]], labels[top], p[top]));
         }
-        double threshold = AbstainThresholds.forPrecision(heldOut, config.targetPrecision());
+        // Where the target precision is out of reach (noisy labels) it would send nearly every text
+        // to a human; the cap keeps the model answering the texts it is surest of.
+        double threshold = Math.min(AbstainThresholds.forPrecision(heldOut, config.targetPrecision()),
+                AbstainThresholds.forAbstainRate(heldOut, config.maxAbstainRate()));
 
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
-        Fit fit = fit(all, hashes, augmented, y, labels.length, config.seed(), steps);
+        Fit fit = fit(all, hashes, augmented, y, labels.length, config.seed(), l2, steps);
         // Both models are linear in the same features, so their blend is one weight matrix.
         for (int j = 0; j < fit.weights.length; j++) {
             fit.weights[j] += (float) (nbWeight * fit.nbWeights[j]);
         }
         for (int c = 0; c < fit.bias.length; c++) {
-            fit.bias[c] += (float) (nbWeight * fit.nbBias[c]);
+            fit.bias[c] += (float) (nbWeight * fit.nbBias[c] + priorWeight * logPrior[c]);
         }
         LinearIntentModel model = new LinearIntentModel(config.features(), fit.vocabulary, labels, fit.weights,
                 fit.bias, (float) temperature, threshold);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        TrainingResult result = new TrainingResult(model, heldOut, took);
+        TrainingResult result = new TrainingResult(model, heldOut, took, heldOutProbabilities);
         LOG.info("trained {} on {} examples, {} labels, {} features in {} ms; cross-validated accuracy {}, "
-                + "naive Bayes weight {}, temperature {}, abstain threshold {}", model.version(), n, labels.length,
-                model.featureCount(), took.toMillis(), String.format("%.4f", result.heldOutAccuracy()), nbWeight,
+                + "L2 {}, naive Bayes weight {}, prior weight {}, temperature {}, abstain threshold {}", model.version(), n,
+                labels.length, model.featureCount(), took.toMillis(), String.format("%.4f", result.heldOutAccuracy()), l2,
+                nbWeight, priorWeight,
                 String.format("%.3f", temperature), String.format("%.3f", threshold));
         return result;
     }
@@ -184,33 +227,53 @@ public final class IntentTrainer {
 
     private static final double[] NB_WEIGHTS = {0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1};
 
-    /** The blend weight of naive Bayes with the best out-of-fold accuracy; ties go to the smaller. */
-    private static double chooseNbWeight(double[][] lr, double[][] nb, int[] y) {
+    private static final double[] PRIOR_WEIGHTS = {0, 0.25, 0.5, 1, 2};
+
+    /** Out-of-fold texts whose top score is right for {@code lr + beta * nb + gamma * prior}. */
+    private static long correct(double[][] lr, double[][] nb, double[] prior, double gamma, double beta, int[] y) {
+        long right = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (lr[i] == null) {
+                continue;
+            }
+            int top = 0;
+            double topScore = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < lr[i].length; c++) {
+                double score = lr[i][c] + (nb == null ? 0 : beta * nb[i][c]) + (prior == null ? 0 : gamma * prior[c]);
+                if (score > topScore) {
+                    topScore = score;
+                    top = c;
+                }
+            }
+            right += top == y[i] ? 1 : 0;
+        }
+        return right;
+    }
+
+    /** The log-prior weight with the best out-of-fold accuracy; ties go to the smaller. */
+    private static double choosePriorWeight(double[][] logits, double[] logPrior, int[] y) {
         double best = 0;
         long bestRight = -1;
-        for (double beta : NB_WEIGHTS) {
-            long right = 0;
-            for (int i = 0; i < y.length; i++) {
-                if (lr[i] == null) {
-                    continue;
-                }
-                int top = 0;
-                double topScore = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < lr[i].length; c++) {
-                    double score = lr[i][c] + beta * nb[i][c];
-                    if (score > topScore) {
-                        topScore = score;
-                        top = c;
-                    }
-                }
-                right += top == y[i] ? 1 : 0;
-            }
+        for (double gamma : PRIOR_WEIGHTS) {
+            long right = correct(logits, null, logPrior, gamma, 0, y);
             if (right > bestRight) {
                 bestRight = right;
-                best = beta;
+                best = gamma;
             }
         }
         return best;
+    }
+
+    private static double[] logPrior(int[] y, int k) {
+        double[] count = new double[k];
+        for (int t : y) {
+            count[t]++;
+        }
+        double[] out = new double[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = Math.log((count[c] + 1) / (y.length + k));
+        }
+        return out;
     }
 
     /**
@@ -261,7 +324,8 @@ public final class IntentTrainer {
         }
     }
 
-    private Fit fit(int[] trainIdx, int[][] hashes, int[][][] augmented, int[] y, int k, long seed, Steps steps) {
+    private Fit fit(int[] trainIdx, int[][] hashes, int[][][] augmented, int[] y, int k, long seed, double l2Strength,
+            Steps steps) {
         Vocabulary vocab = Vocabulary.build(hashes, trainIdx, config.features());
         int copies = config.augmentCopies();
         int m = trainIdx.length * (1 + copies);
@@ -298,7 +362,7 @@ public final class IntentTrainer {
         float[] z = new float[k];
         float[] grad = new float[k];
         float lr = (float) config.learningRate();
-        float l2 = (float) config.l2();
+        float l2 = (float) l2Strength;
         int[] order = new int[m];
         Arrays.setAll(order, i -> i);
         Random random = new Random(seed);

@@ -366,7 +366,7 @@ public final class LinearIntentModel implements IntentModel {
         b.asFloatBuffer().get(bias);
         b.position(b.position() + k * 4);
         b.asFloatBuffer().get(weights);
-        return new LinearIntentModel(f, new Vocabulary(hashes, scale, f.sublinearTf()), labels, weights, bias,
+        return new LinearIntentModel(f, new Vocabulary(hashes, scale, f.sublinearTf(), f.charWeight()), labels, weights, bias,
                 temperature, threshold, version);
     }
 

@@ -1,6 +1,8 @@
 package dev.deskassist.core.triage.classify;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,11 +13,20 @@ import java.util.List;
  * @param heldOut  calibrated out-of-fold predictions, one per training example; use them with
  *                 {@link AbstainThresholds} to pick another threshold
  * @param duration wall time of the whole training, cross-validation included
+ * @param heldOutProbabilities calibrated out-of-fold probabilities (in the order of the model's
+ *                 labels) per training example, in the order of the training data; {@code null}
+ *                 for an example no fold held out. For stacking or blending another model on top.
  */
-public record TrainingResult(LinearIntentModel model, List<HeldOutPrediction> heldOut, Duration duration) {
+public record TrainingResult(LinearIntentModel model, List<HeldOutPrediction> heldOut, Duration duration,
+        List<double[]> heldOutProbabilities) {
 
     public TrainingResult {
         heldOut = List.copyOf(heldOut);
+        heldOutProbabilities = Collections.unmodifiableList(new ArrayList<>(heldOutProbabilities));
+    }
+
+    public TrainingResult(LinearIntentModel model, List<HeldOutPrediction> heldOut, Duration duration) {
+        this(model, heldOut, duration, List.of());
     }
 
     /**

@@ -10,11 +10,13 @@ final class Vocabulary {
     final int[] rowHashes;
     final float[] rowScale;
     private final boolean sublinearTf;
+    private final float charWeight;
 
-    Vocabulary(int[] rowHashes, float[] rowScale, boolean sublinearTf) {
+    Vocabulary(int[] rowHashes, float[] rowScale, boolean sublinearTf, float charWeight) {
         this.rowHashes = rowHashes;
         this.rowScale = rowScale;
         this.sublinearTf = sublinearTf;
+        this.charWeight = charWeight;
         this.rows = new IntIntMap(rowHashes.length);
         for (int r = 0; r < rowHashes.length; r++) {
             rows.put(rowHashes[r], r);
@@ -58,7 +60,7 @@ final class Vocabulary {
             double kind = Featurizer.isCharFeature(hashes[r]) ? config.charWeight() : 1;
             scale[r] = (float) (idf * kind);
         }
-        return new Vocabulary(hashes, scale, config.sublinearTf());
+        return new Vocabulary(hashes, scale, config.sublinearTf(), config.charWeight());
     }
 
     /** Reusable buffers for {@link #vectorize}, one per thread. */
@@ -78,13 +80,16 @@ final class Vocabulary {
     static final class VecScratch {
         int[] counts = new int[0];
         final IntList touched = new IntList(512);
+        int[] unknown = new int[512];
         int[] idx = new int[512];
         float[] val = new float[512];
     }
 
     /**
      * Writes the normalized sparse vector of the given hash occurrences into {@code s.idx/s.val}
-     * and returns its length. Unknown features are ignored.
+     * and returns its length. Unknown features get no weight but count in the norm: a text that
+     * is mostly words the model never saw (another language) keeps small feature values and so
+     * unsure scores, instead of its few known n-grams being scaled up to a confident vector.
      */
     int vectorize(IntList hashes, VecScratch s) {
         if (s.counts.length < rowHashes.length) {
@@ -93,12 +98,18 @@ final class Vocabulary {
         int[] counts = s.counts;
         IntList touched = s.touched;
         touched.clear();
+        if (s.unknown.length < hashes.size) {
+            s.unknown = new int[hashes.size];
+        }
+        int unknownCount = 0;
         for (int i = 0; i < hashes.size; i++) {
             int r = rows.get(hashes.data[i], -1);
             if (r >= 0) {
                 if (counts[r]++ == 0) {
                     touched.add(r);
                 }
+            } else {
+                s.unknown[unknownCount++] = hashes.data[i];
             }
         }
         int n = touched.size;
@@ -106,7 +117,7 @@ final class Vocabulary {
             s.idx = new int[n * 2];
             s.val = new float[n * 2];
         }
-        double norm = 0;
+        double norm = unknownNorm(s.unknown, unknownCount);
         for (int i = 0; i < n; i++) {
             int r = touched.data[i];
             int c = counts[r];
@@ -124,5 +135,27 @@ final class Vocabulary {
             }
         }
         return n;
+    }
+
+    /** Squared norm the unknown features would add, weighted as a known feature of their kind. */
+    private double unknownNorm(int[] unknown, int count) {
+        if (count == 0) {
+            return 0;
+        }
+        java.util.Arrays.sort(unknown, 0, count);
+        double norm = 0;
+        int i = 0;
+        while (i < count) {
+            int h = unknown[i];
+            int j = i + 1;
+            while (j < count && unknown[j] == h) {
+                j++;
+            }
+            float tf = sublinearTf ? sublinear(j - i) : j - i;
+            float v = tf * (Featurizer.isCharFeature(h) ? charWeight : 1);
+            norm += (double) v * v;
+            i = j;
+        }
+        return norm;
     }
 }

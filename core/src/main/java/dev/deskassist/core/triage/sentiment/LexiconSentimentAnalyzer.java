@@ -19,7 +19,8 @@ import java.util.Set;
  * cue that moved a number is named in the result. Deterministic and thread-safe.
  *
  * <p>{@link #defaults()} ships lexicons for de and en (full) and fr, es, it, nl, pt, pl (basic);
- * {@link #builder()} adds or replaces a language's lexicon.
+ * {@link #builder()} adds or replaces a language's lexicon; {@link #withModel} adds a trained
+ * {@link SentimentModel}.
  */
 public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
@@ -76,6 +77,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     /** A builder preloaded with the shipped lexicons. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This analyzer with a sentiment model trained on the team's own messages: the model decides
+     * the polarity (blended with this lexicon at the model's weight) for the languages it was
+     * trained for; frustration, urgency and other languages stay with the lexicon.
+     */
+    public TrainedSentimentAnalyzer withModel(SentimentModel model) {
+        return new TrainedSentimentAnalyzer(model, this);
     }
 
     @Override
