@@ -206,6 +206,12 @@ final class ConfigSources {
 
     /** "unknown key", with the closest known key when one is close enough to be the intended one. */
     static String unknown(String name, Collection<String> known) {
+        return closest(name, known).map(best -> "unknown key, probably a typo: did you mean " + best + "?")
+                .orElse("unknown key, probably a typo (the adapter does not read it)");
+    }
+
+    /** The known name closest to {@code name}, when it is close enough to be the one meant. */
+    static java.util.Optional<String> closest(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String n = normalize(name);
@@ -217,8 +223,7 @@ final class ConfigSources {
             }
         }
         int allowed = Math.max(2, n.length() / 6);
-        return best != null && bestDistance <= allowed ? "unknown key, probably a typo: did you mean " + best + "?"
-                : "unknown key, probably a typo (the adapter does not read it)";
+        return best != null && bestDistance <= allowed ? java.util.Optional.of(best) : java.util.Optional.empty();
     }
 
     /** Case and separators do not tell keys apart for suggestions: {@code base_url} is meant as {@code baseUrl}. */

@@ -63,7 +63,7 @@ class TaxonomyTest {
 
     @Test
     void errorsSayWhatAndWhere() {
-        assertEquals("bad.json: file is empty", bad("  ").getMessage());
+        assertEquals("bad.json: the file is empty; expected a JSON object", bad("  ").getMessage());
         assertTrue(bad("{\"categories\": [").getMessage().startsWith("bad.json: malformed JSON"), bad("{").getMessage());
         assertEquals("bad.json: categories: missing", bad("{}").getMessage());
         assertEquals("bad.json: categories[1].group: missing",
