@@ -80,9 +80,9 @@ class TaxonomyTest {
                         .getMessage());
         assertEquals("bad.json: categories[0].rules[0].keywords[0]: term '?' has no letters or digits",
                 bad("{\"categories\":[{\"id\":\"a\",\"group\":\"A\",\"rules\":[{\"keywords\":[\"?\"]}]}]}").getMessage());
-        assertEquals("bad.json: categories[0].group: expected a string",
+        assertEquals("bad.json:1:34: at /categories/0/group: expected a string, found a number",
                 bad("{\"categories\":[{\"id\":\"a\",\"group\":7}]}").getMessage());
-        assertEquals("bad.json: categories: at least one category is needed", bad("{\"categories\":[]}").getMessage());
-        assertEquals("bad.json: expected a JSON object at the top", bad("[1,2]").getMessage());
+        assertEquals("bad.json:1:15: at /categories: needs at least 1 element(s)", bad("{\"categories\":[]}").getMessage());
+        assertEquals("bad.json:1:1: expected an object, found an array", bad("[1,2]").getMessage());
     }
 }
