@@ -32,7 +32,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * <pre>{@code
  * {
- *   "approvalCategories": ["refund", "legal", "payment", "data_protection"],
+ *   "approvalCategories": ["refund", "billing", "complaint-legal", "data-protection"],
  *   "approvalWhenCategoryUnknown": true,
  *   "requireCitations": true,
  *   "forbidden": {
@@ -130,7 +130,13 @@ public record GuardrailPolicy(
         rules = Map.copyOf(r);
     }
 
-    /** The policy that ships with the library (refund, legal, payment, data protection need approval). */
+    /**
+     * The policy that ships with the library: drafts for {@code refund}, {@code billing},
+     * {@code cancellation}, {@code complaint-legal} and {@code data-protection} need approval. The
+     * ids are the sample taxonomy's (the one {@code deskassist init} scaffolds), so that a team
+     * starting from it keeps the approval requirement; a taxonomy with other ids needs its own
+     * policy, which {@code deskassist check} cross-checks against the taxonomy.
+     */
     public static GuardrailPolicy defaults() {
         String res = "/dev/deskassist/core/draft/default-policy.json";
         try (InputStream in = GuardrailPolicy.class.getResourceAsStream(res)) {

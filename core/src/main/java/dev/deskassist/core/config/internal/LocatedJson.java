@@ -79,8 +79,15 @@ public final class LocatedJson {
             return new Result(root, List.copyOf(reader.problems));
         } catch (JsonParsingException e) {
             JsonLocation l = e.getLocation();
-            return new Result(null, List.of(new ConfigFileProblem(source, l == null ? 0 : (int) l.getLineNumber(),
-                    l == null ? 0 : (int) l.getColumnNumber(), "", malformed(e.getMessage()))));
+            String message = malformed(e.getMessage());
+            if (message.contains("ends too early") || l == null || l.getStreamOffset() >= t.length()) {
+                // the parser's place for the end of input is past the text; the end is the place
+                String[] lines = t.split("\r?\n", -1);
+                return new Result(null, List.of(new ConfigFileProblem(source, lines.length,
+                        lines[lines.length - 1].length() + 1, "", message)));
+            }
+            return new Result(null, List.of(new ConfigFileProblem(source, (int) l.getLineNumber(),
+                    (int) l.getColumnNumber(), "", message)));
         } catch (NoSuchElementException | jakarta.json.JsonException e) {
             return new Result(null, List.of(ConfigFileProblem.ofFile(source,
                     "malformed JSON: the file ends too early (truncated?)")));
@@ -167,7 +174,7 @@ public final class LocatedJson {
         Matcher t = TOKEN.matcher(message);
         Matcher x = EXPECTED.matcher(message);
         String token = t.find() ? t.group(1) : null;
-        if ("EOF".equals(token)) {
+        if ("EOF".equals(token) || message.startsWith("Unexpected char -1")) {
             return "malformed JSON: the file ends too early (truncated?)"
                     + (x.find() ? "; expected " + tokens(x.group(1)) : "");
         }
