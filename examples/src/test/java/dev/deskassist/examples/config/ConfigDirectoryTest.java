@@ -74,6 +74,22 @@ class ConfigDirectoryTest {
     }
 
     @Test
+    void theLibraryDefaultGuardrailPolicyProtectsTheSampleTaxonomy() throws Exception {
+        Path dir = scaffold();
+        dev.deskassist.core.triage.rules.Taxonomy taxonomy = dev.deskassist.core.triage.rules.Taxonomy.load(
+                dir.resolve("taxonomy.json"));
+        java.util.Set<String> approval = dev.deskassist.core.draft.GuardrailPolicy.defaults().approvalCategories();
+        for (String id : approval) {
+            assertTrue(taxonomy.category(id).isPresent(), "default approval category " + id + " is not a sample id");
+        }
+        taxonomy.categories().stream().filter(c -> c.hasFlag("sensitive"))
+                .forEach(c -> assertTrue(approval.contains(c.id()), c.id() + " is sensitive but needs no approval"));
+        assertTrue(approval.containsAll(java.util.Set.of("refund", "complaint-legal", "data-protection")));
+        assertEquals(dev.deskassist.core.draft.GuardrailPolicy.load(dir.resolve("guardrail-policy.json"))
+                .approvalCategories(), approval, "the sample and the library default agree");
+    }
+
+    @Test
     void initRefusesToOverwrite() throws Exception {
         Path dir = scaffold();
         String before = Files.readString(dir.resolve("taxonomy.json"));
