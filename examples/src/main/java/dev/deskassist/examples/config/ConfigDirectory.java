@@ -272,13 +272,18 @@ public final class ConfigDirectory {
                     } else if (!SecretSource.VARIABLE.matcher(variable).matches()) {
                         property(new ConfigProblem(key, fileSource.origin(key), "must name an environment variable "
                                 + "(letters, digits and '_'), not hold the secret itself"));
-                    } else if (env.get(variable) == null || env.get(variable).isBlank()) {
+                    } else if ((env.get(variable) == null || env.get(variable).isBlank()) && needed(secretKey)) {
                         unsetSecrets.add(secretKey);
                         property(new ConfigProblem(key, fileSource.origin(key), "environment variable " + variable
                                 + " is not set; export it with the " + secretKey + " value before starting"));
                     }
                 }
             }
+        }
+
+        /** Helpdesk secrets matter only to commands that connect to the helpdesk. */
+        private boolean needed(String secretKey) {
+            return scope == Scope.FULL || !ServeSettings.HELPDESKS.contains(secretKey.substring(0, secretKey.indexOf('.')));
         }
 
         private static Set<String> allSecretKeys() {
@@ -560,8 +565,30 @@ public final class ConfigDirectory {
                 return;
             }
             String base = display(folder);
+            // JSON entries are checked against their schema too, for places and suggestions; the
+            // loader's own complaint about such a file would say the same thing less exactly
+            Set<String> schemaFailed = new java.util.HashSet<>();
+            try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+                for (Path f : files.filter(x -> x.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+                        .sorted().toList()) {
+                    String rel = folder.relativize(f).toString().replace('\\', '/');
+                    String text;
+                    try {
+                        text = ConfigSchema.read(f);
+                    } catch (ConfigFileException e) {
+                        continue; // the loader reports unreadable files
+                    }
+                    List<ConfigFileProblem> found = ConfigSchema.KB_ARTICLE.validate(text, base + "/" + rel);
+                    if (!found.isEmpty()) {
+                        schemaFailed.add(rel);
+                        problems.addAll(found);
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                problems.add(ConfigFileProblem.ofFile(base, "cannot list the folder (" + e.getClass().getSimpleName() + ")"));
+            }
             for (LoadProblem p : kb.report().problems()) {
-                if (p.kind() == LoadProblem.Kind.REJECTED) {
+                if (p.kind() == LoadProblem.Kind.REJECTED && !schemaFailed.contains(p.file())) {
                     problems.add(new ConfigFileProblem(base + "/" + p.file(), p.line(), 0, "", p.message()));
                 }
             }

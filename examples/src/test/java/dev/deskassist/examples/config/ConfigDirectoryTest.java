@@ -203,6 +203,30 @@ class ConfigDirectoryTest {
     }
 
     @Test
+    void knowledgeBaseJsonEntriesAreCheckedAgainstTheirSchema() throws Exception {
+        Path dir = scaffold();
+        Files.writeString(dir.resolve("kb/en/extra.json"), """
+                {"id": "extra", "title": "Extra", "language": "en", "aproved": true,
+                 "categories": ["returns"], "body": "Text."}
+                """);
+        List<ConfigFileProblem> problems = ConfigDirectory.check(dir, ENV);
+        String text = all(problems);
+        assertEquals(2, problems.size(), text);
+        assertTrue(text.contains("kb/en/extra.json:1:53: at /aproved: unknown key `aproved`; did you mean `approved`?"), text);
+        assertTrue(text.contains("kb/en/extra.json:1:1: missing required key `approved`"), text);
+    }
+
+    @Test
+    void commandsThatDoNotConnectNeedNoHelpdeskSecrets() throws Exception {
+        Path dir = scaffold();
+        assertEquals(List.of(), ConfigDirectory.check(dir, Map.of(), ConfigDirectory.Scope.ENGINES));
+        Setup setup = ConfigDirectory.load(dir, Map.of(), ConfigDirectory.Scope.ENGINES, Clock.systemUTC());
+        assertTrue(setup.serve().isEmpty());
+        assertThrows(IllegalStateException.class, setup::serveSettings);
+        assertFalse(ConfigDirectory.check(dir, Map.of()).isEmpty(), "serve needs them");
+    }
+
+    @Test
     void engineKeysAreChecked() throws Exception {
         Path dir = scaffold();
         edit(dir.resolve("deskassist.properties"), "engine.draft=offline", "engine.draft=opnai\nengine.summary.x=1");
