@@ -230,8 +230,12 @@ public final class ConfigDirectory {
                 m = new IntentTrainer(TrainerConfig.defaults()).train(trainingData).model();
                 trainTime = Duration.ofNanos(System.nanoTime() - t0);
             }
+            Map<File, Path> files = new java.util.EnumMap<>(File.class);
+            for (File f : File.values()) {
+                files.put(f, path(f));
+            }
             return new Setup(dir, Optional.ofNullable(serve), source, engines, taxonomy, m, trainTime,
-                    Optional.ofNullable(trainingData), kb, priority, guardrail, writeBack, sensitivity, clock);
+                    Optional.ofNullable(trainingData), kb, priority, guardrail, writeBack, sensitivity, clock, files);
         }
 
         // ---- deskassist.properties

@@ -61,11 +61,13 @@ import java.util.stream.Collectors;
  * @param writeBackPolicy what may be written into tickets
  * @param sensitivityPolicy which tickets stay away from general-purpose models
  * @param clock         the clock the knowledge base and triage judge time by
+ * @param files         where each file of the directory is (as configured, resolved against the directory)
  */
 public record Setup(Path directory, Optional<ServeSettings> serve, ConfigSource source, EngineSettings engineSettings,
                     Taxonomy taxonomy, LinearIntentModel model, Duration trainTime, Optional<TrainingData> trainingData,
                     KnowledgeBase knowledgeBase, PriorityPolicy priorityPolicy, GuardrailPolicy guardrailPolicy,
-                    WriteBackPolicy writeBackPolicy, SensitivityPolicy sensitivityPolicy, Clock clock) {
+                    WriteBackPolicy writeBackPolicy, SensitivityPolicy sensitivityPolicy, Clock clock,
+                    Map<ConfigDirectory.File, Path> files) {
 
     public Setup {
         Objects.requireNonNull(directory, "directory");
@@ -80,6 +82,12 @@ public record Setup(Path directory, Optional<ServeSettings> serve, ConfigSource 
         Objects.requireNonNull(writeBackPolicy, "writeBackPolicy");
         Objects.requireNonNull(sensitivityPolicy, "sensitivityPolicy");
         Objects.requireNonNull(clock, "clock");
+        files = Map.copyOf(files);
+    }
+
+    /** Where a file of the directory is, e.g. {@code path(File.TRAINING_DATA)} for {@code train --config}. */
+    public Path path(ConfigDirectory.File file) {
+        return files.get(file);
     }
 
     /**

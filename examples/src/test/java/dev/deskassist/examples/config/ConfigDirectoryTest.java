@@ -62,6 +62,8 @@ class ConfigDirectoryTest {
         assertEquals(List.of("zendesk"), setup.serveSettings().helpdesks());
         assertEquals(dir.resolve("deskassist-data").toString(), setup.serveSettings().dataDir().toString());
         assertFalse(setup.toString().contains(TOKEN));
+        assertEquals(dir.resolve("training.jsonl"), setup.path(ConfigDirectory.File.TRAINING_DATA));
+        assertTrue(setup.trainingData().isPresent());
         Ticket ticket = SampleTickets.load(Clock.systemUTC().instant()).get(0);
         try (Setup.AssistEngines engines = setup.engines(AuditSink.NONE)) {
             Assistance a = engines.deskAssist().assist(ticket);
