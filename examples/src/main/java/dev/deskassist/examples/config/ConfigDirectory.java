@@ -111,7 +111,7 @@ public final class ConfigDirectory {
             "private.provider", "private.baseUrl", "private.model", "private.apiKey", "privacy.businessNumbers");
     private static final List<String> PREFIXES = List.of("deskassist", "zendesk", "freshdesk", "servicenow", "engine",
             "openai", "anthropic", "private", "privacy");
-    private static final Pattern LINE = Pattern.compile("^(.*?) line (\\d+) \\((.*)\\)$");
+    private static final Pattern LINE = Pattern.compile("^(\\S+) line (\\d+) \\((.*)\\)$");
 
     private ConfigDirectory() {
     }

@@ -178,6 +178,14 @@ class ConfigDirectoryTest {
         assertTrue(unset.get(0).line() > 0);
         assertTrue(unset.get(0).message().contains("environment variable ZENDESK_API_TOKEN is not set"), all(unset));
 
+        List<ConfigFileProblem> tooShort = ConfigDirectory.check(dir, Map.of("ZENDESK_API_TOKEN", TOKEN,
+                "ZENDESK_WEBHOOK_SECRET", "short-secret"));
+        assertEquals(1, tooShort.size(), all(tooShort));
+        assertTrue(tooShort.get(0).file().startsWith("environment variable ZENDESK_WEBHOOK_SECRET (named by "
+                + "deskassist.properties line "), all(tooShort));
+        assertTrue(tooShort.get(0).message().contains("too short"), all(tooShort));
+        assertFalse(all(tooShort).contains("short-secret"), all(tooShort));
+
         edit(dir.resolve("deskassist.properties"), "zendesk.apiToken.env=ZENDESK_API_TOKEN", "zendesk.apiToken=" + TOKEN);
         List<ConfigFileProblem> literal = ConfigDirectory.check(dir, ENV);
         String text = all(literal);
