@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One thing wrong with a configuration file: the file, the 1-based line and column (0 when the
  * problem is not tied to a place), the JSON pointer of the value ({@code /categories/2/rules/0/weight},
- * empty for the whole document) and what was expected. Never quotes more of the file than a key or
+ * empty for the whole document) or, in a properties file, the key, and what was expected or what to do. Never quotes more of the file than a key or
  * a short enum-like value.
  */
 public record ConfigFileProblem(String file, int line, int column, String pointer, String message) {

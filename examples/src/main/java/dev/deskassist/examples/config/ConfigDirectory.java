@@ -243,8 +243,8 @@ public final class ConfigDirectory {
         private void readProperties() {
             Path file = dir.resolve(PROPERTIES);
             if (!Files.isRegularFile(file)) {
-                problems.add(ConfigFileProblem.ofFile(PROPERTIES, "file not found in " + dir
-                        + "; create it (`deskassist init` writes a commented one)"));
+                problems.add(ConfigFileProblem.ofFile(PROPERTIES, Files.exists(file) ? "is not a file"
+                        : "file not found in " + dir + "; create it (`deskassist init` writes a commented one)"));
                 return;
             }
             try {
