@@ -166,6 +166,57 @@ final class ConfigSources {
         };
     }
 
+    /** The suffix of a key naming the environment variable that holds a secret. */
+    static final String ENV_SUFFIX = ".env";
+
+    static ConfigSource secretReferences(ConfigSource source, Map<String, String> env,
+                                         java.util.function.Predicate<String> isSecret) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(isSecret, "isSecret");
+        Map<String, String> vars = Map.copyOf(Objects.requireNonNull(env, "env"));
+        return new ConfigSource() {
+            private String variable(String key) {
+                if (!isSecret.test(key)) {
+                    return null;
+                }
+                String name = source.get(key + ENV_SUFFIX);
+                return name == null || name.isBlank() ? null : name.strip();
+            }
+
+            @Override
+            public String get(String key) {
+                String variable = variable(key);
+                if (variable == null) {
+                    return source.get(key);
+                }
+                String v = vars.get(variable);
+                return v == null || v.isBlank() ? null : v;
+            }
+
+            @Override
+            public String origin(String key) {
+                String variable = variable(key);
+                if (variable == null) {
+                    return source.origin(key);
+                }
+                return get(key) == null ? null
+                        : "environment variable " + variable + " (named by " + source.origin(key + ENV_SUFFIX) + ")";
+            }
+
+            @Override
+            public List<ConfigProblem> unknownKeys(String prefix, Set<String> known) {
+                Set<String> all = new java.util.LinkedHashSet<>(known);
+                known.stream().filter(isSecret).forEach(k -> all.add(k + ENV_SUFFIX));
+                return source.unknownKeys(prefix, all);
+            }
+
+            @Override
+            public String toString() {
+                return "ConfigSource[" + source + " with secrets from named environment variables, values hidden]";
+            }
+        };
+    }
+
     static ConfigSource layered(List<ConfigSource> sources) {
         List<ConfigSource> all = List.copyOf(sources);
         return new ConfigSource() {

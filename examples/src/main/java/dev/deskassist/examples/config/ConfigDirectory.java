@@ -103,8 +103,7 @@ public final class ConfigDirectory {
     }
 
     /** Names (below a helpdesk's prefix) of the keys that hold secrets. */
-    static final Set<String> HELPDESK_SECRETS = Set.of("password", "apiToken", "oauthToken", "oauthClientSecret",
-            "webhookSecret", "webhookSecretPrevious");
+    static final Set<String> HELPDESK_SECRETS = HelpdeskConfig.SECRET_KEYS;
     /** Engine keys read here (besides the helpdesks' and {@code ServeSettings}' ones). */
     static final Set<String> ENGINE_KEYS = Set.of("engine.triage", "engine.draft", "engine.summary", "engine.timeout",
             "openai.baseUrl", "openai.model", "openai.apiKey", "anthropic.baseUrl", "anthropic.model", "anthropic.apiKey",
