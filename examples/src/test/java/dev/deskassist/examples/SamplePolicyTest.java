@@ -21,7 +21,7 @@ class SamplePolicyTest {
             assertNotNull(in, name);
             WriteBackPolicy p = WriteBackPolicy.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
             assertEquals(OutputRule.auto(0.85), p.rule(Output.DRAFT));
-            assertEquals(Set.of("password_reset", "delivery_status"), p.publicReplyCategories());
+            assertEquals(Set.of("login", "delivery"), p.publicReplyCategories());
         }
     }
 }

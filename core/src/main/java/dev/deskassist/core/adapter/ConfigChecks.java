@@ -44,4 +44,13 @@ public final class ConfigChecks {
     public List<ConfigProblem> problems() {
         return List.copyOf(problems);
     }
+
+    /**
+     * The known name a misspelt one most likely means ({@code weigth} → {@code weight},
+     * {@code base_url} → {@code baseUrl}), when one is close enough; the one suggestion helper for
+     * every configuration format, properties and JSON files alike.
+     */
+    public static java.util.Optional<String> suggestion(String name, Collection<String> known) {
+        return ConfigSources.closest(Objects.requireNonNull(name, "name"), known);
+    }
 }

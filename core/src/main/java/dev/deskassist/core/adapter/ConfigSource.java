@@ -65,6 +65,18 @@ public interface ConfigSource {
         return layered(environment(env), of(properties));
     }
 
+    /**
+     * {@code source} with secrets taken from the environment variables it names: a key
+     * {@code zendesk.apiToken.env=ZENDESK_API_TOKEN} makes {@code get("zendesk.apiToken")} the value of
+     * {@code ZENDESK_API_TOKEN} (absent when the variable is unset), so that files never hold
+     * secrets. Applies to the keys {@code isSecret} accepts; the {@code .env} keys of known secret
+     * keys are known keys themselves. Origins name the variable and where it was named, never a value.
+     */
+    static ConfigSource withSecretReferences(ConfigSource source, Map<String, String> env,
+                                             java.util.function.Predicate<String> isSecret) {
+        return ConfigSources.secretReferences(source, env, isSecret);
+    }
+
     /** The first source holding a key wins; unknown keys are reported from every source. */
     static ConfigSource layered(ConfigSource... sources) {
         return ConfigSources.layered(List.of(sources));

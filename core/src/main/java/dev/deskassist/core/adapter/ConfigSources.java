@@ -166,6 +166,57 @@ final class ConfigSources {
         };
     }
 
+    /** The suffix of a key naming the environment variable that holds a secret. */
+    static final String ENV_SUFFIX = ".env";
+
+    static ConfigSource secretReferences(ConfigSource source, Map<String, String> env,
+                                         java.util.function.Predicate<String> isSecret) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(isSecret, "isSecret");
+        Map<String, String> vars = Map.copyOf(Objects.requireNonNull(env, "env"));
+        return new ConfigSource() {
+            private String variable(String key) {
+                if (!isSecret.test(key)) {
+                    return null;
+                }
+                String name = source.get(key + ENV_SUFFIX);
+                return name == null || name.isBlank() ? null : name.strip();
+            }
+
+            @Override
+            public String get(String key) {
+                String variable = variable(key);
+                if (variable == null) {
+                    return source.get(key);
+                }
+                String v = vars.get(variable);
+                return v == null || v.isBlank() ? null : v;
+            }
+
+            @Override
+            public String origin(String key) {
+                String variable = variable(key);
+                if (variable == null) {
+                    return source.origin(key);
+                }
+                return get(key) == null ? null
+                        : "environment variable " + variable + " (named by " + source.origin(key + ENV_SUFFIX) + ")";
+            }
+
+            @Override
+            public List<ConfigProblem> unknownKeys(String prefix, Set<String> known) {
+                Set<String> all = new java.util.LinkedHashSet<>(known);
+                known.stream().filter(isSecret).forEach(k -> all.add(k + ENV_SUFFIX));
+                return source.unknownKeys(prefix, all);
+            }
+
+            @Override
+            public String toString() {
+                return "ConfigSource[" + source + " with secrets from named environment variables, values hidden]";
+            }
+        };
+    }
+
     static ConfigSource layered(List<ConfigSource> sources) {
         List<ConfigSource> all = List.copyOf(sources);
         return new ConfigSource() {
@@ -206,6 +257,12 @@ final class ConfigSources {
 
     /** "unknown key", with the closest known key when one is close enough to be the intended one. */
     static String unknown(String name, Collection<String> known) {
+        return closest(name, known).map(best -> "unknown key, probably a typo: did you mean " + best + "?")
+                .orElse("unknown key, probably a typo (the adapter does not read it)");
+    }
+
+    /** The known name closest to {@code name}, when it is close enough to be the one meant. */
+    static java.util.Optional<String> closest(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String n = normalize(name);
@@ -217,8 +274,7 @@ final class ConfigSources {
             }
         }
         int allowed = Math.max(2, n.length() / 6);
-        return best != null && bestDistance <= allowed ? "unknown key, probably a typo: did you mean " + best + "?"
-                : "unknown key, probably a typo (the adapter does not read it)";
+        return best != null && bestDistance <= allowed ? java.util.Optional.of(best) : java.util.Optional.empty();
     }
 
     /** Case and separators do not tell keys apart for suggestions: {@code base_url} is meant as {@code baseUrl}. */

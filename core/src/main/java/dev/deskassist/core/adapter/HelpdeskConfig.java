@@ -61,6 +61,14 @@ public interface HelpdeskConfig {
             "initialBackoff", "maxBackoff", "maxRetryAfter", "maxConcurrentRequests", "circuitOpenFor",
             "circuitMinimumCalls");
 
+    /**
+     * The names (below the prefix) of the keys holding secrets. A file may name the environment
+     * variable holding one instead of the value ({@code zendesk.apiToken.env=ZENDESK_API_TOKEN}, see
+     * {@link ConfigSource#withSecretReferences}).
+     */
+    Set<String> SECRET_KEYS = Set.of("password", "apiToken", "oauthToken", "oauthClientSecret", "webhookSecret",
+            "webhookSecretPrevious");
+
     /** Webhook secrets shorter than this are refused: a shared secret without a signature is guessable otherwise. */
     int MIN_WEBHOOK_SECRET_LENGTH = 16;
 

@@ -1,6 +1,15 @@
 package dev.deskassist.core.privacy;
 
+import dev.deskassist.core.config.ConfigFileException;
+import dev.deskassist.core.config.ConfigSchema;
 import dev.deskassist.core.model.Ticket;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +25,16 @@ import java.util.regex.Pattern;
  * content (keywords per class such as health, payment data, legal; configurable). Sensitive
  * tickets go only to a private endpoint, or stay with the offline engine. The check runs on the
  * original text, inside the process. Immutable and thread-safe.
+ *
+ * <p>As a file ({@link #load}, schema {@link ConfigSchema#SENSITIVITY_POLICY}):
+ * <pre>{@code
+ * {
+ *   "categories": ["data-protection", "complaint-legal"],
+ *   "paymentDataInText": true,
+ *   "defaultKeywords": true,
+ *   "keywords": {"health": ["krankenhaus", "hospital"], "hr": ["kündigungsschutz"]}
+ * }
+ * }</pre>
  */
 public final class SensitivityPolicy {
 
@@ -52,6 +71,45 @@ public final class SensitivityPolicy {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Reads a policy file, checked first against {@link ConfigSchema#SENSITIVITY_POLICY}.
+     *
+     * @throws ConfigFileException listing every problem with file, line and column
+     */
+    public static SensitivityPolicy load(Path file) {
+        return parse(ConfigSchema.read(file), file.toString());
+    }
+
+    /** Parses policy JSON; {@code source} names it in problems. */
+    public static SensitivityPolicy parse(String json, String source) {
+        ConfigSchema.SENSITIVITY_POLICY.requireValid(json, source, ConfigFileException::new);
+        JsonObject root;
+        try (JsonReader r = Json.createReader(new StringReader(json))) {
+            root = r.readObject();
+        }
+        Builder b = builder().paymentDataInText(root.getBoolean("paymentDataInText", true));
+        if (root.getBoolean("defaultKeywords", false)) {
+            DEFAULT_KEYWORDS.forEach(b::keywords);
+        }
+        if (root.get("keywords") instanceof JsonObject keywords) {
+            keywords.forEach((cls, words) -> b.keywords(cls, strings(words)));
+        }
+        b.categories(new java.util.LinkedHashSet<>(strings(root.get("categories"))));
+        return b.build();
+    }
+
+    private static List<String> strings(JsonValue v) {
+        if (v == null || v.getValueType() != JsonValue.ValueType.ARRAY) {
+            return List.of();
+        }
+        return v.asJsonArray().stream().map(s -> ((JsonString) s).getString()).toList();
+    }
+
+    /** The category ids that are always sensitive. */
+    public Set<String> categories() {
+        return categories;
     }
 
     /**

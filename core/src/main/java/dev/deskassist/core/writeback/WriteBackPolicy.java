@@ -1,5 +1,6 @@
 package dev.deskassist.core.writeback;
 
+import dev.deskassist.core.config.ConfigSchema;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -108,6 +109,8 @@ public record WriteBackPolicy(
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new WriteBackPolicyException(file + ": file not found", e);
         } catch (IOException e) {
             throw new WriteBackPolicyException(file + ": cannot read write-back policy (" + e.getClass().getSimpleName()
                     + ")", e);
@@ -116,10 +119,12 @@ public record WriteBackPolicy(
     }
 
     /**
-     * Parses a policy from JSON text; {@code source} names it in error messages. Unknown keys,
-     * modes and outputs are errors, so that a typo does not silently fall back to a default.
+     * Parses a policy from JSON text, checked first against {@link ConfigSchema#WRITEBACK_POLICY};
+     * {@code source} names it in error messages. Unknown keys, modes and outputs are errors (with
+     * line, column and a suggestion), so that a typo does not silently fall back to a default.
      */
     public static WriteBackPolicy fromJson(String json, String source) {
+        ConfigSchema.WRITEBACK_POLICY.requireValid(json, source, WriteBackPolicyException::new);
         JsonValue value;
         try (JsonReader r = jakarta.json.Json.createReader(new StringReader(json))) {
             value = r.readValue();
@@ -145,6 +150,8 @@ public record WriteBackPolicy(
                 case "allowLowerPriority" -> b.allowLowerPriority(bool(v, source, key));
                 case "outputs" -> readOutputs(object(v, source, key), source, b);
                 case "publicReply" -> readPublicReply(object(v, source, key), source, b);
+                case "$comment" -> {
+                }
                 default -> throw new WriteBackPolicyException(source + ": unknown key '" + key
                         + "' (expected tagPrefix, noteLanguage, internalNote, allowLowerPriority, outputs, publicReply)");
             }
@@ -158,6 +165,9 @@ public record WriteBackPolicy(
 
     private static void readOutputs(JsonObject outputs, String source, Builder b) {
         for (Map.Entry<String, JsonValue> e : outputs.entrySet()) {
+            if (e.getKey().equals("$comment")) {
+                continue;
+            }
             String where = "outputs." + e.getKey();
             Output output = Output.parse(e.getKey()).orElseThrow(() -> new WriteBackPolicyException(source
                     + ": unknown output '" + e.getKey() + "' in outputs (expected one of category, priority, tags, group,"
@@ -179,6 +189,8 @@ public record WriteBackPolicy(
                         modeSeen = true;
                     }
                     case "threshold" -> threshold = number(r.getValue(), source, where + ".threshold");
+                    case "$comment" -> {
+                    }
                     default -> throw new WriteBackPolicyException(source + ": unknown key '" + r.getKey() + "' in "
                             + where + " (expected mode, threshold)");
                 }
@@ -207,6 +219,8 @@ public record WriteBackPolicy(
                         cats.add(string(c, source, where));
                     }
                     b.publicReplyCategories(cats);
+                }
+                case "$comment" -> {
                 }
                 case "minCategoryConfidence" -> {
                     double d = number(e.getValue(), source, where);

@@ -55,7 +55,7 @@ class PolicyGuardrailsTest {
     @Test
     void approvalCategoriesEscalationAndAbstentionNeedAHuman() {
         Draft clean = draft("en", "Hello.", List.of(OK));
-        for (String c : List.of("refund", "legal", "payment", "data_protection")) {
+        for (String c : List.of("refund", "billing", "cancellation", "complaint-legal", "data-protection")) {
             Draft d = GUARDRAILS.review(clean, TICKET, TestData.triage("en", c));
             assertTrue(d.requiresApproval(), c);
             assertTrue(d.approvalReasons().contains("category '" + c + "' always needs approval"), c);

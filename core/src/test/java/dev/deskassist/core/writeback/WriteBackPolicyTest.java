@@ -51,20 +51,23 @@ class WriteBackPolicyTest {
         String broken = "{\n  \"tagPrefix\": \"da_\",\n  \"outputs\": {\n    \"category\": {\"mode\": \"AUTO\",, }\n}";
         WriteBackPolicyException e = assertThrows(WriteBackPolicyException.class,
                 () -> WriteBackPolicy.fromJson(broken, "policy.json"));
-        assertTrue(e.getMessage().startsWith("policy.json line 4"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("policy.json:4:"), e.getMessage());
     }
 
     @Test
     void typosAreErrorsNotSilentDefaults() {
-        assertMessage("{\"outputs\": {\"category\": {\"mode\": \"ALWAYS\"}}}", "outputs.category.mode is 'ALWAYS'");
-        assertMessage("{\"outputs\": {\"categroy\": {\"mode\": \"AUTO\"}}}", "unknown output 'categroy'");
-        assertMessage("{\"outputs\": {\"category\": {\"threshold\": 0.5}}}", "outputs.category needs a mode");
+        assertMessage("{\"outputs\": {\"category\": {\"mode\": \"ALWAYS\"}}}",
+                "/outputs/category/mode: `ALWAYS` is not allowed here; expected one of OFF, SUGGEST, AUTO");
+        assertMessage("{\"outputs\": {\"categroy\": {\"mode\": \"AUTO\"}}}",
+                "unknown key `categroy`; did you mean `category`?");
+        assertMessage("{\"outputs\": {\"category\": {\"threshold\": 0.5}}}", "missing required key `mode`");
         assertMessage("{\"outputs\": {\"category\": {\"mode\": \"AUTO\", \"threshold\": 1.5}}}",
-                "outputs.category.threshold must be between 0 and 1");
-        assertMessage("{\"tagprefix\": \"x\"}", "unknown key 'tagprefix'");
-        assertMessage("{\"tagPrefix\": \"bad prefix\"}", "tagPrefix may hold only");
-        assertMessage("{\"publicReply\": {\"categories\": \"billing\"}}", "publicReply.categories must be an array");
-        assertMessage("[1, 2]", "not a JSON object");
+                "/outputs/category/threshold: must be at most 1, found 1.5");
+        assertMessage("{\"tagprefix\": \"x\"}", "unknown key `tagprefix`; did you mean `tagPrefix`?");
+        assertMessage("{\"tagPrefix\": \"bad prefix\"}", "`bad prefix` does not match");
+        assertMessage("{\"publicReply\": {\"categories\": \"billing\"}}",
+                "/publicReply/categories: expected an array, found a string");
+        assertMessage("[1, 2]", "expected an object, found an array");
     }
 
     @Test

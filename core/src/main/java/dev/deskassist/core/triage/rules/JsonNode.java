@@ -1,5 +1,6 @@
 package dev.deskassist.core.triage.rules;
 
+import dev.deskassist.core.config.ConfigSchema;
 import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.json.JsonException;
 import java.io.IOException;
@@ -29,6 +30,12 @@ final class JsonNode {
         this.value = value;
     }
 
+    /** Checks the text against the format's schema (every problem at once), then parses it. */
+    static JsonNode parse(String json, String source, ConfigSchema schema) {
+        schema.requireValid(json, source, RulesFileException::new);
+        return parse(json, source);
+    }
+
     static JsonNode parse(String json, String source) {
         if (json == null || json.isBlank()) {
             throw new RulesFileException(source, "", "file is empty");
@@ -45,20 +52,22 @@ final class JsonNode {
         return new JsonNode(source, "", root);
     }
 
-    static JsonNode read(Path file) {
+    static JsonNode read(Path file, ConfigSchema schema) {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString(), schema);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RulesFileException(String.valueOf(file), "", "file not found", e);
         } catch (IOException e) {
             throw new RulesFileException(String.valueOf(file), "", "cannot be read: " + e.getClass().getSimpleName(), e);
         }
     }
 
-    static JsonNode read(InputStream in, String source) {
+    static JsonNode read(InputStream in, String source, ConfigSchema schema) {
         if (in == null) {
             throw new RulesFileException(source, "", "not found");
         }
         try (in) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, schema);
         } catch (IOException e) {
             throw new RulesFileException(source, "", "cannot be read: " + e.getClass().getSimpleName(), e);
         }

@@ -5,6 +5,7 @@ import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.triage.Sentiment;
+import dev.deskassist.core.config.ConfigSchema;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,17 +156,20 @@ public final class PriorityPolicy {
         return Map.copyOf(out);
     }
 
-    /** Reads a policy file; every problem is a {@link RulesFileException} naming the file and the place. */
+    /**
+     * Reads a policy file, checked first against {@link ConfigSchema#PRIORITY_POLICY}; every problem
+     * is a {@link RulesFileException} naming the file and the place (line, column, JSON pointer).
+     */
     public static PriorityPolicy load(Path file) {
-        return new PriorityPolicy(JsonNode.read(file));
+        return new PriorityPolicy(JsonNode.read(file, ConfigSchema.PRIORITY_POLICY));
     }
 
     public static PriorityPolicy read(InputStream in, String source) {
-        return new PriorityPolicy(JsonNode.read(in, source));
+        return new PriorityPolicy(JsonNode.read(in, source, ConfigSchema.PRIORITY_POLICY));
     }
 
     public static PriorityPolicy parse(String json, String source) {
-        return new PriorityPolicy(JsonNode.parse(json, source));
+        return new PriorityPolicy(JsonNode.parse(json, source, ConfigSchema.PRIORITY_POLICY));
     }
 
     /** The built-in German/English/French policy (cancellation, fraud, outage, payment stop, data loss, legal ...). */

@@ -1,5 +1,6 @@
 package dev.deskassist.core.triage.rules;
 
+import dev.deskassist.core.config.ConfigSchema;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,19 +98,22 @@ public final class Taxonomy {
         return new Taxonomy(version, fallbackGroup, categories);
     }
 
-    /** Reads a taxonomy file; every problem is a {@link RulesFileException} naming the file and the place. */
+    /**
+     * Reads a taxonomy file, checked first against {@link ConfigSchema#TAXONOMY}; every problem is a
+     * {@link RulesFileException} naming the file and the place (line, column, JSON pointer).
+     */
     public static Taxonomy load(Path file) {
-        return from(JsonNode.read(file));
+        return from(JsonNode.read(file, ConfigSchema.TAXONOMY));
     }
 
     /** Reads a taxonomy from a stream (a class-path resource, say); {@code source} names it in errors. */
     public static Taxonomy read(InputStream in, String source) {
-        return from(JsonNode.read(in, source));
+        return from(JsonNode.read(in, source, ConfigSchema.TAXONOMY));
     }
 
     /** Parses taxonomy JSON; {@code source} names it in errors. */
     public static Taxonomy parse(String json, String source) {
-        return from(JsonNode.parse(json, source));
+        return from(JsonNode.parse(json, source, ConfigSchema.TAXONOMY));
     }
 
     private static Taxonomy from(JsonNode root) {

@@ -109,9 +109,10 @@ class PriorityPolicyTest {
     void badPolicyFilesAreTypedErrors() {
         RulesFileException e = assertThrows(RulesFileException.class,
                 () -> PriorityPolicy.parse("{\"cues\":[{\"id\":\"x\",\"minimum\":\"SOON\",\"terms\":{\"de\":[\"a\"]}}]}", "p.json"));
-        assertEquals("p.json: cues[0].minimum: expected LOW, NORMAL, HIGH or URGENT", e.getMessage());
+        assertEquals("p.json:1:30: at /cues/0/minimum: `SOON` is not allowed here; expected one of LOW, NORMAL, HIGH, URGENT",
+                e.getMessage());
         e = assertThrows(RulesFileException.class, () -> PriorityPolicy.parse("{\"cues\":[{\"id\":\"x\",\"terms\":{}}]}", "p.json"));
-        assertEquals("p.json: cues[0].terms: a cue needs terms for at least one language", e.getMessage());
+        assertEquals("p.json:1:28: at /cues/0/terms: needs at least 1 member(s)", e.getMessage());
         e = assertThrows(RulesFileException.class,
                 () -> PriorityPolicy.parse("{\"levels\":{\"high\":5,\"urgent\":3},\"cues\":[]}", "p.json"));
         assertEquals("p.json: levels: need low < high <= urgent", e.getMessage());

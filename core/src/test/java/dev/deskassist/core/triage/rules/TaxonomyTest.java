@@ -63,10 +63,10 @@ class TaxonomyTest {
 
     @Test
     void errorsSayWhatAndWhere() {
-        assertEquals("bad.json: file is empty", bad("  ").getMessage());
-        assertTrue(bad("{\"categories\": [").getMessage().startsWith("bad.json: malformed JSON"), bad("{").getMessage());
-        assertEquals("bad.json: categories: missing", bad("{}").getMessage());
-        assertEquals("bad.json: categories[1].group: missing",
+        assertEquals("bad.json: the file is empty; expected a JSON object", bad("  ").getMessage());
+        assertTrue(bad("{\"categories\": [").getMessage().matches("bad.json:1:[0-9]+: malformed JSON.*"), bad("{").getMessage());
+        assertEquals("bad.json:1:1: missing required key `categories`", bad("{}").getMessage());
+        assertEquals("bad.json:1:39: at /categories/1: missing required key `group`",
                 bad("{\"categories\":[{\"id\":\"a\",\"group\":\"A\"},{\"id\":\"b\"}]}").getMessage());
         assertEquals("bad.json: categories[1].id: duplicate category id 'a'",
                 bad("{\"categories\":[{\"id\":\"a\",\"group\":\"A\"},{\"id\":\"a\",\"group\":\"B\"}]}").getMessage());
@@ -75,14 +75,14 @@ class TaxonomyTest {
         assertTrue(regex.getMessage().contains("invalid regex"));
         assertEquals("bad.json: categories[0].rules[0]: a rule needs \"keywords\" or \"patterns\"",
                 bad("{\"categories\":[{\"id\":\"a\",\"group\":\"A\",\"rules\":[{\"language\":\"de\"}]}]}").getMessage());
-        assertEquals("bad.json: categories[0].rules[0].weight: must be in (0,10], was -1.0",
+        assertEquals("bad.json:1:74: at /categories/0/rules/0/weight: must be greater than 0, found -1",
                 bad("{\"categories\":[{\"id\":\"a\",\"group\":\"A\",\"rules\":[{\"keywords\":[\"x\"],\"weight\":-1}]}]}")
                         .getMessage());
         assertEquals("bad.json: categories[0].rules[0].keywords[0]: term '?' has no letters or digits",
                 bad("{\"categories\":[{\"id\":\"a\",\"group\":\"A\",\"rules\":[{\"keywords\":[\"?\"]}]}]}").getMessage());
-        assertEquals("bad.json: categories[0].group: expected a string",
+        assertEquals("bad.json:1:34: at /categories/0/group: expected a string, found a number",
                 bad("{\"categories\":[{\"id\":\"a\",\"group\":7}]}").getMessage());
-        assertEquals("bad.json: categories: at least one category is needed", bad("{\"categories\":[]}").getMessage());
-        assertEquals("bad.json: expected a JSON object at the top", bad("[1,2]").getMessage());
+        assertEquals("bad.json:1:15: at /categories: needs at least 1 element(s)", bad("{\"categories\":[]}").getMessage());
+        assertEquals("bad.json:1:1: expected an object, found an array", bad("[1,2]").getMessage());
     }
 }
