@@ -462,7 +462,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             assistance = auditSink == null ? assist.assist(ticket) : assist.assist(ticket, decision::set);
             phase = "apply";
             WriteBack plan = finalizePlan(claim, ep.guard().mark(assistance.writeBack()));
-            result = ep.adapter().apply(ref, ticket, plan, store.writeLedger());
+            result = ep.adapter().apply(ref, ticket, plan, store.writeLedger(claim));
         } catch (RuntimeException e) {
             failed(claim, run, ep, e, phase, decision.get());
             return;
