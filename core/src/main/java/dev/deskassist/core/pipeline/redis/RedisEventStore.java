@@ -3,6 +3,8 @@ package dev.deskassist.core.pipeline.redis;
 import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.TicketRef;
 import dev.deskassist.core.adapter.WriteLedger;
+import dev.deskassist.core.http.RateBudget;
+import dev.deskassist.core.http.RequestLimiter;
 import dev.deskassist.core.pipeline.Claim;
 import dev.deskassist.core.pipeline.DeadLetterEntry;
 import dev.deskassist.core.pipeline.DeadLetterQuery;
@@ -46,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -391,6 +394,52 @@ public final class RedisEventStore implements EventStore {
     @Override
     public WriteLedger writeLedger(Claim claim) {
         return new Ledger(Objects.requireNonNull(claim, "claim"));
+    }
+
+    /**
+     * The request budget of one helpdesk account, shared by every replica on this Redis: a token
+     * bucket holding at most a sixtieth of the budget (as the local limiter releases it), refilled
+     * evenly over the period. Waits up to {@code maxWait} for a permit; when Redis does not answer
+     * it grants nothing (the request waits like any other over the budget).
+     *
+     * @param account names the account, e.g. {@code zendesk@acme.zendesk.com}; replicas must agree on it
+     */
+    public RequestLimiter requestLimiter(String account, RateBudget budget, Duration maxWait) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (budget.isUnlimited()) {
+            return () -> true;
+        }
+        long capacity = Math.max(1, (budget.permits() + 59) / 60);
+        String[] args = {account, Long.toString(capacity), Long.toString(budget.permits()),
+                Long.toString(budget.period().toMillis())};
+        return () -> {
+            long end = System.nanoTime() + maxWait.toNanos();
+            while (true) {
+                long wait;
+                try {
+                    Long w = script("rate budget", RedisScripts.RATE, ScriptOutputType.INTEGER, args);
+                    wait = w;
+                } catch (StoreException e) {
+                    log.warn("{}: rate budget of {} not reachable: {}", label, account, e.getMessage());
+                    return false;
+                }
+                if (wait <= 0) {
+                    return true;
+                }
+                long left = end - System.nanoTime();
+                if (TimeUnit.MILLISECONDS.toNanos(wait) > left) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        };
     }
 
     @Override

@@ -248,4 +248,26 @@ final class RedisScripts {
             end
             return #ids
             """;
+
+    /**
+     * A token bucket per helpdesk account on the server's clock (so replicas' clocks need not
+     * agree): {@code capacity} permits at most at once, refilled at {@code permits} per
+     * {@code periodMillis}. ARGV: p, v, account, capacity, permits, periodMillis. Returns 0 when a
+     * permit was taken, else the milliseconds until one will be there.
+     */
+    static final String RATE = HEAD + """
+            local key = p .. ':rate:' .. ARGV[3]
+            local tm = redis.call('TIME')
+            local now = tonumber(tm[1]) * 1000 + math.floor(tonumber(tm[2]) / 1000)
+            local cap, permits, period = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+            local b = redis.call('HMGET', key, 'tokens', 'ts')
+            local tokens = tonumber(b[1]) or cap
+            local ts = tonumber(b[2]) or now
+            if now > ts then tokens = math.min(cap, tokens + (now - ts) * permits / period) end
+            local wait = 0
+            if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) * period / permits) end
+            redis.call('HSET', key, 'tokens', tostring(tokens), 'ts', math.max(now, ts))
+            redis.call('PEXPIRE', key, math.ceil(period * 2))
+            return wait
+            """;
 }
