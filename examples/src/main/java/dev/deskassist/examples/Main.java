@@ -28,7 +28,8 @@ public final class Main {
                 new ServeCommand(),
                 new DeadLettersCommand(),
                 new ReplayCommand(),
-                new BenchWebhookCommand()
+                new BenchWebhookCommand(),
+                new BenchReplicasCommand()
         )) {
             all.put(c.name(), c);
         }

@@ -84,10 +84,11 @@ class MultiReplicaIT {
                 long start = System.nanoTime();
                 Map<Delivery, Integer> status = new ConcurrentHashMap<>();
                 boolean[] dead = new boolean[3];
-                send(harnesses, dead, deliveries.subList(0, 400), status);
+                Map<String, HttpRequest> signed = new ConcurrentHashMap<>();
+                send(harnesses, dead, deliveries.subList(0, 400), status, signed);
                 assertEquals(137, replicas.get(1).kill(), "SIGKILL replica 2");
                 dead[1] = true;
-                send(harnesses, dead, deliveries.subList(400, deliveries.size()), status);
+                send(harnesses, dead, deliveries.subList(400, deliveries.size()), status, signed);
                 double sendSeconds = (System.nanoTime() - start) / 1e9;
 
                 long accepted = deliveries.stream().filter(d -> !d.repeat() && status.get(d) == 202).count();
@@ -170,7 +171,7 @@ class MultiReplicaIT {
 
     /** Sends in order on eight threads, each delivery to the next replica in turn, failing over as a balancer does. */
     private static void send(List<ServeHarness> harnesses, boolean[] dead, List<Delivery> batch,
-                             Map<Delivery, Integer> status) throws Exception {
+                             Map<Delivery, Integer> status, Map<String, HttpRequest> signed) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> sent = new ArrayList<>();
@@ -184,8 +185,13 @@ class MultiReplicaIT {
                             continue;
                         }
                         ServeHarness h = harnesses.get(r);
-                        HttpRequest req = h.signed(ServeHarness.body(d.ticket(), "updated"), d.invocation(),
-                                Instant.now());
+                        // a repeat is the very delivery again (same signed timestamp and body); the
+                        // delivery id is a hash of both, the invocation id header is not signed
+                        HttpRequest original = signed.computeIfAbsent(d.invocation(), k -> h.signed(
+                                "{\"ticket_id\":\"" + d.ticket() + "\",\"event\":\"updated\",\"actor_id\":\"1"
+                                        + d.ticket() + "\",\"detail\":\"" + k + "\"}", k, Instant.now()));
+                        HttpRequest req = HttpRequest.newBuilder(original, (n, v) -> true).uri(h.webhookEndpoint())
+                                .build();
                         try {
                             HttpResponse<String> resp = h.send(req);
                             if (resp.statusCode() / 100 == 2) {
