@@ -14,7 +14,7 @@ public final class BenchReplicasCommand implements Command {
     @Override
     public String summary() {
         return "accepted and processed events/s with 1-3 replicas on Redis against the embedded store "
-                + "[--events N] [--runs N] [--redis-url URL]";
+                + "[--events N] [--runs N] [--appendfsync everysec|always] [--redis-url URL]";
     }
 
     @Override

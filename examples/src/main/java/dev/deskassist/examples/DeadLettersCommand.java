@@ -6,7 +6,7 @@ import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.pipeline.DeadLetterEntry;
 import dev.deskassist.core.pipeline.DeadLetterQuery;
 import dev.deskassist.core.pipeline.DeadLetters;
-import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.core.pipeline.EventStore;
 import dev.deskassist.examples.serve.StoreOptions;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -85,7 +85,7 @@ public final class DeadLettersCommand implements Command {
         noPositional(a);
         DeadLetterQuery query = a.get("helpdesk").map(DeadLetterQuery::helpdesk).orElse(DeadLetterQuery.all());
         List<DeadLetterEntry> entries;
-        try (SqliteEventStore store = StoreOptions.parse(a).openExisting(env)) {
+        try (EventStore store = StoreOptions.parse(a).openExisting(env)) {
             entries = store.deadLetters().list(query);
         }
         if (a.flag("json")) {
@@ -103,7 +103,7 @@ public final class DeadLettersCommand implements Command {
         Duration age = age(a.require("older-than"));
         Instant before = now.get().minus(age);
         int purged;
-        try (SqliteEventStore store = StoreOptions.parse(a).openExisting(env)) {
+        try (EventStore store = StoreOptions.parse(a).openExisting(env)) {
             DeadLetters letters = store.deadLetters();
             purged = letters.purge(before);
         }

@@ -3,7 +3,7 @@ package dev.deskassist.examples;
 import dev.deskassist.core.pipeline.DeadLetterEntry;
 import dev.deskassist.core.pipeline.DeadLetterQuery;
 import dev.deskassist.core.pipeline.DeadLetters;
-import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.core.pipeline.EventStore;
 import dev.deskassist.examples.serve.StoreOptions;
 import java.io.PrintStream;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class ReplayCommand implements Command {
         StoreOptions where = StoreOptions.parse(a);
         List<DeadLetterEntry> matching;
         int moved;
-        try (SqliteEventStore store = where.openExisting(env)) {
+        try (EventStore store = where.openExisting(env)) {
             DeadLetters letters = store.deadLetters();
             matching = letters.list(query);
             moved = letters.replay(query);

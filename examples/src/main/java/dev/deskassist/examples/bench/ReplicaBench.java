@@ -51,8 +51,9 @@ import okio.Buffer;
  * </ul>
  * Runs {@code --runs} times (default 3) and prints the median and range of each figure and the
  * ratios to the embedded store with one replica. Redis is {@code --redis-url}, or a
- * {@code redis-server} from the PATH started on a free loopback port with append-only on
- * ({@code appendfsync everysec}, the Redis default) for the run.
+ * {@code redis-server} from the PATH started on a free loopback port with append-only on and
+ * {@code --appendfsync everysec} (Redis's default) or {@code always} (an fsync per write, the
+ * embedded store's guarantee) for the run.
  */
 public final class ReplicaBench {
 
@@ -70,6 +71,11 @@ public final class ReplicaBench {
         int workers = Math.max(1, a.intValue("workers", Runtime.getRuntime().availableProcessors()));
         int maxReplicas = Math.max(1, Math.min(4, a.intValue("replicas", 3)));
         String url = a.get("redis-url").orElse(null);
+        String fsync = a.get("appendfsync").orElse("everysec");
+        if (!fsync.equals("everysec") && !fsync.equals("always")) {
+            throw new UsageException("--appendfsync is everysec (Redis's default) or always (an fsync per write, "
+                    + "as the embedded store's synchronous=FULL)");
+        }
         Process server = null;
         Path redisDir = null;
         if (url == null) {
@@ -80,7 +86,7 @@ public final class ReplicaBench {
             }
             try {
                 server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                        "--dir", redisDir.toString(), "--appendonly", "yes", "--save", "",
+                        "--dir", redisDir.toString(), "--appendonly", "yes", "--appendfsync", fsync, "--save", "",
                         "--maxmemory-policy", "noeviction").redirectErrorStream(true)
                         .redirectOutput(redisDir.resolve("redis.log").toFile()).start();
             } catch (IOException e) {
@@ -91,8 +97,9 @@ public final class ReplicaBench {
             awaitPing(port);
         }
         System.out.printf("replica bench: %d events per configuration, %d runs, %d senders, %d workers per replica, "
-                + "%d cores, Redis at %s%n", events, runs, senders, workers,
-                Runtime.getRuntime().availableProcessors(), url);
+                + "%d cores, Redis at %s%s%n", events, runs, senders, workers,
+                Runtime.getRuntime().availableProcessors(), url,
+                server == null ? "" : " (started here, appendfsync " + fsync + ")");
         try {
             Map<String, List<Figures>> results = new HashMap<>();
             List<String> order = new ArrayList<>();

@@ -1,7 +1,9 @@
 package dev.deskassist.examples.serve;
 
 import dev.deskassist.core.adapter.AdapterConfigException;
+import dev.deskassist.core.pipeline.EventStore;
 import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.core.pipeline.redis.RedisEventStore;
 import dev.deskassist.examples.Args;
 import dev.deskassist.examples.UsageException;
 import java.nio.file.Files;
@@ -17,8 +19,9 @@ import java.util.TreeSet;
 /**
  * How the command-line tools ({@code dead-letters}, {@code replay}) find the event store of a
  * {@code serve}: {@code --data-dir DIR}, or {@code deskassist.dataDir} from {@code --config FILE}
- * and the environment, else {@code ./deskassist-data}. They open only a store that exists, so a
- * mistyped directory is reported instead of silently creating an empty store.
+ * and the environment, else {@code ./deskassist-data}; or, when that configuration says
+ * {@code deskassist.store=redis}, the Redis store several replicas share. They open only a store
+ * that exists, so a mistyped directory is reported instead of silently creating an empty store.
  *
  * @param config  the {@code --config} file, or {@code null}
  * @param dataDir the {@code --data-dir} directory, or {@code null}
@@ -61,11 +64,22 @@ public record StoreOptions(Path config, Path dataDir) {
     }
 
     /**
-     * Opens the existing store these options point to.
+     * Opens the existing store these options point to: the Redis store when the configuration says
+     * {@code deskassist.store=redis} (and no {@code --data-dir} was given), else the one in the directory.
      *
      * @throws UsageException when there is no store there
      */
-    public SqliteEventStore openExisting(Map<String, String> env) {
+    public EventStore openExisting(Map<String, String> env) {
+        if (dataDir == null) {
+            try {
+                var source = ServeSettings.source(config, env);
+                if (ServeSettings.REDIS.equals(ServeSettings.storeKind(source))) {
+                    return RedisEventStore.open(ServeSettings.redis(source));
+                }
+            } catch (AdapterConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         Path dir = resolve(env);
         if (!Files.isRegularFile(dir.resolve(SqliteEventStore.FILE_NAME))) {
             throw new UsageException("no event store in " + dir.toAbsolutePath() + " (no "
