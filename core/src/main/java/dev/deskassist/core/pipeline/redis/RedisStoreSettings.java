@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -79,11 +78,6 @@ public record RedisStoreSettings(String url, boolean tls, String username, Strin
     /** Whether the connection uses TLS (the flag, or a {@code rediss://} URL). */
     public boolean usesTls() {
         return tls || url.startsWith("rediss://");
-    }
-
-    /** Settings read from an environment map: {@code DESKASSIST_REDIS_USERNAME}, {@code DESKASSIST_REDIS_PASSWORD}. */
-    public Builder credentialsFrom(Map<String, String> env) {
-        return toBuilder().username(env.get("DESKASSIST_REDIS_USERNAME")).password(env.get("DESKASSIST_REDIS_PASSWORD"));
     }
 
     public Builder toBuilder() {
