@@ -150,6 +150,7 @@ public final class RedisEventStore implements EventStore {
             store.close();
             throw e;
         }
+        store.checkServerSettings();
         log.debug("{} open as consumer {}", label, settings.consumer());
         return store;
     }
@@ -170,6 +171,30 @@ public final class RedisEventStore implements EventStore {
             if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Warns about server settings that break the delivery promise. A managed Redis may refuse
+     * CONFIG; then nothing is said.
+     */
+    private void checkServerSettings() {
+        try {
+            Map<String, String> config = redis.configGet("appendonly", "appendfsync", "maxmemory-policy");
+            if (!"yes".equals(config.get("appendonly"))) {
+                log.warn("{}: Redis runs without appendonly: a Redis restart loses every accepted event; "
+                        + "set appendonly yes", label);
+            } else if (!"always".equals(config.get("appendfsync"))) {
+                log.info("{}: Redis syncs its append-only file {}, not always: a crash of Redis or its machine can "
+                        + "lose the last seconds of accepted events", label, config.get("appendfsync"));
+            }
+            String policy = config.get("maxmemory-policy");
+            if (policy != null && !"noeviction".equals(policy)) {
+                log.warn("{}: Redis evicts keys when full (maxmemory-policy {}): accepted events or dedupe keys "
+                        + "may vanish; set maxmemory-policy noeviction", label, policy);
+            }
+        } catch (RedisException e) {
+            log.debug("{}: server settings not readable ({})", label, e.getClass().getSimpleName());
         }
     }
 

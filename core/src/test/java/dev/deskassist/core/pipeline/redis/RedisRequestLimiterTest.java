@@ -44,10 +44,14 @@ class RedisRequestLimiterTest {
         RequestLimiter onA = a.requestLimiter("zendesk@acme", budget, Duration.ZERO);
         RequestLimiter onB = b.requestLimiter("zendesk@acme", budget, Duration.ZERO);
         int granted = 0;
+        long start = System.nanoTime();
         for (int i = 0; i < 20; i++) {
             granted += (onA.acquire() ? 1 : 0) + (onB.acquire() ? 1 : 0);
         }
-        assertTrue(granted >= 10 && granted <= 11, "granted " + granted);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // the burst of one budget, plus what refilled while the loop ran (a slow machine lets a few more in)
+        assertTrue(granted >= 10 && granted <= 10 + Math.ceil(10 * seconds), "granted " + granted + " in "
+                + seconds + " s");
         assertTrue(a.requestLimiter("freshdesk@acme", budget, Duration.ZERO).acquire(), "another account has its own");
     }
 

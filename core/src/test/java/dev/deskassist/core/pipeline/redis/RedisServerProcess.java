@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real {@code redis-server} for tests, started as a child process on a free loopback port with
- * a temporary directory and an append-only file; {@link #restart()} keeps the directory, so what
- * was acknowledged must come back. Without {@code redis-server} on the PATH (or in
+ * a temporary directory and an append-only file synced before every reply ({@code appendfsync
+ * always}: with {@code everysec} a server whose disk is slow postpones the write and may answer
+ * before it); {@link #restart()} keeps the directory, so what was acknowledged must come back. Without {@code redis-server} on the PATH (or in
  * {@code DESKASSIST_REDIS_SERVER}) the calling test is skipped with one line saying how to install it.
  */
 public final class RedisServerProcess implements AutoCloseable {
@@ -88,7 +89,8 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--appendonly", "yes", "--save", "", "--protected-mode", "no",
+                "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+                "--protected-mode", "no",
                 "--maxmemory-policy", "noeviction"));
         cmd.addAll(extra);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
