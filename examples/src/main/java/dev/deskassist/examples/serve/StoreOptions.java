@@ -71,6 +71,9 @@ public record StoreOptions(Path config, Path dataDir) {
      */
     public EventStore openExisting(Map<String, String> env) {
         if (dataDir == null) {
+            if (config != null && !Files.isRegularFile(config)) {
+                throw new UsageException("no configuration file at " + config);
+            }
             try {
                 var source = ServeSettings.source(config, env);
                 if (ServeSettings.REDIS.equals(ServeSettings.storeKind(source))) {

@@ -191,6 +191,24 @@ class RedisEventStoreTest extends EventStoreContract {
     }
 
     @Test
+    void aSlowServerIsARetryableStoreExceptionNotAHangAndTheRetryStoresOnce() throws Exception {
+        store.close();
+        store = RedisEventStore.open(settings(prefix).commandTimeout(Duration.ofMillis(300)).build());
+        Thread sleeper = new Thread(() -> server.command("DEBUG SLEEP 1.5"));
+        sleeper.start();
+        Thread.sleep(150);
+        long start = System.nanoTime();
+        StoreException e = assertThrows(StoreException.class, () -> append(X, "d-slow", t0));
+        assertTrue(e.isRetryable());
+        assertTrue(e.getMessage().contains("in time"), e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofMillis(1200).toNanos(), "failed before Redis woke up");
+        sleeper.join();
+        // the timed-out append may still have run once Redis woke; the sender's retry then is a duplicate
+        append(X, "d-slow", t0.plusSeconds(1));
+        assertEquals(1, store.pendingEvents());
+    }
+
+    @Test
     void aFullServerIsARetryableStoreExceptionNamingOutOfMemory() {
         append(X, "d-1", t0);
         server.command("CONFIG SET maxmemory 1");

@@ -90,7 +90,7 @@ public final class RedisServerProcess implements AutoCloseable {
     private void launch() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
-                "--protected-mode", "no",
+                "--protected-mode", "no", "--enable-debug-command", "local",
                 "--maxmemory-policy", "noeviction"));
         cmd.addAll(extra);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
