@@ -114,8 +114,11 @@ class MultiReplicaIT {
                 List<Seen> log = List.copyOf(seen);
                 assertEquals(List.of(), overlaps(log), "no ticket worked on by two replicas at once");
                 int peak = peakPerSecond(log);
-                // the bucket's burst plus one second's refill, for all three replicas together
-                int allowed = PER_MINUTE / 60 * 2 + 1;
+                // the bucket's burst plus one second's refill for all three replicas together, and half a second
+                // more for requests granted earlier that reach the fake later on a loaded machine; budgets per
+                // replica would allow three times the burst and the rate
+                int perSecond = PER_MINUTE / 60;
+                int allowed = perSecond + perSecond * 3 / 2;
                 assertTrue(peak <= allowed, "at most " + allowed + " requests in any second, saw " + peak);
                 long replicasSeen = log.stream().map(Seen::replica).distinct().count();
                 assertEquals(3, replicasSeen, "all three replicas did work");
