@@ -6,7 +6,7 @@ import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.pipeline.DeadLetterEntry;
 import dev.deskassist.core.pipeline.DeadLetterQuery;
 import dev.deskassist.core.pipeline.DeadLetters;
-import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.core.pipeline.EventStore;
 import dev.deskassist.examples.serve.StoreOptions;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -95,7 +95,7 @@ public final class DeadLettersCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             DeadLetterQuery query = helpdesk != null ? DeadLetterQuery.helpdesk(helpdesk) : DeadLetterQuery.all();
             List<DeadLetterEntry> entries;
-            try (SqliteEventStore s = store.openExisting(parent.env)) {
+            try (EventStore s = store.openExisting(parent.env)) {
                 entries = s.deadLetters().list(query);
             }
             if (json) {
@@ -130,7 +130,7 @@ public final class DeadLettersCommand implements Callable<Integer> {
             Duration age = age(olderThan);
             Instant before = parent.now.get().minus(age);
             int purged;
-            try (SqliteEventStore s = store.openExisting(parent.env)) {
+            try (EventStore s = store.openExisting(parent.env)) {
                 DeadLetters letters = s.deadLetters();
                 purged = letters.purge(before);
             }

@@ -51,6 +51,7 @@ public final class Main implements Callable<Integer> {
                 new DeadLettersCommand(),
                 new ReplayCommand(),
                 new BenchWebhookCommand(),
+                new BenchReplicasCommand(),
                 new HelpCommand());
     }
 

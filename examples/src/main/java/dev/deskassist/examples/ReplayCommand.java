@@ -3,7 +3,7 @@ package dev.deskassist.examples;
 import dev.deskassist.core.pipeline.DeadLetterEntry;
 import dev.deskassist.core.pipeline.DeadLetterQuery;
 import dev.deskassist.core.pipeline.DeadLetters;
-import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.core.pipeline.EventStore;
 import dev.deskassist.examples.serve.StoreOptions;
 import java.io.PrintWriter;
 import java.util.List;
@@ -61,7 +61,7 @@ public final class ReplayCommand implements Callable<Integer> {
         DeadLetterQuery query = query();
         List<DeadLetterEntry> matching;
         int moved;
-        try (SqliteEventStore s = store.openExisting(env)) {
+        try (EventStore s = store.openExisting(env)) {
             DeadLetters letters = s.deadLetters();
             matching = letters.list(query);
             moved = letters.replay(query);

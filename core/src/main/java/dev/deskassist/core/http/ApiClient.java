@@ -3,9 +3,6 @@ package dev.deskassist.core.http;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
@@ -61,7 +58,8 @@ public final class ApiClient implements AutoCloseable {
     private final Retry safeRetry;
     private final Retry unsafeRetry;
     private final CircuitBreaker breaker;
-    private final RateLimiter limiter;
+    /** Null when the budget is unlimited. */
+    private final RequestLimiter limiter;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
 
@@ -71,6 +69,15 @@ public final class ApiClient implements AutoCloseable {
 
     /** Shares the connection pool of {@code base}; its timeouts and dispatcher are replaced. */
     public ApiClient(ApiClientConfig config, OkHttpClient base) {
+        this(config, base, config.rateBudget().isUnlimited() ? null
+                : RequestLimiter.local(config.service(), config.rateBudget(), config.callTimeout()));
+    }
+
+    /**
+     * Like {@link #ApiClient(ApiClientConfig, OkHttpClient)}, with the limiter that holds the
+     * account's budget, e.g. one shared by several replicas; {@code null} for none.
+     */
+    public ApiClient(ApiClientConfig config, OkHttpClient base, RequestLimiter limiter) {
         this.config = config;
         this.clock = Clock.systemUTC();
         Dispatcher dispatcher = new Dispatcher();
@@ -102,8 +109,7 @@ public final class ApiClient implements AutoCloseable {
                 .build());
         breaker.getEventPublisher().onStateTransition(e -> log.warn("{}: circuit {}", config.service(),
                 e.getStateTransition()));
-        this.limiter = config.rateBudget().isUnlimited() ? null
-                : RateLimiter.of(config.service(), rateLimiterConfig(config));
+        this.limiter = limiter;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "deskassist-" + config.service() + "-retry");
             t.setDaemon(true);
@@ -130,14 +136,18 @@ public final class ApiClient implements AutoCloseable {
             try {
                 Supplier<ApiResponse> s = () -> attempt(request);
                 if (limiter != null) {
-                    s = RateLimiter.decorateSupplier(limiter, s);
+                    Supplier<ApiResponse> inner = s;
+                    s = () -> {
+                        if (!limiter.acquire()) {
+                            throw new UnavailableException(config.service(), request.method(), request.pathOnly(),
+                                    "client-side rate limit", null);
+                        }
+                        return inner.get();
+                    };
                 }
                 return CircuitBreaker.decorateSupplier(breaker, s).get();
             } catch (CallNotPermittedException e) {
                 throw new UnavailableException(config.service(), request.method(), request.pathOnly(), "circuit open", e);
-            } catch (RequestNotPermitted e) {
-                throw new UnavailableException(config.service(), request.method(), request.pathOnly(),
-                        "client-side rate limit", e);
             }
         };
         return Retry.decorateSupplier(retryFor(request), guarded).get();
@@ -153,7 +163,7 @@ public final class ApiClient implements AutoCloseable {
                 return CompletableFuture.failedFuture(new UnavailableException(config.service(), request.method(),
                         request.pathOnly(), "circuit open", null));
             }
-            if (limiter != null && !limiter.acquirePermission()) {
+            if (limiter != null && !limiter.acquire()) {
                 breaker.releasePermission();
                 return CompletableFuture.failedFuture(new UnavailableException(config.service(), request.method(),
                         request.pathOnly(), "client-side rate limit", null));
@@ -217,14 +227,6 @@ public final class ApiClient implements AutoCloseable {
         long cap = config.maxBackoff().toMillis();
         long ceiling = Math.min(cap, base << Math.min(20, Math.max(0, attempt - 1)));
         return ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
-    }
-
-    private static RateLimiterConfig rateLimiterConfig(ApiClientConfig c) {
-        RateBudget budget = c.rateBudget();
-        return RateLimiterConfig.custom()
-                .limitForPeriod((int) Math.min(Integer.MAX_VALUE, budget.permitsPerSlice()))
-                .limitRefreshPeriod(budget.slice())
-                .timeoutDuration(c.callTimeout()).build();
     }
 
     /** Builds the request and signs it; an OAuth {@link Auth} may fetch a token here. */

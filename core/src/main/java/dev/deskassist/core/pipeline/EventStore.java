@@ -92,6 +92,16 @@ public interface EventStore extends AutoCloseable {
     /** The values DeskAssist last wrote per ticket, kept durably in this store; give it to the adapters. */
     WriteLedger writeLedger();
 
+    /**
+     * The ledger for one run of {@code claim}. A store shared by several processes fences it: once
+     * the claim's lease was taken over, reading and recording throw {@link StoreException}, so the
+     * write-back (which reads the ledger before it sends anything) stops before writing. By default
+     * the plain {@link #writeLedger()}.
+     */
+    default WriteLedger writeLedger(Claim claim) {
+        return writeLedger();
+    }
+
     /** Where the helpdesk's poller left off, if it ever polled. */
     Optional<Instant> watermark(String helpdesk);
 

@@ -1,7 +1,8 @@
 package dev.deskassist.core.pipeline;
 
 /**
- * The store was written by a newer DeskAssist (its layout version is higher than this code knows).
+ * The store was written by another DeskAssist version (usually a newer one: its layout version is
+ * higher than this code knows).
  * Not retryable: opening it anyway could corrupt it; run the newer version or point to another
  * directory.
  */
@@ -13,8 +14,11 @@ public class IncompatibleStoreException extends StoreException {
     private final int supportedVersion;
 
     public IncompatibleStoreException(String store, int foundVersion, int supportedVersion) {
-        super(store + " has layout version " + foundVersion + ", this DeskAssist knows up to " + supportedVersion
-                + "; run the newer DeskAssist that wrote it, or use another directory", null);
+        super(foundVersion > supportedVersion
+                ? store + " has layout version " + foundVersion + ", this DeskAssist knows up to " + supportedVersion
+                        + "; run the newer DeskAssist that wrote it, or use another directory"
+                : store + " has layout version " + foundVersion + ", this DeskAssist reads only " + supportedVersion
+                        + "; run the DeskAssist that wrote it, or use another directory or key prefix", null);
         this.foundVersion = foundVersion;
         this.supportedVersion = supportedVersion;
     }

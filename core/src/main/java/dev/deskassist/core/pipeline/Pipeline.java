@@ -474,7 +474,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         try {
             ticket = ep.adapter().fetch(ref);
             // before the skip below: an agent's edit is "already handled" for assist, and exactly what outcomes look for
-            observeOutcomes(ref, ticket);
+            observeOutcomes(claim, ticket);
             // only a first attempt may be skipped: a retry must finish what an earlier attempt began
             Optional<String> handled = claim.attempts() == 0 ? ep.guard().alreadyHandled(ticket) : Optional.empty();
             if (handled.isPresent()) {
@@ -486,7 +486,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
             phase = "apply";
             WriteBack plan = finalizePlan(claim, ep.guard().mark(assistance.writeBack()));
             result = mode == RunMode.SHADOW ? shadowResult(ref, plan)
-                    : ep.adapter().apply(ref, ticket, plan, store.writeLedger());
+                    : ep.adapter().apply(ref, ticket, plan, store.writeLedger(claim));
             outcomePlan = plan;
         } catch (RuntimeException e) {
             failed(claim, run, ep, e, phase, decision.get());
@@ -494,7 +494,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         }
         WriteOutcome outcome = mode == RunMode.SHADOW ? WriteOutcome.SHADOW : Outcomes.of(result);
         audit(ref, decision.get(), outcome, null);
-        rememberOutcomes(ref, ticket, assistance, decision.get(), outcomePlan,
+        rememberOutcomes(claim, ticket, assistance, decision.get(), outcomePlan,
                 mode == RunMode.SHADOW ? null : result);
         try {
             if (!store.complete(claim, clock.instant())) {
@@ -520,12 +520,14 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
     }
 
     /** Outcomes of earlier decisions, seen on the ticket as read; a failure here never fails the run. */
-    private void observeOutcomes(TicketRef ref, Ticket ticket) {
+    private void observeOutcomes(Claim claim, Ticket ticket) {
         if (outcomes == null || auditSink == null) {
             return;
         }
+        TicketRef ref = claim.ref();
         try {
-            OutcomeTracker.Seen seen = outcomes.observe(ref, ticket, store.writeLedger(), clock.instant());
+            // the claim's ledger: a replica that lost its lease keeps no outcome state either
+            OutcomeTracker.Seen seen = outcomes.observe(ref, ticket, store.writeLedger(claim), clock.instant());
             for (OutcomeRecord r : seen.outcomes()) {
                 auditSink.outcome(r);
             }
@@ -537,14 +539,15 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         }
     }
 
-    private void rememberOutcomes(TicketRef ref, Ticket basis, Assistance assistance, DecisionRecord decision,
+    private void rememberOutcomes(Claim claim, Ticket basis, Assistance assistance, DecisionRecord decision,
                                   WriteBack plan, ApplyResult resultOrNull) {
         if (outcomes == null || auditSink == null) {
             return;
         }
+        TicketRef ref = claim.ref();
         try {
             for (OutcomeRecord r : outcomes.remember(ref, basis, assistance, decision, plan, resultOrNull,
-                    store.writeLedger(), clock.instant())) {
+                    store.writeLedger(claim), clock.instant())) {
                 auditSink.outcome(r);
             }
         } catch (RuntimeException e) {

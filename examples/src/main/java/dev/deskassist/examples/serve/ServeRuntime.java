@@ -9,7 +9,11 @@ import dev.deskassist.core.outcome.JsonLinesCorrectionSink;
 import dev.deskassist.core.outcome.OutcomeTracker;
 import dev.deskassist.core.pipeline.Pipeline;
 import dev.deskassist.core.privacy.Pseudonymizer;
+import dev.deskassist.core.http.ApiClient;
+import dev.deskassist.core.http.RequestLimiter;
+import dev.deskassist.core.pipeline.EventStore;
 import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.core.pipeline.redis.RedisEventStore;
 import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
 import dev.deskassist.freshdesk.FreshdeskAdapter;
@@ -28,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything {@code serve} runs, assembled from {@link ServeSettings}: the SQLite event store in
- * the data directory, the Zendesk adapter with its loop guard, DeskAssist on the configured
+ * Everything {@code serve} runs, assembled from {@link ServeSettings}: the event store (SQLite in
+ * the data directory, or Redis shared by several replicas, with the helpdesks' rate budgets), the Zendesk adapter with its loop guard, DeskAssist on the configured
  * engine, the {@link Pipeline} (recording decisions with helpdesk and write-back outcome to the
  * audit file when one is set) and the {@link WebhookServer} with health and Prometheus metrics.
  *
@@ -44,7 +48,7 @@ public final class ServeRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServeRuntime.class);
 
     private final ServeSettings settings;
-    private final SqliteEventStore store;
+    private final EventStore store;
     private final List<HelpdeskAdapter> adapters;
     private final JsonLinesAuditSink audit;
     private final JsonLinesCorrectionSink corrections;
@@ -53,7 +57,7 @@ public final class ServeRuntime implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    private ServeRuntime(ServeSettings settings, SqliteEventStore store, List<HelpdeskAdapter> adapters,
+    private ServeRuntime(ServeSettings settings, EventStore store, List<HelpdeskAdapter> adapters,
                          JsonLinesAuditSink audit, JsonLinesCorrectionSink corrections, Pipeline pipeline,
                          WebhookServer server) {
         this.settings = settings;
@@ -86,7 +90,7 @@ public final class ServeRuntime implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            SqliteEventStore store = SqliteEventStore.open(settings.dataDir(), settings.storeBusyTimeout());
+            EventStore store = openStore(settings);
             opened.add(store);
             Map<HelpdeskAdapter, LoopGuard> adapters = new LinkedHashMap<>();
             for (String helpdesk : settings.helpdesks()) {
@@ -95,10 +99,11 @@ public final class ServeRuntime implements AutoCloseable {
                     case "freshdesk" -> settings.freshdesk();
                     default -> settings.servicenow();
                 };
+                ApiClient client = apiClient(HelpdeskConfig.requireValid(config), store);
                 HelpdeskAdapter adapter = switch (helpdesk) {
-                    case "zendesk" -> new ZendeskAdapter(settings.zendesk(), new OkHttpClient());
-                    case "freshdesk" -> new FreshdeskAdapter(settings.freshdesk(), new OkHttpClient());
-                    default -> new ServiceNowAdapter(settings.servicenow(), new OkHttpClient());
+                    case "zendesk" -> new ZendeskAdapter(settings.zendesk(), client);
+                    case "freshdesk" -> new FreshdeskAdapter(settings.freshdesk(), client);
+                    default -> new ServiceNowAdapter(settings.servicenow(), client);
                 };
                 opened.add(adapter);
                 adapters.put(adapter, new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)));
@@ -143,6 +148,30 @@ public final class ServeRuntime implements AutoCloseable {
         }
     }
 
+    /** The embedded store in the data directory, or the Redis store replicas share ({@code deskassist.store}). */
+    private static EventStore openStore(ServeSettings settings) {
+        return settings.redis().<EventStore>map(RedisEventStore::open)
+                .orElseGet(() -> SqliteEventStore.open(settings.dataDir(), settings.storeBusyTimeout()));
+    }
+
+    /**
+     * The helpdesk's HTTP client. On Redis its rate budget is the account's across every replica
+     * (keyed by helpdesk and host); on the embedded store it is this process's own.
+     */
+    private static ApiClient apiClient(HelpdeskConfig config, EventStore store) {
+        var api = config.apiClientConfig();
+        RequestLimiter limiter;
+        if (api.rateBudget().isUnlimited()) {
+            limiter = null;
+        } else if (store instanceof RedisEventStore redis) {
+            limiter = redis.requestLimiter(config.prefix() + "@" + api.baseUrl().host(), api.rateBudget(),
+                    api.callTimeout());
+        } else {
+            limiter = RequestLimiter.local(api.service(), api.rateBudget(), api.callTimeout());
+        }
+        return new ApiClient(api, new OkHttpClient(), limiter);
+    }
+
     private synchronized void startAll() throws IOException {
         pipeline.start();
         started = true;
@@ -165,6 +194,11 @@ public final class ServeRuntime implements AutoCloseable {
     /** {@code http://host:port} of the health and metrics listener. */
     public URI managementUri() {
         return server.managementUri();
+    }
+
+    /** The event store. */
+    public EventStore store() {
+        return store;
     }
 
     /** The event store's directory. */

@@ -7,6 +7,7 @@ import dev.deskassist.core.adapter.ConfigSource;
 import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.pipeline.PipelineSettings;
 import dev.deskassist.core.pipeline.RunMode;
+import dev.deskassist.core.pipeline.redis.RedisStoreSettings;
 import dev.deskassist.examples.server.ServerSettings;
 import dev.deskassist.core.adapter.HelpdeskConfig;
 import dev.deskassist.freshdesk.FreshdeskConfig;
@@ -41,6 +42,13 @@ import java.util.function.Supplier;
  *   {@code baseUrl} is set is served, see its config class)</caption>
  *   <tr><td>deskassist.dataDir</td><td>the event store's directory, default {@code ./deskassist-data}</td></tr>
  *   <tr><td>deskassist.storeBusyTimeout</td><td>how long a store operation waits for another process, default 5s</td></tr>
+ *   <tr><td>deskassist.store</td><td>{@code embedded} (default: SQLite in the data directory) or {@code redis}
+ *       (several replicas share one Redis)</td></tr>
+ *   <tr><td>deskassist.redis.url, redis.tls, redis.keyPrefix, redis.connectTimeout, redis.commandTimeout,
+ *       redis.intakeIdle</td><td>the Redis store ({@link RedisStoreSettings}); {@code redis://host:port} or
+ *       {@code rediss://} for TLS</td></tr>
+ *   <tr><td>deskassist.redis.username, redis.password</td><td>only from the environment:
+ *       {@code DESKASSIST_REDIS_USERNAME}, {@code DESKASSIST_REDIS_PASSWORD}</td></tr>
  *   <tr><td>deskassist.engine</td><td>{@code offline} (default)</td></tr>
  *   <tr><td>deskassist.auditFile</td><td>JSON-lines decision records with helpdesk and write-back outcome; none by default</td></tr>
  *   <tr><td>deskassist.mode</td><td>{@code live} (default) or {@code shadow}: decide and record everything, write
@@ -79,6 +87,11 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
 
     /** Engines {@code Engines.create} knows; checked here so that a typo is reported with the other problems. */
     static final Set<String> ENGINES = Set.of("offline");
+
+    /** {@code deskassist.store} for the SQLite store in the data directory. */
+    public static final String EMBEDDED = "embedded";
+    /** {@code deskassist.store} for the Redis store several replicas share. */
+    public static final String REDIS = "redis";
 
     private static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration DEFAULT_REQUEST_GRACE = Duration.ofSeconds(10);
@@ -205,6 +218,14 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
             c.add("deskassist.engine", "must be one of " + String.join(", ", ENGINES.stream().sorted().toList()));
         }
         Path auditFile = c.read(() -> path(source, "deskassist.auditFile").orElse(null), null);
+        String store = c.read(() -> storeKind(source), EMBEDDED);
+        if (REDIS.equals(store)) {
+            c.read(() -> {
+                redisSecretsFromEnvironment(source);
+                return null;
+            }, null);
+            c.read(() -> redis(source), null);
+        }
         Duration grace = c.read(() -> positive(source, "deskassist.requestGrace", DEFAULT_REQUEST_GRACE), null);
         c.read(() -> mode(source), null);
         c.read(() -> path(source, "deskassist.correctionsFile"), null);
@@ -255,11 +276,72 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
         return positive(source, "deskassist.storeBusyTimeout", DEFAULT_BUSY_TIMEOUT);
     }
 
+    /** {@code deskassist.store}: {@value #EMBEDDED} (the default) or {@value #REDIS}. */
+    public String store() {
+        return storeKind(source);
+    }
+
+    /** The Redis store's settings when {@code deskassist.store} is {@value #REDIS}. */
+    public Optional<RedisStoreSettings> redis() {
+        return REDIS.equals(store()) ? Optional.of(redis(source)) : Optional.empty();
+    }
+
+    /** {@code deskassist.store} alone. */
+    public static String storeKind(ConfigSource source) {
+        String v = ConfigValues.optional(source::get, "deskassist.store").orElse(EMBEDDED);
+        if (!v.equals(EMBEDDED) && !v.equals(REDIS)) {
+            throw new AdapterConfigException(new ConfigProblem("deskassist.store", source.origin("deskassist.store"),
+                    "must be embedded or redis"));
+        }
+        return v;
+    }
+
+    /** Refuses Redis credentials written in a file: they belong in the environment, not beside the configuration. */
+    private static void redisSecretsFromEnvironment(ConfigSource source) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String secret : List.of("deskassist.redis.username", "deskassist.redis.password")) {
+            String origin = source.origin(secret);
+            if (origin != null && origin.contains(" line ")) {
+                problems.add(new ConfigProblem(secret, origin,
+                        "is read only from the environment (" + ConfigSource.environmentName(secret) + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AdapterConfigException(problems);
+        }
+    }
+
+    /** The {@code deskassist.redis.*} keys as {@link RedisStoreSettings} ({@link #from} checks the credentials' origin). */
+    public static RedisStoreSettings redis(ConfigSource source) {
+        String url = ConfigValues.required(source::get, "deskassist.redis.url",
+                "redis://host:port, or rediss://host:port for TLS");
+        RedisStoreSettings.Builder b = RedisStoreSettings.builder(url);
+        String tls = ConfigValues.optional(source::get, "deskassist.redis.tls").orElse("false");
+        if (!tls.equals("true") && !tls.equals("false")) {
+            throw new AdapterConfigException(new ConfigProblem("deskassist.redis.tls",
+                    source.origin("deskassist.redis.tls"), "must be true or false"));
+        }
+        b.tls(Boolean.parseBoolean(tls));
+        b.username(source.get("deskassist.redis.username"));
+        b.password(source.get("deskassist.redis.password"));
+        ConfigValues.optional(source::get, "deskassist.redis.keyPrefix").ifPresent(b::keyPrefix);
+        Optional.ofNullable(ConfigValues.duration(source::get, "deskassist.redis.connectTimeout", null))
+                .ifPresent(b::connectTimeout);
+        Optional.ofNullable(ConfigValues.duration(source::get, "deskassist.redis.commandTimeout", null))
+                .ifPresent(b::commandTimeout);
+        Optional.ofNullable(ConfigValues.duration(source::get, "deskassist.redis.intakeIdle", null))
+                .ifPresent(b::intakeIdle);
+        return b.build();
+    }
+
     /** Every {@code deskassist.*} key read here. */
     public static Set<String> knownKeys() {
         Set<String> keys = new LinkedHashSet<>(List.of("deskassist.dataDir", "deskassist.storeBusyTimeout",
                 "deskassist.engine", "deskassist.auditFile", "deskassist.requestGrace", "deskassist.mode",
-                "deskassist.correctionsFile"));
+                "deskassist.correctionsFile", "deskassist.store",
+                "deskassist.redis.url", "deskassist.redis.tls", "deskassist.redis.username",
+                "deskassist.redis.password", "deskassist.redis.keyPrefix", "deskassist.redis.connectTimeout",
+                "deskassist.redis.commandTimeout", "deskassist.redis.intakeIdle"));
         PIPELINE_INTEGERS.forEach(n -> keys.add(PREFIX + "." + n));
         PIPELINE_DURATIONS.forEach(n -> keys.add(PREFIX + "." + n));
         keys.addAll(SERVER_KEYS.values());

@@ -1,7 +1,9 @@
 package dev.deskassist.examples.serve;
 
 import dev.deskassist.core.adapter.AdapterConfigException;
+import dev.deskassist.core.pipeline.EventStore;
 import dev.deskassist.core.pipeline.SqliteEventStore;
+import dev.deskassist.core.pipeline.redis.RedisEventStore;
 import dev.deskassist.examples.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,10 @@ import picocli.CommandLine.Option;
 /**
  * How the command-line tools ({@code dead-letters}, {@code replay}) find the event store of a
  * {@code serve}: {@code --data-dir DIR}, or {@code deskassist.dataDir} from {@code --config FILE}
- * and the environment, else {@code ./deskassist-data}. They open only a store that exists, so a
- * mistyped directory is reported instead of silently creating an empty store. A picocli mixin:
- * a command takes these options with {@code @Mixin StoreOptions store}.
+ * and the environment, else {@code ./deskassist-data}; or, when that configuration says
+ * {@code deskassist.store=redis}, the Redis store several replicas share. They open only a store
+ * that exists, so a mistyped directory is reported instead of silently creating an empty store.
+ * A picocli mixin: a command takes these options with {@code @Mixin StoreOptions store}.
  */
 public final class StoreOptions {
 
@@ -77,11 +80,25 @@ public final class StoreOptions {
     }
 
     /**
-     * Opens the existing store these options point to.
+     * Opens the existing store these options point to: the Redis store when the configuration says
+     * {@code deskassist.store=redis} (and no {@code --data-dir} was given), else the one in the directory.
      *
      * @throws UsageException when there is no store there
      */
-    public SqliteEventStore openExisting(Map<String, String> env) {
+    public EventStore openExisting(Map<String, String> env) {
+        if (dataDir == null) {
+            if (config != null && !Files.isRegularFile(config)) {
+                throw new UsageException("no configuration file at " + config);
+            }
+            try {
+                var source = ServeSettings.source(config, env);
+                if (ServeSettings.REDIS.equals(ServeSettings.storeKind(source))) {
+                    return RedisEventStore.open(ServeSettings.redis(source));
+                }
+            } catch (AdapterConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         Path dir = resolve(env);
         if (!Files.isRegularFile(dir.resolve(SqliteEventStore.FILE_NAME))) {
             throw new UsageException("no event store in " + dir.toAbsolutePath() + " (no "

@@ -152,6 +152,37 @@ class ServeSettingsTest {
     }
 
     @Test
+    void theRedisStoreTakesItsUrlFromTheConfigAndItsCredentialsOnlyFromTheEnvironment(@TempDir Path dir)
+            throws IOException {
+        Path f = file(dir, ZENDESK + """
+                deskassist.store=redis
+                deskassist.redis.url=rediss://redis.internal:6380
+                deskassist.redis.keyPrefix=acme-prod
+                deskassist.redis.commandTimeout=500ms
+                """);
+        ServeSettings s = ServeSettings.load(f, Map.of("DESKASSIST_REDIS_USERNAME", "deskassist",
+                "DESKASSIST_REDIS_PASSWORD", "redis-password-never-shown"));
+        assertEquals("redis", s.store());
+        var redis = s.redis().orElseThrow();
+        assertTrue(redis.usesTls());
+        assertEquals("deskassist", redis.username());
+        assertEquals("redis-password-never-shown", redis.password());
+        assertEquals("acme-prod", redis.keyPrefix());
+        assertEquals(Duration.ofMillis(500), redis.commandTimeout());
+        assertFalse(redis.toString().contains("redis-password-never-shown"), redis.toString());
+        assertEquals("embedded", ServeSettings.load(file(dir, ZENDESK), Map.of()).store());
+
+        AdapterConfigException e = assertThrows(AdapterConfigException.class, () -> ServeSettings.load(
+                file(dir, ZENDESK + "deskassist.store=redis\ndeskassist.redis.password=in-a-file\n"), Map.of()));
+        assertTrue(e.getMessage().contains("deskassist.redis.url"), e.getMessage());
+        assertTrue(e.getMessage().contains("DESKASSIST_REDIS_PASSWORD"), e.getMessage());
+        assertFalse(e.getMessage().contains("in-a-file"), e.getMessage());
+        AdapterConfigException kind = assertThrows(AdapterConfigException.class, () -> ServeSettings.load(
+                file(dir, ZENDESK + "deskassist.store=postgres\n"), Map.of()));
+        assertTrue(kind.getMessage().contains("embedded or redis"), kind.getMessage());
+    }
+
+    @Test
     void aMissingFileIsAProblemNotACrash(@TempDir Path dir) {
         AdapterConfigException e = assertThrows(AdapterConfigException.class,
                 () -> ServeSettings.load(dir.resolve("missing.properties"), Map.of()));
@@ -190,6 +221,11 @@ class ServeSettingsTest {
             case "deskassist.mode" -> "shadow";
             case "deskassist.correctionsFile" -> "corrections.jsonl";
             case "deskassist.engine" -> "offline";
+            case "deskassist.store" -> "redis";
+            case "deskassist.redis.url" -> "redis://127.0.0.1:6379";
+            case "deskassist.redis.tls" -> "false";
+            case "deskassist.redis.keyPrefix" -> "deskassist";
+            case "deskassist.redis.username", "deskassist.redis.password" -> "from-env";
             case "deskassist.bind", "deskassist.management.bind" -> "127.0.0.1";
             case "deskassist.port", "deskassist.management.port" -> "0";
             case "deskassist.workers" -> "7";

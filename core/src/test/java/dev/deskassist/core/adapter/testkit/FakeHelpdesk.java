@@ -52,6 +52,22 @@ public abstract class FakeHelpdesk extends Dispatcher implements AutoCloseable {
     public record Call(String method, String path, String body, int status, long nanos) {
     }
 
+    /**
+     * Sees every request as it arrives ({@code System.nanoTime()}), with its route, before it is
+     * answered: for tests that check timing across several clients (rates, overlapping runs).
+     */
+    @FunctionalInterface
+    public interface Observer {
+        void arrived(RecordedRequest request, String route, long nanos);
+    }
+
+    private volatile Observer observer;
+
+    /** Installs the one {@link Observer}; {@code null} removes it. */
+    public void observe(Observer observer) {
+        this.observer = observer;
+    }
+
     /** Fault rates (0 to 1) per request, chosen with a seeded random so that runs repeat. */
     public record Faults(double rateLimited, double serverError, double timeout, Duration timeoutDelay,
                          int maxRetryAfterSeconds, long seed) {
@@ -360,6 +376,10 @@ public abstract class FakeHelpdesk extends Dispatcher implements AutoCloseable {
         // MockWebServer queues every request for takeRequest(); this fake keeps its own log
         server.takeRequest(0, TimeUnit.MILLISECONDS);
         String route = route(request);
+        Observer o = observer;
+        if (o != null) {
+            o.arrived(request, route, start);
+        }
         Injected injected = route == null ? null : nextFault(route, request.getMethod());
         Fault fault = injected == null ? null : injected.fault();
         MockResponse response;
