@@ -83,7 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (config != null && !Files.exists(config)) {
-            throw new UsageException("no config directory or file at " + config
+            throw new UsageException("no configuration file or directory at " + config
                     + " ('deskassist init " + config + "' writes a config directory)");
         }
         ServeRuntime runtime;

@@ -61,7 +61,7 @@ public final class StoreOptions {
             return dataDir;
         }
         if (config != null && !Files.exists(config)) {
-            throw new UsageException("no config directory or file at " + config);
+            throw new UsageException("no configuration file or directory at " + config);
         }
         try {
             return ServeSettings.dataDir(source(env));

@@ -40,7 +40,7 @@ public final class LoopbackStack implements AutoCloseable {
         this.assist = assist != null ? assist : Engines.create("offline", null);
         this.pipeline = Pipeline.builder()
                 .adapter(adapter, guard)
-                .assist(assist).store(store).settings(settings)
+                .assist(this.assist).store(store).settings(settings)
                 .listener(listener == null ? PipelineListener.NONE : listener)
                 .build();
         this.server = WebhookServer.builder(pipeline, pipeline::health)
