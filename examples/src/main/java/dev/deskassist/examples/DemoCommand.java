@@ -13,7 +13,16 @@ import dev.deskassist.core.triage.Sentiment;
 import dev.deskassist.core.triage.StyleProfile;
 import dev.deskassist.core.triage.TriageResult;
 import dev.deskassist.core.writeback.WriteBack;
+import dev.deskassist.core.config.ConfigFileException;
+import dev.deskassist.examples.cli.Failures;
+import dev.deskassist.examples.cli.ProblemList;
+import dev.deskassist.examples.config.ConfigDirectory;
+import dev.deskassist.examples.config.EngineSettings;
+import dev.deskassist.examples.config.Setup;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +34,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code demo}: runs the offline engines of the Nordwind sample over its German and English
- * sample tickets and prints, for each, the triage with reasons, the summary, the draft with its
- * sources and the write-back plan. No network.
+ * {@code demo [--config DIR]}: runs the offline engines of the Nordwind sample (or, with a config
+ * directory, its taxonomy, model, knowledge base, policies and engines) over the German and
+ * English sample tickets and prints, for each, the triage with reasons, the summary, the draft
+ * with its sources and the write-back plan. No network unless the directory's engines use an LLM.
  */
 @Command(name = "demo", sortOptions = false,
-        description = "Offline triage, summary, draft and write-back plan for the Nordwind sample tickets; no network.")
+        description = "Triage, summary, draft and write-back plan for the Nordwind sample tickets: on the sample's "
+                + "offline engines (no network), or on a config directory's setup with --config.")
 public final class DemoCommand implements Callable<Integer> {
+
+    private final Map<String, String> env;
 
     @Spec
     CommandSpec spec;
@@ -41,6 +54,19 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--note", description = "Print the full internal note an agent would see.")
     boolean note;
+
+    @Option(names = "--config", paramLabel = "DIR", description = "A config directory: run its taxonomy, model, "
+            + "knowledge base, policies and engines (helpdesk settings are not needed).")
+    Path config;
+
+    public DemoCommand() {
+        this(System.getenv());
+    }
+
+    /** With the environment given (secrets of a config directory's LLM engines), for tests. */
+    DemoCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
 
     private PrintWriter out;
 
@@ -53,6 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UsageException("no sample ticket " + only + " (known: "
                     + String.join(", ", tickets.stream().map(Ticket::id).toList()) + ")");
         }
+        if (config != null) {
+            return withSetup(clock, tickets);
+        }
         Nordwind nordwind = Nordwind.load(clock);
         out.printf("DeskAssist demo — Nordwind Shop sample, offline engines, no network%n");
         out.printf("classifier trained on the sample's 250 labeled tickets in %d ms; knowledge base: %d articles (%s) "
@@ -62,6 +91,36 @@ public final class DemoCommand implements Callable<Integer> {
             for (Ticket t : tickets) {
                 if (only == null || t.id().equals(only)) {
                     print(t, assist.assist(t), note);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private int withSetup(Clock clock, List<Ticket> tickets) {
+        if (!Files.isDirectory(config)) {
+            throw new UsageException("--config takes a config directory; none at " + config
+                    + " ('deskassist init " + config + "' writes one)");
+        }
+        Setup setup;
+        try {
+            setup = ConfigDirectory.load(config, env, ConfigDirectory.Scope.ENGINES, clock);
+        } catch (ConfigFileException e) {
+            ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), config + " is not ready",
+                    e.problems());
+            return Failures.FAILURE;
+        }
+        EngineSettings e = setup.engineSettings();
+        out.printf("DeskAssist demo — setup %s, engines: triage %s, draft %s, summary %s%s%n", config, e.triage(),
+                e.draft(), e.summary(), e.usesLlm() ? " (calls the configured LLM endpoints)" : ", no network");
+        out.printf("%d categories; intent model %s; knowledge base: %d articles (%s)%n",
+                setup.taxonomy().categories().size(), setup.trainingData().map(t -> "trained on " + t.size()
+                        + " labeled texts in " + setup.trainTime().toMillis() + " ms").orElse("loaded"),
+                setup.knowledgeBase().articles().size(), setup.knowledgeBase().report().summary());
+        try (Setup.AssistEngines engines = setup.engines(AuditSink.NONE)) {
+            for (Ticket t : tickets) {
+                if (only == null || t.id().equals(only)) {
+                    print(t, engines.deskAssist().assist(t), note);
                 }
             }
         }

@@ -9,7 +9,16 @@ import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
 import dev.deskassist.examples.cli.Progress;
+import dev.deskassist.core.config.ConfigFileException;
+import dev.deskassist.examples.cli.Failures;
+import dev.deskassist.examples.cli.ProblemList;
+import dev.deskassist.examples.config.ConfigDirectory;
+import dev.deskassist.examples.config.Setup;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +35,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate}: trains the intent classifier on one labeled file and measures it on another
- * (accuracy, macro-F1, abstain rate, accuracy on answered, top confusions).
+ * (accuracy, macro-F1, abstain rate, accuracy on answered, top confusions). With {@code --config DIR}
+ * and no {@code --train}, measures the directory's own model (loaded, or trained from its training
+ * data as {@code serve} would); test labels missing from the directory's taxonomy are counted.
  */
 @Command(name = "evaluate", sortOptions = false,
         description = "Train the category classifier on one labeled file and report on another: accuracy, macro-F1, "
@@ -37,8 +48,24 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "The labeled training file.")
+    @Option(names = "--train", paramLabel = "FILE", description = "The labeled training file (required without "
+            + "--config).")
     Path trainFile;
+
+    @Option(names = "--config", paramLabel = "DIR", description = "A config directory: without --train, measure its "
+            + "model (deskassist.model, or trained from deskassist.trainingData); count test labels its taxonomy lacks.")
+    Path config;
+
+    private final Map<String, String> env;
+
+    EvaluateCommand() {
+        this(System.getenv());
+    }
+
+    /** With the environment given (it may override the config directory's keys), for tests. */
+    EvaluateCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
 
     @Option(names = "--test", required = true, paramLabel = "FILE", description = "The labeled test file.")
     Path testFile;
@@ -66,19 +93,56 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         TrainingDataReader reader = options.reader();
         TrainerConfig config = options.trainerConfig();
-        TrainingData train = reader.read(trainFile);
+        Setup setup = null;
+        if (this.config != null) {
+            if (!Files.isDirectory(this.config)) {
+                throw new UsageException("--config takes a config directory; none at " + this.config
+                        + " ('deskassist init " + this.config + "' writes one)");
+            }
+            try {
+                setup = ConfigDirectory.load(this.config, env, ConfigDirectory.Scope.ENGINES, Clock.systemUTC());
+            } catch (ConfigFileException e) {
+                ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), this.config + " is not ready",
+                        e.problems());
+                return Failures.FAILURE;
+            }
+        } else if (trainFile == null) {
+            throw new UsageException("say which model to measure: --train FILE to train one, or --config DIR for a "
+                    + "config directory's");
+        }
         TrainingData test = reader.read(testFile);
-        if (perClass > 0) {
-            train = train.samplePerLabel(perClass, config.seed());
-        }
+        TrainingData train;
         TrainingResult r;
-        try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
-            r = new IntentTrainer(config).train(train, (done, total) -> {
-                progress.total(total);
-                progress.update(done);
-            });
+        LinearIntentModel model;
+        String modelSource;
+        if (trainFile != null) {
+            train = reader.read(trainFile);
+            if (perClass > 0) {
+                train = train.samplePerLabel(perClass, config.seed());
+            }
+            try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
+                r = new IntentTrainer(config).train(train, (done, total) -> {
+                    progress.total(total);
+                    progress.update(done);
+                });
+            }
+            model = r.model();
+            modelSource = trainFile.toString();
+        } else {
+            if (perClass > 0) {
+                throw new UsageException("--per-class samples a --train file; the directory's model is used as it is");
+            }
+            r = null;
+            train = setup.trainingData().orElse(null);
+            model = setup.model();
+            modelSource = setup.trainingData().isPresent()
+                    ? "model of " + this.config + ", trained from " + setup.path(ConfigDirectory.File.TRAINING_DATA)
+                    : "model of " + this.config + ", " + setup.path(ConfigDirectory.File.MODEL);
         }
-        LinearIntentModel model = r.model();
+        Set<String> categories = setup == null ? null : setup.taxonomy().categories().stream()
+                .map(c -> c.id()).collect(Collectors.toSet());
+        long notInTaxonomy = categories == null ? 0
+                : test.examples().stream().filter(x -> !categories.contains(x.label())).count();
         double threshold = this.threshold != null ? this.threshold : model.abstainThreshold();
         long t0 = System.nanoTime();
         Evaluation e = Evaluation.of(model, test.examples(), threshold);
@@ -88,20 +152,23 @@ final class EvaluateCommand implements Callable<Integer> {
 
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("train", trainFile.toString());
+            out.put("train", modelSource);
             out.put("test", testFile.toString());
             out.put("n", e.n());
-            out.put("trainExamples", train.size());
+            out.put("trainExamples", train == null ? null : train.size());
             out.put("labels", model.labels().size());
             out.put("accuracy", round(e.accuracy()));
             out.put("macroF1", round(e.macroF1()));
             out.put("threshold", round(threshold));
             out.put("abstainRate", round(e.abstainRate()));
             out.put("accuracyOnAnswered", round(e.accuracyOnAnswered()));
-            out.put("heldOutAccuracy", round(r.heldOutAccuracy()));
-            out.put("trainSeconds", round(r.duration().toNanos() / 1e9));
+            out.put("heldOutAccuracy", r == null ? null : round(r.heldOutAccuracy()));
+            out.put("trainSeconds", round((r == null ? setup.trainTime() : r.duration()).toNanos() / 1e9));
             out.put("predictMicrosPerText", round(predictMicros));
             out.put("testExamplesWithUnseenLabel", unseen);
+            if (setup != null) {
+                out.put("testExamplesWithLabelNotInTaxonomy", notInTaxonomy);
+            }
             out.put("perClass", perClass);
             out.put("seed", config.seed());
             out.put("modelVersion", model.version());
@@ -122,14 +189,26 @@ final class EvaluateCommand implements Callable<Integer> {
             w.println(JsonCodec.toJson(out));
             return 0;
         }
-        w.printf(Locale.ROOT, "train             %s: %d examples, %d labels%s%n", trainFile, train.size(),
-                model.labels().size(), perClass > 0 ? " (" + perClass + " per label, seed " + config.seed() + ")" : "");
+        if (train != null) {
+            w.printf(Locale.ROOT, "train             %s: %d examples, %d labels%s%n", modelSource, train.size(),
+                    model.labels().size(), perClass > 0 ? " (" + perClass + " per label, seed " + config.seed() + ")"
+                            : "");
+        } else {
+            w.printf(Locale.ROOT, "model             %s: %d labels%n", modelSource, model.labels().size());
+        }
         w.printf(Locale.ROOT, "test              %s: %d examples%s%n", testFile, e.n(),
-                unseen > 0 ? " (" + unseen + " with a label the training file lacks)" : "");
-        w.printf(Locale.ROOT, "training time     %.2f s (%d-fold calibration included)%n",
-                r.duration().toNanos() / 1e9, config.calibrationFolds());
-        w.printf(Locale.ROOT, "held-out estimate %s (cross-validation on the training file)%n",
-                ClassifierOptions.pct(r.heldOutAccuracy()));
+                unseen > 0 ? " (" + unseen + " with a label the model lacks)" : "");
+        if (setup != null) {
+            w.printf(Locale.ROOT, "taxonomy          %s: %d categories%s%n", setup.path(ConfigDirectory.File.TAXONOMY),
+                    categories.size(), notInTaxonomy > 0 ? " (" + notInTaxonomy + " test examples with a label the "
+                            + "taxonomy lacks)" : ", every test label is one");
+        }
+        if (r != null) {
+            w.printf(Locale.ROOT, "training time     %.2f s (%d-fold calibration included)%n",
+                    r.duration().toNanos() / 1e9, config.calibrationFolds());
+            w.printf(Locale.ROOT, "held-out estimate %s (cross-validation on the training file)%n",
+                    ClassifierOptions.pct(r.heldOutAccuracy()));
+        }
         w.printf(Locale.ROOT, "accuracy          %s%n", ClassifierOptions.pct(e.accuracy()));
         w.printf(Locale.ROOT, "macro-F1          %s%n", ClassifierOptions.pct(e.macroF1()));
         w.printf(Locale.ROOT, "threshold         %.3f%s%n", threshold,

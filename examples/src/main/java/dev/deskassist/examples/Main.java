@@ -37,6 +37,8 @@ public final class Main implements Callable<Integer> {
     static List<Object> commands() {
         return List.of(
                 new DemoCommand(),
+                new InitCommand(),
+                new CheckCommand(),
                 new TrainCommand(),
                 new EvaluateCommand(),
                 new EvaluateLanguageCommand(),

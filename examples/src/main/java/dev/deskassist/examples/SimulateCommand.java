@@ -8,6 +8,11 @@ import dev.deskassist.core.pipeline.DeadLetterEntry;
 import dev.deskassist.core.pipeline.PipelineListener;
 import dev.deskassist.core.pipeline.PipelineRun;
 import dev.deskassist.core.pipeline.PipelineSettings;
+import dev.deskassist.core.audit.AuditSink;
+import dev.deskassist.core.config.ConfigFileException;
+import dev.deskassist.examples.config.ConfigDirectory;
+import dev.deskassist.examples.config.Setup;
+import dev.deskassist.examples.webhook.Engines;
 import dev.deskassist.examples.webhook.LoopbackStack;
 import dev.deskassist.zendesk.testkit.FakeZendesk;
 import dev.deskassist.zendesk.testkit.SignedWebhook;
@@ -27,13 +32,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code simulate zendesk}: the whole round trip offline. Starts a fake Zendesk on loopback with
  * four sample tickets (German and English), starts DeskAssist (Jetty, the pipeline with its durable
- * intake in a temporary directory, the offline engines), sends signed webhooks (both
+ * intake in a temporary directory, the offline engines or with {@code --config DIR} a config
+ * directory's), sends signed webhooks (both
  * body shapes, a duplicate, a forgery, a replay, our own loop, broken JSON) and prints what came
  * in, what DeskAssist decided and the exact API calls that went out.
  */
@@ -55,20 +62,59 @@ public final class SimulateCommand implements Callable<Integer> {
                 + "servicenow");
     }
 
+    private static final String CONFIG_HELP = "A config directory: process the tickets with its taxonomy, model, "
+            + "knowledge base, policies and engines instead of the Nordwind sample's (its helpdesk settings are not "
+            + "used: the fake helpdesk is).";
+
     @Command(name = "freshdesk", description = "Fake Freshdesk: automation-rule webhooks, the poller, client-side "
             + "version checks.")
-    int freshdesk() throws Exception {
-        return new dev.deskassist.examples.simulate.FreshdeskSimulation().run();
+    int freshdesk(@Option(names = "--config", paramLabel = "DIR", description = CONFIG_HELP) Path config)
+            throws Exception {
+        try (Setup.AssistEngines engines = engines(config)) {
+            return new dev.deskassist.examples.simulate.FreshdeskSimulation(engines::deskAssist).run();
+        }
     }
 
     @Command(name = "servicenow", description = "Fake ServiceNow: business-rule calls, the poller, one atomic PATCH.")
-    int servicenow() throws Exception {
-        return new dev.deskassist.examples.simulate.ServiceNowSimulation().run();
+    int servicenow(@Option(names = "--config", paramLabel = "DIR", description = CONFIG_HELP) Path config)
+            throws Exception {
+        try (Setup.AssistEngines engines = engines(config)) {
+            return new dev.deskassist.examples.simulate.ServiceNowSimulation(engines::deskAssist).run();
+        }
+    }
+
+    /**
+     * The engines of a config directory's setup ({@link ConfigDirectory.Scope#ENGINES}), or of the
+     * Nordwind sample without one.
+     *
+     * @throws ConfigFileException listing every problem of the directory
+     */
+    private static Setup.AssistEngines engines(Path config) {
+        if (config == null) {
+            return new Setup.AssistEngines(Engines.create("offline", null), java.util.Optional.empty());
+        }
+        if (!Files.isDirectory(config)) {
+            throw new UsageException("--config takes a config directory; none at " + config
+                    + " ('deskassist init " + config + "' writes one)");
+        }
+        Setup setup = ConfigDirectory.load(config, System.getenv(), ConfigDirectory.Scope.ENGINES,
+                java.time.Clock.systemUTC());
+        System.out.println("Setup from " + config + ": " + setup.taxonomy().categories().size() + " categories, "
+                + "engines: triage " + setup.engineSettings().triage() + ", draft " + setup.engineSettings().draft()
+                + ", summary " + setup.engineSettings().summary());
+        return setup.engines(AuditSink.NONE);
     }
 
     @Command(name = "zendesk", description = "Fake Zendesk with four sample tickets (German and English), signed "
             + "webhooks of both body shapes, a duplicate, a forgery, a replay, our own loop and broken JSON.")
-    int zendesk() throws Exception {
+    int zendesk(@Option(names = "--config", paramLabel = "DIR", description = CONFIG_HELP) Path config)
+            throws Exception {
+        try (Setup.AssistEngines engines = engines(config)) {
+            return zendesk(engines);
+        }
+    }
+
+    private int zendesk(Setup.AssistEngines engines) throws Exception {
         Path data = Files.createTempDirectory("deskassist-sim");
         List<Result> results = new CopyOnWriteArrayList<>();
         try (FakeZendesk fake = new FakeZendesk(FakeZendesk.Faults.NONE)) {
@@ -100,7 +146,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
             };
             PipelineSettings settings = PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build();
-            try (LoopbackStack stack = LoopbackStack.start(p::get, data, settings, listener, null)) {
+            try (LoopbackStack stack = LoopbackStack.start(p::get, data, settings, listener, null,
+                    engines.deskAssist())) {
                 URI endpoint = stack.zendeskEndpoint();
                 HttpClient http = HttpClient.newHttpClient();
                 System.out.println("Fake Zendesk at " + fake.url() + ", DeskAssist at " + endpoint

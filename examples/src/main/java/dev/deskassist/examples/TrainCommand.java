@@ -7,7 +7,12 @@ import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
 import dev.deskassist.examples.cli.Progress;
+import dev.deskassist.core.config.ConfigFileException;
+import dev.deskassist.examples.cli.Failures;
+import dev.deskassist.examples.cli.ProblemList;
+import dev.deskassist.examples.config.ConfigDirectory;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,22 +26,43 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code train}: trains the intent classifier on a labeled file and saves the model. */
+/**
+ * {@code train}: trains the intent classifier on a labeled file and saves the model; with
+ * {@code --config DIR}, the directory's training data into its model path unless {@code --data}
+ * or {@code --out} say otherwise.
+ */
 @Command(name = "train", sortOptions = false,
         description = "Train the category classifier on a labeled file (CSV or JSON lines) and save the model.",
         footerHeading = "%n", footer = "Tuning defaults were chosen by cross-validation on the Banking77 training "
         + "file. Progress goes to standard error.")
 final class TrainCommand implements Callable<Integer> {
 
+    private final Map<String, String> env;
+
+    TrainCommand() {
+        this(System.getenv());
+    }
+
+    /** With the environment given (it may override the config directory's keys), for tests. */
+    TrainCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The labeled training file.")
+    @Option(names = "--data", paramLabel = "FILE", description = "The labeled training file (required without "
+            + "--config).")
     Path data;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Where to save the model (default: model.bin, with --task sentiment sentiment.model).")
+            description = "Where to save the model (default: the config directory's deskassist.model, else model.bin; "
+                    + "with --task sentiment sentiment.model).")
     Path out;
+
+    @Option(names = "--config", paramLabel = "DIR", description = "A config directory: train on its training data "
+            + "(deskassist.trainingData) and save to its model path (deskassist.model, default model.bin).")
+    Path config;
 
     /** What the model learns. */
     enum Task { intent, sentiment }
@@ -62,6 +88,28 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
+        if (config != null) {
+            if (task == Task.sentiment) {
+                throw new UsageException("--config trains the directory's intent model; for --task sentiment give "
+                        + "--data and --out");
+            }
+            if (!Files.isDirectory(config)) {
+                throw new UsageException("--config takes a config directory; none at " + config
+                        + " ('deskassist init " + config + "' writes one)");
+            }
+            try {
+                data = data != null ? data : ConfigDirectory.path(config, env, ConfigDirectory.File.TRAINING_DATA);
+                out = out != null ? out : ConfigDirectory.path(config, env, ConfigDirectory.File.MODEL);
+            } catch (ConfigFileException e) {
+                ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), config + " is not ready",
+                        e.problems());
+                return Failures.FAILURE;
+            }
+        }
+        if (data == null) {
+            throw new UsageException("say what to train on: --data FILE, or --config DIR for a config directory's "
+                    + "training data");
+        }
         if (task == Task.sentiment) {
             return SentimentTraining.run(data, out != null ? out : Path.of("sentiment.model"), options,
                     languages.stream().map(l -> l.strip().toLowerCase(Locale.ROOT)).filter(l -> !l.isEmpty())
@@ -75,10 +123,10 @@ final class TrainCommand implements Callable<Integer> {
             // serve writes corrections with the library's own columns, whatever the training file uses
             train = train.merge(TrainingDataReader.defaults().read(corrections));
         }
-        TrainerConfig config = options.trainerConfig();
+        TrainerConfig trainer = options.trainerConfig();
         TrainingResult r;
         try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
-            r = new IntentTrainer(config).train(train, (done, total) -> {
+            r = new IntentTrainer(trainer).train(train, (done, total) -> {
                 progress.total(total);
                 progress.update(done);
             });
@@ -92,12 +140,27 @@ final class TrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "training time     %.2f s (cross-validation included)%n",
                 r.duration().toNanos() / 1e9);
         w.printf(Locale.ROOT, "held-out accuracy %s (%d-fold cross-validation on the training file)%n",
-                ClassifierOptions.pct(r.heldOutAccuracy()), config.calibrationFolds());
+                ClassifierOptions.pct(r.heldOutAccuracy()), trainer.calibrationFolds());
         w.printf(Locale.ROOT, "temperature       %.3f%n", m.temperature());
         w.printf(Locale.ROOT, "abstain threshold %.3f (held-out: %s abstain, %s accurate on the rest)%n",
                 m.abstainThreshold(), ClassifierOptions.pct(r.heldOutEvaluation().abstainRate()),
                 ClassifierOptions.pct(r.heldOutEvaluation().accuracyOnAnswered()));
         w.printf(Locale.ROOT, "model             %s (%s, %d bytes)%n", out, m.version(), Files.size(out));
+        if (config != null && ConfigDirectory.source(config, env).get(ConfigDirectory.File.TRAINING_DATA.key()) != null
+                && ConfigDirectory.source(config, env).get(ConfigDirectory.File.MODEL.key()) == null) {
+            w.println("note: " + config + " still trains at start from " + ConfigDirectory.File.TRAINING_DATA.key()
+                    + "; to start from this model, set " + ConfigDirectory.File.MODEL.key() + "="
+                    + relative(config, out) + " and remove " + ConfigDirectory.File.TRAINING_DATA.key()
+                    + " in its deskassist.properties");
+        }
         return 0;
+    }
+
+    private static String relative(Path dir, Path file) {
+        try {
+            return dir.relativize(file).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return file.toAbsolutePath().toString();
+        }
     }
 }

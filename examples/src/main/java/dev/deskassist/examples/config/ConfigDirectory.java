@@ -156,6 +156,44 @@ public final class ConfigDirectory {
         return pass.setup();
     }
 
+    /**
+     * The directory's settings as the commands read them (environment over
+     * {@code deskassist.properties}, secrets from the variables it names, the store and audit paths
+     * relative to the directory) without checking or loading its files: for tools that need one
+     * value, such as {@code dead-letters} the data directory.
+     *
+     * @throws ConfigFileException when the directory or its properties file is missing or unreadable
+     */
+    public static ConfigSource source(Path dir, Map<String, String> env) {
+        Pass pass = new Pass(dir, env, Scope.ENGINES, Clock.systemUTC(), false);
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigFileException(List.of(ConfigFileProblem.ofFile(dir.toString(), "is not a directory")));
+        }
+        pass.readProperties();
+        if (!pass.problems.isEmpty()) {
+            throw new ConfigFileException(pass.problems);
+        }
+        return ConfigSource.layered(ConfigSource.environment(env), new SecretSource(pass.fileSource, env, Set.of(), dir));
+    }
+
+    /**
+     * Where a file of the directory is ({@code deskassist.properties} or its default name, relative
+     * to the directory) without loading anything: for {@code train --config}, whose model need not
+     * exist yet.
+     *
+     * @throws ConfigFileException when the directory or its properties file is missing or unreadable
+     */
+    public static Path path(Path dir, Map<String, String> env, File file) {
+        ConfigSource source = source(dir, env);
+        String name = ConfigValues.optional(source::get, file.key()).orElse(file.defaultName());
+        try {
+            return dir.resolve(name);
+        } catch (InvalidPathException e) {
+            throw new ConfigFileException(List.of(new ConfigFileProblem(PROPERTIES, 0, 0, file.key(),
+                    "is not a file system path")));
+        }
+    }
+
     /** One check of a directory, collecting problems and the values loaded on the way. */
     static final class Pass {
         final Path dir;

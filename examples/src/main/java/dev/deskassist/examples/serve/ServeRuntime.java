@@ -14,6 +14,7 @@ import dev.deskassist.core.http.RequestLimiter;
 import dev.deskassist.core.pipeline.EventStore;
 import dev.deskassist.core.pipeline.SqliteEventStore;
 import dev.deskassist.core.pipeline.redis.RedisEventStore;
+import dev.deskassist.examples.config.Setup;
 import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
 import dev.deskassist.freshdesk.FreshdeskAdapter;
@@ -54,13 +55,16 @@ public final class ServeRuntime implements AutoCloseable {
     private final JsonLinesCorrectionSink corrections;
     private final Pipeline pipeline;
     private final WebhookServer server;
+    /** Engines from a config directory, closed after the pipeline stopped; {@code null} for {@code Engines.create}. */
+    private final Setup.AssistEngines engines;
     private boolean started;
     private boolean stopped;
 
     private ServeRuntime(ServeSettings settings, EventStore store, List<HelpdeskAdapter> adapters,
                          JsonLinesAuditSink audit, JsonLinesCorrectionSink corrections, Pipeline pipeline,
-                         WebhookServer server) {
+                         WebhookServer server, Setup.AssistEngines engines) {
         this.settings = settings;
+        this.engines = engines;
         this.store = store;
         this.adapters = List.copyOf(adapters);
         this.audit = audit;
@@ -76,7 +80,31 @@ public final class ServeRuntime implements AutoCloseable {
      * @throws IOException when a port cannot be bound; whatever was opened is closed again
      */
     public static ServeRuntime start(ServeSettings settings) throws IOException {
-        ServeRuntime runtime = build(settings);
+        return startBuilt(build(settings, null));
+    }
+
+    /**
+     * Builds and starts everything on engines a config directory built ({@code setup.engines(AuditSink.NONE)},
+     * with {@code setup.serveSettings()}): the team's own taxonomy, model, knowledge base, policies
+     * and engine per skill instead of {@code deskassist.engine}. LLM usage (calls, tokens,
+     * fallbacks) is exported with the other metrics. The runtime owns the engines: they are closed
+     * on {@link #stop()}, and at once when the start fails.
+     *
+     * @throws IOException when a port cannot be bound; whatever was opened is closed again
+     */
+    public static ServeRuntime start(ServeSettings settings, Setup.AssistEngines engines) throws IOException {
+        Objects.requireNonNull(engines, "engines");
+        ServeRuntime runtime;
+        try {
+            runtime = build(settings, engines);
+        } catch (RuntimeException e) {
+            engines.close();
+            throw e;
+        }
+        return startBuilt(runtime);
+    }
+
+    private static ServeRuntime startBuilt(ServeRuntime runtime) throws IOException {
         try {
             runtime.startAll();
         } catch (IOException | RuntimeException e) {
@@ -86,7 +114,7 @@ public final class ServeRuntime implements AutoCloseable {
         return runtime;
     }
 
-    private static ServeRuntime build(ServeSettings settings) {
+    private static ServeRuntime build(ServeSettings settings, Setup.AssistEngines engines) {
         Objects.requireNonNull(settings, "settings");
         List<AutoCloseable> opened = new ArrayList<>();
         try {
@@ -110,7 +138,7 @@ public final class ServeRuntime implements AutoCloseable {
             }
             // DeskAssist records nothing itself: the pipeline records each decision once, after the
             // write-back, with the helpdesk and the outcome
-            DeskAssist assist = Engines.create(settings.engine(), null);
+            DeskAssist assist = engines != null ? engines.deskAssist() : Engines.create(settings.engine(), null);
             JsonLinesAuditSink audit = settings.auditFileValue().map(JsonLinesAuditSink::new).orElse(null);
             if (audit != null) {
                 opened.add(audit);
@@ -136,12 +164,15 @@ public final class ServeRuntime implements AutoCloseable {
                     .listener(metrics.listener())
                     .build();
             metrics.bind(pipeline);
+            if (engines != null) {
+                engines.llm().ifPresent(llm -> metrics.bind(llm.usage()));
+            }
             WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
                     .settings(settings.server())
                     .metrics(metrics::scrape)
                     .build();
             return new ServeRuntime(settings, store, new ArrayList<>(adapters.keySet()), audit, corrections, pipeline,
-                    server);
+                    server, engines);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -235,6 +266,9 @@ public final class ServeRuntime implements AutoCloseable {
             log.warn("could not count the pending events: {}", e.getMessage());
         }
         List<AutoCloseable> resources = new ArrayList<>(adapters);
+        if (engines != null) {
+            resources.add(engines);
+        }
         if (audit != null) {
             resources.add(audit);
         }

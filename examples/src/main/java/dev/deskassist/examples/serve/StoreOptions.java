@@ -1,10 +1,13 @@
 package dev.deskassist.examples.serve;
 
 import dev.deskassist.core.adapter.AdapterConfigException;
+import dev.deskassist.core.adapter.ConfigSource;
+import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.core.pipeline.EventStore;
 import dev.deskassist.core.pipeline.SqliteEventStore;
 import dev.deskassist.core.pipeline.redis.RedisEventStore;
 import dev.deskassist.examples.UsageException;
+import dev.deskassist.examples.config.ConfigDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,16 +16,17 @@ import picocli.CommandLine.Option;
 
 /**
  * How the command-line tools ({@code dead-letters}, {@code replay}) find the event store of a
- * {@code serve}: {@code --data-dir DIR}, or {@code deskassist.dataDir} from {@code --config FILE}
- * and the environment, else {@code ./deskassist-data}; or, when that configuration says
- * {@code deskassist.store=redis}, the Redis store several replicas share. They open only a store
- * that exists, so a mistyped directory is reported instead of silently creating an empty store.
- * A picocli mixin: a command takes these options with {@code @Mixin StoreOptions store}.
+ * {@code serve}: {@code --data-dir DIR}, or {@code deskassist.dataDir} from {@code --config DIR|FILE}
+ * (a config directory, or a properties file as before) and the environment, else
+ * {@code ./deskassist-data}; or, when that configuration says {@code deskassist.store=redis}, the
+ * Redis store several replicas share. They open only a store that exists, so a mistyped directory
+ * is reported instead of silently creating an empty store. A picocli mixin: a command takes these
+ * options with {@code @Mixin StoreOptions store}.
  */
 public final class StoreOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The properties file of serve; its deskassist.dataDir names the store.")
+    @Option(names = "--config", paramLabel = "DIR|FILE",
+            description = "The config directory or properties file of serve; its deskassist.dataDir names the store.")
     private Path config;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "The data directory of serve (default: "
@@ -60,11 +64,11 @@ public final class StoreOptions {
         if (dataDir != null) {
             return dataDir;
         }
-        if (config != null && !Files.isRegularFile(config)) {
-            throw new UsageException("no configuration file at " + config);
+        if (config != null && !Files.exists(config)) {
+            throw new UsageException("no configuration file or directory at " + config);
         }
         try {
-            return ServeSettings.dataDir(ServeSettings.source(config, env));
+            return ServeSettings.dataDir(source(env));
         } catch (AdapterConfigException e) {
             throw new UsageException(e.getMessage());
         }
@@ -73,10 +77,22 @@ public final class StoreOptions {
     /** How long store operations wait for the running {@code serve}'s transactions. */
     public Duration busyTimeout(Map<String, String> env) {
         try {
-            return ServeSettings.storeBusyTimeout(ServeSettings.source(config, env));
+            return ServeSettings.storeBusyTimeout(source(env));
         } catch (AdapterConfigException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** A config directory's settings (relative paths resolved against it), else the file's and the environment's. */
+    private ConfigSource source(Map<String, String> env) {
+        if (config != null && Files.isDirectory(config)) {
+            try {
+                return ConfigDirectory.source(config, env);
+            } catch (ConfigFileException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return ServeSettings.source(config, env);
     }
 
     /**
@@ -87,11 +103,11 @@ public final class StoreOptions {
      */
     public EventStore openExisting(Map<String, String> env) {
         if (dataDir == null) {
-            if (config != null && !Files.isRegularFile(config)) {
-                throw new UsageException("no configuration file at " + config);
+            if (config != null && !Files.exists(config)) {
+                throw new UsageException("no configuration file or directory at " + config);
             }
             try {
-                var source = ServeSettings.source(config, env);
+                ConfigSource source = source(env);
                 if (ServeSettings.REDIS.equals(ServeSettings.storeKind(source))) {
                     return RedisEventStore.open(ServeSettings.redis(source));
                 }

@@ -33,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,6 +56,17 @@ public final class FreshdeskSimulation {
     private static final Duration IDLE = Duration.ofSeconds(30);
 
     private final List<Result> results = new CopyOnWriteArrayList<>();
+    private final Supplier<DeskAssist> engines;
+
+    /** On the Nordwind sample's offline engines. */
+    public FreshdeskSimulation() {
+        this(() -> Engines.create("offline", null));
+    }
+
+    /** On the engines {@code engines} builds (e.g. a config directory's); the simulation closes what it gets. */
+    public FreshdeskSimulation(Supplier<DeskAssist> engines) {
+        this.engines = java.util.Objects.requireNonNull(engines, "engines");
+    }
 
     /** Runs the simulation, printing to standard output. */
     public int run() throws Exception {
@@ -78,7 +90,7 @@ public final class FreshdeskSimulation {
 
             SqliteEventStore store = SqliteEventStore.open(data);
             FreshdeskAdapter freshdesk = new FreshdeskAdapter(config);
-            DeskAssist assist = Engines.create("offline", null);
+            DeskAssist assist = engines.get();
             Pipeline pipeline = Pipeline.builder()
                     .adapter(new QuickPolling(freshdesk, POLL_EVERY, POLL_EVERY.multipliedBy(2)),
                             new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +50,18 @@ public final class ServiceNowSimulation {
     private static final String[] IDS = {
         FakeServiceNow.sysId("sample-1"), FakeServiceNow.sysId("sample-2"), FakeServiceNow.sysId("sample-3"),
         FakeServiceNow.sysId("sample-4")};
+
+    private final Supplier<DeskAssist> engines;
+
+    /** On the Nordwind sample's offline engines. */
+    public ServiceNowSimulation() {
+        this(() -> Engines.create("offline", null));
+    }
+
+    /** On the engines {@code engines} builds (e.g. a config directory's); the simulation closes what it gets. */
+    public ServiceNowSimulation(Supplier<DeskAssist> engines) {
+        this.engines = java.util.Objects.requireNonNull(engines, "engines");
+    }
 
     /** Runs the simulation, printing to standard output; 0 when it ran through. */
     public int run() throws Exception {
@@ -87,7 +100,7 @@ public final class ServiceNowSimulation {
             };
             try (ServiceNowAdapter servicenow = new ServiceNowAdapter(config);
                  SqliteEventStore store = SqliteEventStore.open(data);
-                 DeskAssist assist = Engines.create("offline", null)) {
+                 DeskAssist assist = engines.get()) {
                 Pipeline pipeline = Pipeline.builder()
                         .adapter(new QuickPolling(servicenow, Duration.ofSeconds(1), Duration.ofMinutes(1)),
                                 new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))

@@ -34,13 +34,13 @@ public final class LoopbackStack implements AutoCloseable {
     private final WebhookServer server;
 
     private LoopbackStack(HelpdeskAdapter adapter, LoopGuard guard, Path dataDir, PipelineSettings settings,
-                          PipelineListener listener) {
+                          PipelineListener listener, DeskAssist assist) {
         this.adapter = adapter;
         this.store = SqliteEventStore.open(dataDir);
-        this.assist = Engines.create("offline", null);
+        this.assist = assist != null ? assist : Engines.create("offline", null);
         this.pipeline = Pipeline.builder()
                 .adapter(adapter, guard)
-                .assist(assist).store(store).settings(settings)
+                .assist(this.assist).store(store).settings(settings)
                 .listener(listener == null ? PipelineListener.NONE : listener)
                 .build();
         this.server = WebhookServer.builder(pipeline, pipeline::health)
@@ -51,18 +51,34 @@ public final class LoopbackStack implements AutoCloseable {
     /** The Zendesk stack from {@code zendesk.*} keys; {@code http} may carry interceptors, e.g. for measurements. */
     public static LoopbackStack start(Function<String, String> zendeskKeys, Path dataDir, PipelineSettings settings,
                                       PipelineListener listener, OkHttpClient http) throws IOException {
+        return start(zendeskKeys, dataDir, settings, listener, http, null);
+    }
+
+    /**
+     * The Zendesk stack on {@code assist} (e.g. a config directory's engines), which the stack
+     * closes; {@code null} for the Nordwind sample's offline engines.
+     */
+    public static LoopbackStack start(Function<String, String> zendeskKeys, Path dataDir, PipelineSettings settings,
+                                      PipelineListener listener, OkHttpClient http, DeskAssist assist)
+            throws IOException {
         ZendeskConfig config = ZendeskConfig.of(Objects.requireNonNull(zendeskKeys, "zendeskKeys"));
         ZendeskAdapter zendesk = new ZendeskAdapter(config, http == null ? new OkHttpClient() : http);
-        return start(zendesk, new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)), dataDir,
-                settings, listener);
+        LoopGuard guard = new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null));
+        return start(zendesk, guard, dataDir, settings, listener, assist);
     }
 
     /** Builds and starts the stack around any adapter; the stack closes the adapter. */
     public static LoopbackStack start(HelpdeskAdapter adapter, LoopGuard guard, Path dataDir,
                                       PipelineSettings settings, PipelineListener listener) throws IOException {
+        return start(adapter, guard, dataDir, settings, listener, null);
+    }
+
+    private static LoopbackStack start(HelpdeskAdapter adapter, LoopGuard guard, Path dataDir,
+                                       PipelineSettings settings, PipelineListener listener, DeskAssist assist)
+            throws IOException {
         LoopbackStack s = new LoopbackStack(Objects.requireNonNull(adapter, "adapter"),
                 Objects.requireNonNull(guard, "guard"), Objects.requireNonNull(dataDir, "dataDir"),
-                Objects.requireNonNull(settings, "settings"), listener);
+                Objects.requireNonNull(settings, "settings"), listener, assist);
         s.pipeline.start();
         try {
             s.server.start();

@@ -43,6 +43,28 @@ class PackagedJarIT {
 
     private static final Path JAR = ServeHarness.JAR;
 
+    /** {@code init} writes the sample setup from the jar's resources, and {@code check} finds it ready once the secrets are set. */
+    @Test
+    @Timeout(120)
+    void initWritesADirectoryThatCheckFindsReady(@TempDir Path dir) throws Exception {
+        try (ChildJvm init = ChildJvm.jar(JAR).jvmArgs("-Xmx256m").args("init", "acme").workDir(dir).start()) {
+            assertEquals(0, init.awaitExit(Duration.ofSeconds(60)), init.output());
+            assertTrue(init.output().contains("deskassist.properties") && init.output().contains("next:"),
+                    init.output());
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("acme/kb/en/invoice.md")), "the knowledge base is written");
+        try (ChildJvm unset = ChildJvm.jar(JAR).jvmArgs("-Xmx256m").args("check", "acme").workDir(dir).start()) {
+            assertEquals(1, unset.awaitExit(Duration.ofSeconds(60)), unset.output());
+            assertTrue(unset.output().contains("ZENDESK_API_TOKEN is not set"), unset.output());
+        }
+        try (ChildJvm check = ChildJvm.jar(JAR).jvmArgs("-Xmx256m").args("check", "acme").workDir(dir)
+                .env("ZENDESK_API_TOKEN", "packaged-jar-token").env("ZENDESK_WEBHOOK_SECRET",
+                        "packaged-jar-webhook-secret").start()) {
+            assertEquals(0, check.awaitExit(Duration.ofSeconds(60)), check.output());
+            assertTrue(check.output().contains("ok: acme: 1 helpdesk (zendesk)"), check.output());
+        }
+    }
+
     @Test
     void manifestIsMultiReleaseWithMainClass() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile(), true, ZipFile.OPEN_READ, JarFile.runtimeVersion())) {
