@@ -184,7 +184,7 @@ class BacktestTest {
         assertEquals(1, q.withoutText());
         assertEquals(2, q.withoutAnyDecision());
         assertEquals(1, q.failed());
-        assertEquals(1L, q.unknownCategories().get("rückerstattung"));
+        assertEquals(1L, q.unknownCategories().get("Rückerstattung"));
         FieldReport cat = r.field(BacktestField.CATEGORY);
         // scored: 1 (login, wrong), 2 (right), 5 (no decision), 7 (unknown label, wrong); 6 failed
         assertEquals(3, cat.labeled());
