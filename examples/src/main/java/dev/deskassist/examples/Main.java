@@ -22,6 +22,7 @@ public final class Main {
                 new EvaluateSentimentCommand(),
                 new EvaluateRetrievalCommand(),
                 new EvaluateSummariesCommand(),
+                BacktestCommand.legacy(),
                 new BenchCommand(),
                 new BenchLlmCommand(),
                 new SimulateCommand(),

@@ -79,7 +79,7 @@ public final class FieldTally {
 
     public FieldReport report(double target, int minSupport, double floor) {
         long denominator = field == BacktestField.ESCALATION ? positives : labeled;
-        List<ThresholdPoint> curve = curve(given, right, denominator, false);
+        List<ThresholdPoint> curve = curve(given, right, denominator, field == BacktestField.ESCALATION);
         List<ValueReport> values = new ArrayList<>();
         java.util.Set<String> all = new java.util.TreeSet<>(humanCounts.keySet());
         all.addAll(perValue.keySet());
@@ -92,9 +92,14 @@ public final class FieldTally {
             values.add(new ValueReport(display.getOrDefault(v, v), human, predicted, ok, c,
                     recommend(c, target, minSupport, floor, predicted)));
         }
-        return new FieldReport(field, labeled, unlabeled, abstained, correct, curve, values,
-                recommend(curve, target, minSupport, floor, field == BacktestField.ESCALATION ? curve.get(0).covered()
-                        : labeled));
+        Recommendation rec = recommend(curve, target, minSupport, floor, field == BacktestField.ESCALATION
+                ? curve.get(0).covered() : labeled);
+        if (field == BacktestField.ESCALATION && rec.mode() == WriteMode.OFF) {
+            // a missed escalation costs more than a needless flag: the figures may demote it, not silence it
+            rec = new Recommendation(WriteMode.SUGGEST, 1.0, rec.precision(), rec.coverage(), rec.support(),
+                    rec.reason() + "; escalation is kept as a suggestion, never switched off by a backtest");
+        }
+        return new FieldReport(field, labeled, unlabeled, abstained, correct, curve, values, rec);
     }
 
     /** Cumulative from the top: answers at or above each threshold. */
