@@ -77,6 +77,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated history (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final PrintStream stdout;
     private final PrintStream stderr;
 
@@ -92,7 +95,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (sample == (tickets != null)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "give --tickets FILE or --sample");
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --tickets FILE or --sample");
         }
         Files.createDirectories(out);
         ExportFormat fmt;
@@ -109,7 +112,7 @@ public final class BacktestCommand implements Callable<Integer> {
         } else {
             file = tickets;
             fmt = format != null ? ExportFormat.parse(format).orElseThrow(() -> new CommandLine.ParameterException(
-                    new CommandLine(this), "unknown --format " + format
+                    spec.commandLine(), "unknown --format " + format
                     + " (zendesk, zendesk-ndjson, freshdesk, servicenow, csv)")) : guess(file);
             map = mapping == null ? ExportMapping.defaults(fmt)
                     : ExportMapping.fromJson(Files.readString(mapping, StandardCharsets.UTF_8), mapping.toString(), fmt);
