@@ -26,7 +26,7 @@ public final class PolicyFiles {
         for (int i = 0; i < outputs.length; i++) {
             OutputRule r = p.rule(outputs[i]);
             String name = outputs[i].name().toLowerCase(Locale.ROOT);
-            sb.append("    ").append(String.format(Locale.ROOT, "%-13s", quote(name) + ":")).append("{\"mode\": ")
+            sb.append("    ").append(String.format(Locale.ROOT, "%-14s", quote(name) + ":")).append("{\"mode\": ")
                     .append(quote(r.mode().name()));
             if (r.mode() == WriteMode.AUTO) {
                 sb.append(String.format(Locale.ROOT, ", \"threshold\": %.2f", r.autoThreshold()));
