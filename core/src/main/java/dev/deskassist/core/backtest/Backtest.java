@@ -185,17 +185,30 @@ public final class Backtest {
             notes.add(unknown.values().stream().mapToLong(Long::longValue).sum() + " scored tickets carry a human"
                     + " category the model does not know; they count as disagreements (map them with categoryValues)");
         }
+        List<FieldReport> fields = new ArrayList<>();
+        for (BacktestField f : BacktestField.values()) {
+            FieldReport report = s.tallies.get(f).report(settings.precisionTarget(), settings.minSupport(),
+                    settings.suggestFloor());
+            fields.add(report);
+            mappingHint(report).ifPresent(notes::add);
+        }
         DataQuality quality = new DataQuality(read == null ? new ReadSummary(null, c.arrived, c.arrived, 0, 0, false,
                 null, Set.of(), 0, 0, List.of()) : read, c.duplicates, c.outOfOrder, settings.timeSplit() ? missingTime
                 : 0, withoutText, noDecision, unknown, s.failed, notes);
-        List<FieldReport> fields = new ArrayList<>();
-        for (BacktestField f : BacktestField.values()) {
-            fields.add(s.tallies.get(f).report(settings.precisionTarget(), settings.minSupport(),
-                    settings.suggestFloor()));
-        }
         BacktestResult partial = new BacktestResult(settings.precisionTarget(), settings.minSupport(), split, quality,
                 fields, s.draft(), s.languages(), settings.basePolicy());
         return partial.withRecommendedPolicy(PolicyRecommender.recommend(settings.basePolicy(), partial));
+    }
+
+    /** A field whose human values the engine never gives looks like a mapping problem (ids instead of names). */
+    private static java.util.Optional<String> mappingHint(FieldReport f) {
+        if (f.labeled() == 0 || f.correct() > 0) {
+            return java.util.Optional.empty();
+        }
+        List<String> human = f.values().stream().filter(v -> v.humanCount() > 0).map(ValueReport::value).limit(3)
+                .toList();
+        return java.util.Optional.of("no " + f.field().id() + " answer ever matched a human one (human values such as "
+                + String.join(", ", human) + "): check the mapping, e.g. " + f.field().id() + "Values");
     }
 
     private Scoring score(List<HistoricalTicket> tickets, IntentModel model, Set<String> known) {

@@ -122,10 +122,11 @@ public record ExportMapping(
         for (Map.Entry<String, JsonValue> e : o.entrySet()) {
             String key = e.getKey();
             switch (key) {
-                case "category" -> category = string(e.getValue(), source, key);
-                case "group" -> group = string(e.getValue(), source, key);
-                case "priority" -> priority = string(e.getValue(), source, key);
-                case "escalation" -> escalation = string(e.getValue(), source, key);
+                // null switches a field off: its figures then show every ticket as without a human decision
+                case "category" -> category = specOrNull(e.getValue(), source, key);
+                case "group" -> group = specOrNull(e.getValue(), source, key);
+                case "priority" -> priority = specOrNull(e.getValue(), source, key);
+                case "escalation" -> escalation = specOrNull(e.getValue(), source, key);
                 case "categoryValues" -> categoryValues = strings(e.getValue(), source, key);
                 case "groupValues" -> groupValues = strings(e.getValue(), source, key);
                 case "priorityValues" -> priorityValues = strings(e.getValue(), source, key);
@@ -149,6 +150,10 @@ public record ExportMapping(
         } catch (IllegalArgumentException e) {
             throw new BacktestInputException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String specOrNull(JsonValue v, String source, String key) {
+        return v.getValueType() == JsonValue.ValueType.NULL ? null : string(v, source, key);
     }
 
     private static String string(JsonValue v, String source, String key) {

@@ -191,4 +191,19 @@ class BacktestTest {
         assertEquals(1, cat.correct());
         assertEquals(1, cat.unlabeled());
     }
+
+    @Test
+    void groupIdsThatWereNeverMappedAreFlagged() {
+        List<HistoricalTicket> tickets = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tickets.add(new HistoricalTicket("g" + i, T0.plusSeconds(i), "billing 0.9", "x", null,
+                    new HumanDecisions("billing", "98738", null, null), null));
+        }
+        BacktestResult r = Backtest.create(factory(null), BacktestSettings.builder().timeSplit(false).build())
+                .run(tickets, null);
+        assertEquals(0.0, r.field(BacktestField.GROUP).accuracy(), 1e-9);
+        assertTrue(r.quality().notes().stream().anyMatch(n -> n.contains("98738") && n.contains("groupValues")),
+                r.quality().notes().toString());
+        assertFalse(r.quality().notes().stream().anyMatch(n -> n.contains("no category answer")));
+    }
 }
