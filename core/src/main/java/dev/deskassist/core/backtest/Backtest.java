@@ -196,7 +196,7 @@ public final class Backtest {
                 null, Set.of(), 0, 0, List.of()) : read, c.duplicates, c.outOfOrder, settings.timeSplit() ? missingTime
                 : 0, withoutText, noDecision, unknown, s.failed, notes);
         BacktestResult partial = new BacktestResult(settings.precisionTarget(), settings.minSupport(), split, quality,
-                fields, s.draft(), s.languages(), settings.basePolicy());
+                fields, s.draft(), s.languages(), settings.basePolicy(), settings.basePolicy());
         return partial.withRecommendedPolicy(PolicyRecommender.recommend(settings.basePolicy(), partial));
     }
 

@@ -44,6 +44,17 @@ public final class BacktestHtml {
         }
         page.table(List.of("field", "labeled", "no human decision", "accuracy", "advice", "threshold", "precision",
                 "coverage", "why"), rows);
+        List<List<String>> current = new ArrayList<>();
+        for (FieldReport f : r.fields()) {
+            var rule = r.currentPolicy().rule(f.field().output());
+            var at = r.underCurrentPolicy(f.field());
+            current.add(List.of(f.field().id(), rule.mode().name(), rule.mode() == WriteMode.AUTO
+                            ? String.format(Locale.ROOT, "%.2f", rule.autoThreshold()) : "—",
+                    at.map(p -> BacktestText.pct(p.precision())).orElse("—"),
+                    at.map(p -> BacktestText.pct(p.coverage())).orElse("—")));
+        }
+        page.subheading("The current write-back policy on the same tickets");
+        page.table(List.of("field", "mode", "threshold", "precision", "coverage"), current);
         page.note("Accuracy counts every labeled ticket, an abstention as wrong. Precision: share of the answers at or"
                 + " above the threshold that the agents agreed with. Coverage: share of the labeled tickets those"
                 + " answers cover (for escalation: share of the human escalations found).");

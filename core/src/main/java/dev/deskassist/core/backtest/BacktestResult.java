@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record BacktestResult(double precisionTarget, int minSupport, SplitSummary split, DataQuality quality,
                              List<FieldReport> fields, DraftReport draft, List<LanguageReport> languages,
-                             WriteBackPolicy recommendedPolicy) {
+                             WriteBackPolicy currentPolicy, WriteBackPolicy recommendedPolicy) {
 
     public BacktestResult {
         Objects.requireNonNull(split, "split");
@@ -24,7 +24,18 @@ public record BacktestResult(double precisionTarget, int minSupport, SplitSummar
         fields = List.copyOf(fields);
         languages = List.copyOf(languages);
         Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(currentPolicy, "currentPolicy");
         Objects.requireNonNull(recommendedPolicy, "recommendedPolicy");
+    }
+
+    /**
+     * How the current policy's rule for {@code field} would have fared: the curve's point at its
+     * AUTO threshold, or empty when the rule is not AUTO.
+     */
+    public java.util.Optional<ThresholdPoint> underCurrentPolicy(BacktestField field) {
+        var rule = currentPolicy.rule(field.output());
+        return rule.mode() == dev.deskassist.core.writeback.WriteMode.AUTO ? field(field).at(rule.autoThreshold())
+                : java.util.Optional.empty();
     }
 
     public FieldReport field(BacktestField field) {
@@ -33,7 +44,8 @@ public record BacktestResult(double precisionTarget, int minSupport, SplitSummar
     }
 
     BacktestResult withRecommendedPolicy(WriteBackPolicy policy) {
-        return new BacktestResult(precisionTarget, minSupport, split, quality, fields, draft, languages, policy);
+        return new BacktestResult(precisionTarget, minSupport, split, quality, fields, draft, languages, currentPolicy,
+                policy);
     }
 
     /** The whole result as JSON; NaN figures (nothing to measure) are {@code null}. */
@@ -88,6 +100,14 @@ public record BacktestResult(double precisionTarget, int minSupport, SplitSummar
                     .add("correct", f.correct());
             number(o, "accuracy", f.accuracy());
             o.add("recommendation", recommendation(f.recommendation()));
+            var rule = currentPolicy.rule(f.field().output());
+            JsonObjectBuilder cur = Json.createObjectBuilder().add("mode", rule.mode().name());
+            underCurrentPolicy(f.field()).ifPresent(p -> {
+                cur.add("threshold", rule.autoThreshold()).add("covered", p.covered());
+                number(cur, "precision", p.precision());
+                number(cur, "coverage", p.coverage());
+            });
+            o.add("currentPolicy", cur);
             o.add("curve", curve(f.curve()));
             JsonArrayBuilder va = Json.createArrayBuilder();
             for (ValueReport v : f.values()) {

@@ -38,6 +38,15 @@ public final class BacktestText {
                     pct(rec.precision()), pct(rec.coverage())));
         }
 
+        sb.append("\nwith the current write-back policy:\n");
+        for (FieldReport f : r.fields()) {
+            var rule = r.currentPolicy().rule(f.field().output());
+            var at = r.underCurrentPolicy(f.field());
+            sb.append(String.format(Locale.ROOT, "%-11s %-8s %s%n", f.field().id(), rule.mode(), at.map(p ->
+                    String.format(Locale.ROOT, ">= %.2f: precision %s, coverage %s (%d answers)", rule.autoThreshold(),
+                            pct(p.precision()), pct(p.coverage()), p.covered())).orElse("")));
+        }
+
         FieldReport cat = r.field(BacktestField.CATEGORY);
         sb.append("\nper category (engine's answer):\n");
         sb.append(String.format(Locale.ROOT, "%-18s %7s %9s %9s %9s  %-8s %9s%n", "category", "human", "predicted",

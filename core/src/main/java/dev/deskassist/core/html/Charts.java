@@ -36,6 +36,19 @@ public final class Charts {
      */
     public static Chart lines(String title, String xLabel, List<Series> series, double yMin, double yMax,
                               List<Double> hLines, List<Double> vLines) {
+        return lines(title, xLabel, series, 0, 1, x -> fmt(x, 1), yMin, yMax, hLines, vLines);
+    }
+
+    /**
+     * A line chart over any x range, e.g. days since a start for a time series; {@code xTick}
+     * labels the six x ticks (a date, a week number). {@code vLines} are in x units.
+     */
+    public static Chart lines(String title, String xLabel, List<Series> series, double xMin, double xMax,
+                              java.util.function.DoubleFunction<String> xTick, double yMin, double yMax,
+                              List<Double> hLines, List<Double> vLines) {
+        if (!(xMax > xMin) || !(yMax > yMin)) {
+            throw new IllegalArgumentException("empty axis range");
+        }
         int pw = W - LEFT - RIGHT;
         int ph = H - TOP - BOTTOM;
         StringBuilder sb = open(title, W, H);
@@ -49,7 +62,7 @@ public final class Charts {
         for (int i = 0; i <= 10; i += 2) {
             double x = LEFT + pw * i / 10.0;
             sb.append(line(x, TOP + ph, x, TOP + ph + 4, "#6e7781", null));
-            sb.append(text(x, TOP + ph + 16, "middle", 11, fmt(i / 10.0, 1)));
+            sb.append(text(x, TOP + ph + 16, "middle", 11, xTick.apply(xMin + (xMax - xMin) * i / 10.0)));
         }
         sb.append(line(LEFT, TOP + ph, LEFT + pw, TOP + ph, "#6e7781", null));
         sb.append(line(LEFT, TOP, LEFT, TOP + ph, "#6e7781", null));
@@ -59,7 +72,7 @@ public final class Charts {
             sb.append(line(LEFT, y, LEFT + pw, y, "#cf222e", "4 3"));
         }
         for (double v : vLines) {
-            double x = LEFT + pw * clamp(v);
+            double x = LEFT + pw * clamp((v - xMin) / (xMax - xMin));
             sb.append(line(x, TOP, x, TOP + ph, "#2da44e", "4 3"));
         }
         for (int s = 0; s < series.size(); s++) {
@@ -71,7 +84,7 @@ public final class Charts {
                     pen = false;
                     continue;
                 }
-                double x = LEFT + pw * clamp(p[0]);
+                double x = LEFT + pw * clamp((p[0] - xMin) / (xMax - xMin));
                 double y = TOP + ph - ph * clamp((p[1] - yMin) / (yMax - yMin));
                 path.append(pen ? " L" : " M").append(fmt(x, 1)).append(' ').append(fmt(y, 1));
                 pen = true;

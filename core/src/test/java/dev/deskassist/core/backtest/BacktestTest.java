@@ -118,6 +118,12 @@ class BacktestTest {
         String file = PolicyFiles.toJson(rec);
         assertEquals(rec, WriteBackPolicy.fromJson(file, "writeback-policy.recommended.json"));
 
+        // the base policy's category rule (AUTO >= 0.80) on the same tickets: only the confident 60
+        ThresholdPoint now = r.underCurrentPolicy(BacktestField.CATEGORY).orElseThrow();
+        assertEquals(60, now.covered());
+        assertEquals(1.0, now.precision(), 1e-9);
+        assertTrue(r.underCurrentPolicy(BacktestField.GROUP).isEmpty(), "group is SUGGEST in the base policy");
+
         JsonObject json = r.toJson();
         assertEquals(0.8, json.getJsonArray("fields").getJsonObject(0).getJsonNumber("accuracy").doubleValue(), 1e-9);
         assertEquals("AUTO", json.getJsonObject("recommendedPolicy").getJsonObject("outputs")

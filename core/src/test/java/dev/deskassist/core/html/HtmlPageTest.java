@@ -36,4 +36,14 @@ class HtmlPageTest {
         assertTrue(lines.svg().contains(" M") || lines.svg().contains("d=\"M"));
         assertEquals(2, lines.svg().split("M", -1).length - 1);
     }
+
+    @Test
+    void aTimeSeriesUsesItsOwnXRangeAndTickLabels() {
+        Chart c = Charts.lines("reopen rate", "week", List.of(new Series("rate", List.of(new double[] {10, 0.1},
+                new double[] {20, 0.3}))), 10, 20, x -> "W" + Math.round(x), 0, 1, List.of(), List.of(15.0));
+        assertTrue(c.svg().contains(">W10<") && c.svg().contains(">W20<"), c.svg());
+        // the first point sits on the left edge of the plot (x = 48), the last on the right (x = 544)
+        assertTrue(c.svg().contains("d=\"M48.0 "), c.svg());
+        assertTrue(c.svg().contains(" L544.0 "), c.svg());
+    }
 }
