@@ -23,8 +23,12 @@ import java.util.function.Consumer;
  */
 public final class ExportReader {
 
-    /** Texts longer than this are cut (and counted): a pasted log must not hold the whole run's memory. */
-    public static final int MAX_TEXT_CHARS = 20_000;
+    /**
+     * Texts longer than this are cut (and counted). Triage reads no more than 8,000 characters
+     * anyway, and the run holds every ticket until the time split is known: a pasted log must not
+     * hold the whole run's memory.
+     */
+    public static final int MAX_TEXT_CHARS = 8_000;
 
     private final ExportFormat format;
     private final ExportMapping mapping;
