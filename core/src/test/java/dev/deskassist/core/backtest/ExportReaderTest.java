@@ -242,6 +242,16 @@ class ExportReaderTest {
     }
 
     @Test
+    void aHugeTextIsCutAndCounted() {
+        String line = "{\"id\": 1, \"subject\": \"log\", \"description\": \"" + "a".repeat(100_000) + "\"}\n";
+        ReadSummary[] s = new ReadSummary[1];
+        List<HistoricalTicket> t = read(ExportFormat.ZENDESK_NDJSON, ExportMapping.defaults(ExportFormat.ZENDESK_NDJSON),
+                line, s);
+        assertEquals(ExportReader.MAX_TEXT_CHARS, t.get(0).description().length());
+        assertEquals(1, s[0].textsCut());
+    }
+
+    @Test
     void aMappingWithATypoIsRejected() {
         BacktestInputException e = assertThrows(BacktestInputException.class,
                 () -> ExportMapping.fromJson("{\"categroy\": \"field:x\"}", "m.json", ExportFormat.CSV));
