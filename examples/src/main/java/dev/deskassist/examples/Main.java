@@ -45,6 +45,7 @@ public final class Main implements Callable<Integer> {
                 new EvaluateSentimentCommand(),
                 new EvaluateRetrievalCommand(),
                 new EvaluateSummariesCommand(),
+                new BacktestCommand(),
                 new BenchCommand(),
                 new BenchLlmCommand(),
                 new SimulateCommand(),
