@@ -165,8 +165,14 @@ public final class LinearIntentModel implements IntentModel {
             return p;
         }
         double keep = coverage / reference;
+        double total = 0;
+        for (float v : prior) {
+            total += v;
+        }
+        // float frequencies do not sum to exactly 1
+        double scale = (1 - keep) / total;
         for (int c = 0; c < p.length; c++) {
-            p[c] = keep * p[c] + (1 - keep) * prior[c];
+            p[c] = keep * p[c] + scale * prior[c];
         }
         return p;
     }
