@@ -1,12 +1,17 @@
 package dev.deskassist.core.triage.classify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.triage.IntentModel.ScoredLabel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -113,5 +118,47 @@ class UnseenLanguageTest {
         String spanish = "MacBook hola necesito ayuda urgente desde ayer no funciona";
         assertEquals(model.best(spanish), loaded.best(spanish));
         assertEquals(model.version(), loaded.version());
+    }
+
+    @Test
+    void aVersionOneFileStillLoadsAndKeepsItsOldAnswers() throws Exception {
+        LinearIntentModel old = LinearIntentModel.load(new ByteArrayInputStream(asVersionOne(model)));
+        assertTrue(old.version().startsWith("logreg-v1:"), old.version());
+        assertEquals(0, old.coverageReference());
+        String spanish = "MacBook hola necesito ayuda urgente desde ayer no funciona";
+        // without the fallback: the plain calibrated scores
+        double[] plain = LinearIntentModel.softmax(model.logits(spanish), model.temperature());
+        assertArrayEquals(plain, old.probabilities(spanish), 1e-9);
+        assertTrue(model.coverageReference() > 0);
+    }
+
+    /** The file {@code m} would have been in format version 1: no coverage reference, no prior. */
+    private static byte[] asVersionOne(LinearIntentModel m) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.save(out);
+        ByteBuffer file = ByteBuffer.wrap(out.toByteArray());
+        byte[] payload = new byte[(int) file.getLong(8)];
+        file.position(16);
+        file.get(payload);
+        ByteBuffer b = ByteBuffer.wrap(payload);
+        b.position(2 + (b.getShort(0) & 0xffff) + 26); // kind, then the feature settings
+        int k = b.getInt();
+        for (int c = 0; c < k; c++) {
+            int length = b.getInt();
+            b.position(b.position() + length);
+        }
+        int cut = b.position() + 4 + 8; // after temperature and abstain threshold
+        ByteArrayOutputStream v1 = new ByteArrayOutputStream();
+        v1.write(payload, 0, cut);
+        v1.write(payload, cut + 4 + 4 * k, payload.length - cut - 4 - 4 * k);
+        byte[] p1 = v1.toByteArray();
+        ByteArrayOutputStream res = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(res);
+        d.write("DAIM".getBytes(StandardCharsets.US_ASCII));
+        d.writeInt(1);
+        d.writeLong(p1.length);
+        d.write(p1);
+        d.write(MessageDigest.getInstance("SHA-256").digest(p1));
+        return res.toByteArray();
     }
 }
