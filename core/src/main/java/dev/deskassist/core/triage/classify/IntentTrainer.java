@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * gives out-of-fold scores; these choose the L2 strength (among the config's candidates), the naive
  * Bayes weight and an extra log-prior weight, fit the softmax temperature (calibration) and the
  * abstain threshold (capped so that it answers most held-out texts even when labels are too noisy
- * for the target precision), and estimate accuracy. No test data is ever involved.
+ * for the target precision), measure the word coverage below which a text's answer leans to the
+ * training label frequencies, and estimate accuracy. No test data is ever involved.
  *
  * <pre>{@code
  * TrainingResult r = new IntentTrainer(TrainerConfig.defaults()).train(data);

@@ -409,6 +409,9 @@ public final class LinearIntentModel implements IntentModel {
             coverageReference = b.getFloat();
             for (int c = 0; c < k; c++) {
                 prior[c] = b.getFloat();
+                if (!(prior[c] >= 0 && prior[c] <= 1)) {
+                    throw new ModelFormatException("corrupt model file: prior " + prior[c]);
+                }
             }
             if (!(coverageReference >= 0 && coverageReference <= 1)) {
                 throw new ModelFormatException("corrupt model file: coverage reference " + coverageReference);
