@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * gives out-of-fold scores; these choose the L2 strength (among the config's candidates), the naive
  * Bayes weight and an extra log-prior weight, fit the softmax temperature (calibration) and the
  * abstain threshold (capped so that it answers most held-out texts even when labels are too noisy
- * for the target precision), and estimate accuracy. No test data is ever involved.
+ * for the target precision), measure the word coverage below which a text's answer leans to the
+ * training label frequencies, and estimate accuracy. No test data is ever involved.
  *
  * <pre>{@code
  * TrainingResult r = new IntentTrainer(TrainerConfig.defaults()).train(data);
@@ -106,6 +107,7 @@ public final class IntentTrainer {
                 : config.l2Candidates().stream().mapToDouble(Double::doubleValue).toArray();
         double[][][] oofByL2 = new double[l2s.length][n][];
         double[][] oofNb = new double[n][];
+        double[] coverage = new double[n];
         for (int f = 0; f < folds; f++) {
             IntList train = new IntList(n);
             IntList test = new IntList(n / folds + 1);
@@ -125,6 +127,7 @@ public final class IntentTrainer {
                     if (c == 0) {
                         // naive Bayes does not depend on the L2 strength
                         oofNb[i] = fit.logits(hashes[i], fit.nbWeights, fit.nbBias);
+                        coverage[i] = fit.scratch.wordCoverage;
                     }
                 }
             }
@@ -163,6 +166,11 @@ public final class IntentTrainer {
             }
         }
         double temperature = fitTemperature(oof, y);
+        float[] prior = new float[labels.length];
+        for (int c = 0; c < prior.length; c++) {
+            prior[c] = (float) Math.exp(logPrior[c]);
+        }
+        double coverageReference = coverageReference(oof, coverage);
         List<HeldOutPrediction> heldOut = new ArrayList<>(n);
         List<double[]> heldOutProbabilities = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -170,7 +178,8 @@ public final class IntentTrainer {
                 heldOutProbabilities.add(null);
                 continue;
             }
-            double[] p = LinearIntentModel.softmax(oof[i], temperature);
+            double[] p = LinearIntentModel.towardPrior(LinearIntentModel.softmax(oof[i], temperature), prior,
+                    coverage[i], coverageReference);
             heldOutProbabilities.add(p);
             int top = argmax(p);
             heldOut.add(new HeldOutPrediction(labels[y[i]], labels[top], p[top]));
@@ -191,14 +200,15 @@ public final class IntentTrainer {
             fit.bias[c] += (float) (nbWeight * fit.nbBias[c] + priorWeight * logPrior[c]);
         }
         LinearIntentModel model = new LinearIntentModel(config.features(), fit.vocabulary, labels, fit.weights,
-                fit.bias, (float) temperature, threshold);
+                fit.bias, (float) temperature, threshold, prior, (float) coverageReference);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         TrainingResult result = new TrainingResult(model, heldOut, took, heldOutProbabilities);
         LOG.info("trained {} on {} examples, {} labels, {} features in {} ms; cross-validated accuracy {}, "
-                + "L2 {}, naive Bayes weight {}, prior weight {}, temperature {}, abstain threshold {}", model.version(), n,
-                labels.length, model.featureCount(), took.toMillis(), String.format("%.4f", result.heldOutAccuracy()), l2,
-                nbWeight, priorWeight,
-                String.format("%.3f", temperature), String.format("%.3f", threshold));
+                + "L2 {}, naive Bayes weight {}, prior weight {}, temperature {}, abstain threshold {}, coverage reference {}",
+                model.version(), n, labels.length, model.featureCount(), took.toMillis(),
+                String.format("%.4f", result.heldOutAccuracy()), l2, nbWeight, priorWeight,
+                String.format("%.3f", temperature), String.format("%.3f", threshold),
+                String.format("%.3f", coverageReference));
         return result;
     }
 
@@ -223,6 +233,29 @@ public final class IntentTrainer {
             int n = vocabulary.vectorize(IntList.wrap(hashes), scratch);
             return LinearIntentModel.scores(scratch.idx, scratch.val, n, w, b, b.length);
         }
+    }
+
+    /** Share of held-out texts that know fewer of their words than the coverage reference. */
+    static final double COVERAGE_QUANTILE = 0.05;
+
+    /**
+     * The word coverage of held-out texts at {@link #COVERAGE_QUANTILE}: a text that knows less of
+     * its words than 95 % of the texts its scores were validated on gets answers leaning to the
+     * prior. Held-out texts measure it honestly (a training text knows all its own words).
+     */
+    private static double coverageReference(double[][] oof, double[] coverage) {
+        double[] seen = new double[coverage.length];
+        int m = 0;
+        for (int i = 0; i < coverage.length; i++) {
+            if (oof[i] != null) {
+                seen[m++] = coverage[i];
+            }
+        }
+        if (m == 0) {
+            return 0;
+        }
+        Arrays.sort(seen, 0, m);
+        return seen[(int) Math.floor(COVERAGE_QUANTILE * (m - 1))];
     }
 
     private static final double[] NB_WEIGHTS = {0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1};

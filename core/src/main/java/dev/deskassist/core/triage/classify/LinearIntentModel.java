@@ -37,7 +37,10 @@ import java.util.Set;
 public final class LinearIntentModel implements IntentModel {
 
     /** The format version this class writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+
+    /** The oldest format version this class still reads (version 1 has no fallback to the prior). */
+    static final int OLDEST_READABLE_VERSION = 1;
 
     private static final byte[] MAGIC = {'D', 'A', 'I', 'M'};
     private static final String KIND = "logreg";
@@ -55,16 +58,28 @@ public final class LinearIntentModel implements IntentModel {
     private final float[] bias;
     private final float temperature;
     private final double abstainThreshold;
+    /** Label frequencies of the training data, the answer for a text the model knows nothing of. */
+    private final float[] prior;
+    /** Word coverage below which answers lean to the prior; 0: never (a version 1 file). */
+    private final float coverageReference;
     private final String version;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     LinearIntentModel(FeatureConfig features, Vocabulary vocabulary, String[] labels, float[] weights,
             float[] bias, float temperature, double abstainThreshold) {
-        this(features, vocabulary, labels, weights, bias, temperature, abstainThreshold, null);
+        this(features, vocabulary, labels, weights, bias, temperature, abstainThreshold, new float[labels.length], 0,
+                null);
+    }
+
+    LinearIntentModel(FeatureConfig features, Vocabulary vocabulary, String[] labels, float[] weights,
+            float[] bias, float temperature, double abstainThreshold, float[] prior, float coverageReference) {
+        this(features, vocabulary, labels, weights, bias, temperature, abstainThreshold, prior, coverageReference,
+                null);
     }
 
     private LinearIntentModel(FeatureConfig features, Vocabulary vocabulary, String[] labels, float[] weights,
-            float[] bias, float temperature, double abstainThreshold, String version) {
+            float[] bias, float temperature, double abstainThreshold, float[] prior, float coverageReference,
+            String version) {
         this.features = features;
         this.featurizer = new Featurizer(features);
         this.vocabulary = vocabulary;
@@ -74,6 +89,8 @@ public final class LinearIntentModel implements IntentModel {
         this.bias = bias;
         this.temperature = temperature;
         this.abstainThreshold = abstainThreshold;
+        this.prior = prior;
+        this.coverageReference = coverageReference;
         this.version = version != null ? version : versionOf(sha256(payload()));
     }
 
@@ -126,13 +143,38 @@ public final class LinearIntentModel implements IntentModel {
     }
 
     /**
-     * Calibrated probabilities in the order of {@link #labels()}. A text with no known feature
-     * (empty, only emoji) gets the model's prior, which is spread out and so below any sensible
+     * Calibrated probabilities in the order of {@link #labels()}. A text that knows fewer of its
+     * words than nearly all texts the model was validated on (another language, only emoji, empty)
+     * leans to the training label frequencies, in proportion to the share of its words it lacks: the
+     * answer is then the most frequent label, with a spread-out probability below any sensible
      * abstain threshold.
      */
     public double[] probabilities(String text) {
         double[] z = logits(text == null ? "" : text);
-        return softmax(z, temperature);
+        return towardPrior(softmax(z, temperature), prior, scratch.get().vec.wordCoverage, coverageReference);
+    }
+
+    /**
+     * Mixes {@code p} with the prior by {@code coverage / reference} when the coverage is below the
+     * reference. A linear model's scores on a text it mostly cannot read come from the few shared
+     * features (names, numbers, n-grams common to many languages), whose weights were fitted on
+     * other texts; they are no evidence, and with noisy labels they were worse than the prior.
+     */
+    static double[] towardPrior(double[] p, float[] prior, double coverage, double reference) {
+        if (!(coverage < reference)) {
+            return p;
+        }
+        double keep = coverage / reference;
+        double total = 0;
+        for (float v : prior) {
+            total += v;
+        }
+        // float frequencies do not sum to exactly 1
+        double scale = (1 - keep) / total;
+        for (int c = 0; c < p.length; c++) {
+            p[c] = keep * p[c] + scale * prior[c];
+        }
+        return p;
     }
 
     double[] logits(String text) {
@@ -181,7 +223,7 @@ public final class LinearIntentModel implements IntentModel {
         return labelSet;
     }
 
-    /** {@code logreg-v1:} and the first 16 hex digits of the SHA-256 of the model content. */
+    /** {@code logreg-v} and the format version, a colon, and the first 16 hex digits of the SHA-256 of the model content. */
     @Override
     public String version() {
         return version;
@@ -193,6 +235,15 @@ public final class LinearIntentModel implements IntentModel {
      */
     public double abstainThreshold() {
         return abstainThreshold;
+    }
+
+    /**
+     * The share of a text's words (and word pairs) the model must know for its answer to stand on
+     * its own: the 5th percentile of that share among held-out training texts. Below it the
+     * probabilities lean to the training label frequencies; 0 for a model without that rule.
+     */
+    public double coverageReference() {
+        return coverageReference;
     }
 
     /** The softmax temperature fitted on held-out training data. */
@@ -259,9 +310,9 @@ public final class LinearIntentModel implements IntentModel {
         long length;
         try {
             version = d.readInt();
-            if (version != FORMAT_VERSION) {
-                throw new ModelFormatException("model format version " + version + " cannot be read; this library reads version "
-                        + FORMAT_VERSION + " (retrain or use the matching library version)");
+            if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
+                throw new ModelFormatException("model format version " + version + " cannot be read; this library reads versions "
+                        + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION + " (retrain or use the matching library version)");
             }
             length = d.readLong();
         } catch (EOFException e) {
@@ -283,7 +334,7 @@ public final class LinearIntentModel implements IntentModel {
             throw new ModelFormatException("corrupt model file: the content does not match its SHA-256 checksum");
         }
         try {
-            return parse(ByteBuffer.wrap(payload), versionOf(actual));
+            return parse(ByteBuffer.wrap(payload), version, versionOf(version, actual));
         } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new ModelFormatException("corrupt model file: inconsistent content (" + e.getClass().getSimpleName() + ")", e);
         }
@@ -315,6 +366,10 @@ public final class LinearIntentModel implements IntentModel {
             }
             d.writeFloat(temperature);
             d.writeDouble(abstainThreshold);
+            d.writeFloat(coverageReference);
+            for (float v : prior) {
+                d.writeFloat(v);
+            }
             d.writeInt(rows);
             ByteBuffer buf = ByteBuffer.allocate(rows * 8 + k * 4 + weights.length * 4);
             buf.asIntBuffer().put(vocabulary.rowHashes);
@@ -331,7 +386,7 @@ public final class LinearIntentModel implements IntentModel {
         return bytes.toByteArray();
     }
 
-    private static LinearIntentModel parse(ByteBuffer b, String version) throws ModelFormatException {
+    private static LinearIntentModel parse(ByteBuffer b, int formatVersion, String version) throws ModelFormatException {
         String kind = readString(b, b.getShort() & 0xffff);
         if (!KIND.equals(kind)) {
             throw new ModelFormatException("unsupported model kind '" + kind + "'; this library reads '" + KIND + "'");
@@ -348,6 +403,20 @@ public final class LinearIntentModel implements IntentModel {
         }
         float temperature = b.getFloat();
         double threshold = b.getDouble();
+        float coverageReference = 0;
+        float[] prior = new float[k];
+        if (formatVersion >= 2) {
+            coverageReference = b.getFloat();
+            for (int c = 0; c < k; c++) {
+                prior[c] = b.getFloat();
+                if (!(prior[c] >= 0 && prior[c] <= 1)) {
+                    throw new ModelFormatException("corrupt model file: prior " + prior[c]);
+                }
+            }
+            if (!(coverageReference >= 0 && coverageReference <= 1)) {
+                throw new ModelFormatException("corrupt model file: coverage reference " + coverageReference);
+            }
+        }
         int rows = b.getInt();
         if (rows < 0 || (long) rows * (8 + 4L * k) + 4L * k != b.remaining()) {
             throw new ModelFormatException("corrupt model file: " + rows + " feature rows do not fit the content");
@@ -367,7 +436,7 @@ public final class LinearIntentModel implements IntentModel {
         b.position(b.position() + k * 4);
         b.asFloatBuffer().get(weights);
         return new LinearIntentModel(f, new Vocabulary(hashes, scale, f.sublinearTf(), f.charWeight()), labels, weights, bias,
-                temperature, threshold, version);
+                temperature, threshold, prior, coverageReference, version);
     }
 
     private static String readString(ByteBuffer b, int length) throws ModelFormatException {
@@ -380,7 +449,11 @@ public final class LinearIntentModel implements IntentModel {
     }
 
     private static String versionOf(byte[] sha) {
-        StringBuilder sb = new StringBuilder(KIND + "-v" + FORMAT_VERSION + ":");
+        return versionOf(FORMAT_VERSION, sha);
+    }
+
+    private static String versionOf(int formatVersion, byte[] sha) {
+        StringBuilder sb = new StringBuilder(KIND + "-v" + formatVersion + ":");
         for (int i = 0; i < 8; i++) {
             sb.append(String.format("%02x", sha[i]));
         }

@@ -83,6 +83,8 @@ final class Vocabulary {
         int[] unknown = new int[512];
         int[] idx = new int[512];
         float[] val = new float[512];
+        /** Share of the last text's word-level features the vocabulary knows; see {@link #vectorize}. */
+        double wordCoverage;
     }
 
     /**
@@ -90,6 +92,8 @@ final class Vocabulary {
      * and returns its length. Unknown features get no weight but count in the norm: a text that
      * is mostly words the model never saw (another language) keeps small feature values and so
      * unsure scores, instead of its few known n-grams being scaled up to a confident vector.
+     * Sets {@code s.wordCoverage}: the share of word and word-pair occurrences that are known (of
+     * all occurrences when the text has no word features; 0 for a text without features).
      */
     int vectorize(IntList hashes, VecScratch s) {
         if (s.counts.length < rowHashes.length) {
@@ -102,8 +106,14 @@ final class Vocabulary {
             s.unknown = new int[hashes.size];
         }
         int unknownCount = 0;
+        int words = 0;
+        int knownWords = 0;
         for (int i = 0; i < hashes.size; i++) {
             int r = rows.get(hashes.data[i], -1);
+            if (!Featurizer.isCharFeature(hashes.data[i])) {
+                words++;
+                knownWords += r >= 0 ? 1 : 0;
+            }
             if (r >= 0) {
                 if (counts[r]++ == 0) {
                     touched.add(r);
@@ -113,6 +123,13 @@ final class Vocabulary {
             }
         }
         int n = touched.size;
+        // Words, not character n-grams: a Spanish text shares most of its n-grams with English
+        // ("<co", "ent") but few of its words.
+        if (words > 0) {
+            s.wordCoverage = knownWords / (double) words;
+        } else {
+            s.wordCoverage = hashes.size == 0 ? 0 : (hashes.size - unknownCount) / (double) hashes.size;
+        }
         if (s.idx.length < n) {
             s.idx = new int[n * 2];
             s.val = new float[n * 2];

@@ -20,7 +20,8 @@ class TrainingProgressTest {
         TrainerConfig config = TrainerConfig.defaults().toBuilder().epochs(3).calibrationFolds(2).build();
         List<int[]> calls = new ArrayList<>();
         new IntentTrainer(config).train(TrainingData.of("test", examples), (done, total) -> calls.add(new int[] {done, total}));
-        int total = 1 + (2 + 1) * 3;
+        // featurizing, then per epoch: 2 folds x 2 default L2 candidates, and the final fit
+        int total = 1 + (2 * 2 + 1) * 3;
         assertEquals(total, calls.size());
         for (int i = 0; i < calls.size(); i++) {
             assertEquals(i + 1, calls.get(i)[0]);
