@@ -39,7 +39,8 @@ final class EvaluateCommand implements Command {
                     + "  --threshold T          abstain below this confidence (default: the model's, picked on\n"
                     + "                         cross-validation of the training file)\n"
                     + "  --group-column C       also report accuracy per value of this test-file column\n"
-                    + ClassifierOptions.HELP);
+                    + ClassifierOptions.HELP
+                    + "\n" + EncoderEvaluation.HELP); // encoder tier (issue 15)
             return 0;
         }
         Args a = Args.parse(args, ClassifierOptions.FLAGS);
@@ -50,6 +51,10 @@ final class EvaluateCommand implements Command {
         int perClass = a.intValue("per-class", 0);
         if (perClass > 0) {
             train = train.samplePerLabel(perClass, config.seed());
+        }
+        // encoder tier (issue 15): all of its logic lives in EncoderEvaluation
+        if (a.get("encoder").isPresent()) {
+            return EncoderEvaluation.run(a, reader, config, train, test, perClass);
         }
         TrainingResult r = new IntentTrainer(config).train(train);
         LinearIntentModel model = r.model();

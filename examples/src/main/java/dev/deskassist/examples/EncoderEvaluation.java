@@ -1,0 +1,167 @@
+package dev.deskassist.examples;
+
+import dev.deskassist.core.encoder.EncoderIntentModel;
+import dev.deskassist.core.encoder.EncoderIntentTrainer;
+import dev.deskassist.core.encoder.EncoderKind;
+import dev.deskassist.core.encoder.EncoderTrainerConfig;
+import dev.deskassist.core.encoder.EncoderTrainingResult;
+import dev.deskassist.core.encoder.SentenceEncoders;
+import dev.deskassist.core.json.JsonCodec;
+import dev.deskassist.core.triage.classify.Evaluation;
+import dev.deskassist.core.triage.classify.Example;
+import dev.deskassist.core.triage.classify.TrainerConfig;
+import dev.deskassist.core.triage.classify.TrainingData;
+import dev.deskassist.core.triage.classify.TrainingDataReader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code evaluate --encoder bge|minilm}: trains the encoder tier on the training file (every choice
+ * by cross-validation on it) and reports on the test file the n-gram model alone, the encoder's
+ * classifier alone, the cross-validated blend, and the cascade at several thresholds. Each test
+ * text is embedded once (see {@link MemoEncoder}); speed is measured by {@code bench-encoder}.
+ */
+final class EncoderEvaluation {
+
+    /** Options this evaluation adds to {@code evaluate} and {@code train}. */
+    static final String HELP = """
+            encoder tier (needs deskassist-encoder.jar, or the encoder artifact on the class path):
+              --encoder bge|minilm        train the encoder tier beside the n-gram model
+              --encoder-languages L[,L2]  languages sent to the encoder (default en; * for all)
+              --encoder-epochs N  --encoder-l2 X[,X2..]  --encoder-folds N  --threads N""";
+
+    private EncoderEvaluation() {
+    }
+
+    static EncoderTrainerConfig config(Args a, TrainerConfig ngram) {
+        EncoderKind kind;
+        try {
+            kind = EncoderKind.fromId(a.require("encoder"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!kind.isAvailable()) {
+            throw new UsageException(SentenceEncoders.unavailableMessage(kind)
+                    + "; run examples/target/deskassist-encoder.jar instead of deskassist.jar");
+        }
+        EncoderTrainerConfig c = EncoderTrainerConfig.defaults(kind).withNgram(ngram);
+        if (a.get("encoder-languages").isPresent()) {
+            c = c.withEncoderLanguages(Set.of(a.require("encoder-languages").split(",")));
+        }
+        if (a.get("encoder-epochs").isPresent()) {
+            c = c.withEpochs((int) ClassifierOptions.number(a.require("encoder-epochs"), "encoder-epochs"));
+        }
+        if (a.get("encoder-folds").isPresent()) {
+            c = c.withFolds((int) ClassifierOptions.number(a.require("encoder-folds"), "encoder-folds"));
+        }
+        if (a.get("encoder-l2").isPresent()) {
+            c = c.withL2Grid(Arrays.stream(a.require("encoder-l2").split(","))
+                    .map(v -> ClassifierOptions.number(v, "encoder-l2")).toList());
+        }
+        if (a.get("threads").isPresent()) {
+            c = c.withThreads((int) ClassifierOptions.number(a.require("threads"), "threads"));
+        }
+        return c;
+    }
+
+    /** Runs {@code evaluate} with {@code --encoder}; returns the exit code. */
+    static int run(Args a, TrainingDataReader reader, TrainerConfig ngram, TrainingData train, TrainingData test,
+            int perClass) {
+        EncoderTrainerConfig config = config(a, ngram);
+        MemoEncoder encoder = new MemoEncoder(SentenceEncoders.shared(config.encoder()));
+        EncoderTrainingResult r = new EncoderIntentTrainer(config).train(train, encoder);
+        EncoderIntentModel model = r.model();
+        List<Example> ex = test.examples();
+        EncoderIntentTrainer.embed(encoder, ex.stream().map(Example::text).toList(), config.threads());
+        double threshold = model.abstainThreshold();
+        Evaluation blend = Evaluation.of(model, ex, threshold);
+        Evaluation ngramOnly = Evaluation.of(model.ngramModel(), ex, model.ngramModel().abstainThreshold());
+        Evaluation encoderOnly = Evaluation.of(model.withEncoderWeight(1.0), ex, threshold);
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("train", a.require("train"));
+        out.put("test", a.require("test"));
+        out.put("encoder", config.encoder().id() + " " + SentenceEncoders.artifactVersion(config.encoder()));
+        out.put("encoderLanguages", String.join(",", config.encoderLanguages()));
+        out.put("trainExamples", train.size());
+        out.put("perClass", perClass);
+        out.put("n", blend.n());
+        out.put("trainSeconds", round(r.duration().toNanos() / 1e9));
+        out.put("cvAccuracyNgram", round(r.cvAccuracyNgram()));
+        out.put("cvAccuracyEncoder", round(r.cvAccuracyEncoder()));
+        out.put("cvAccuracyBlend", round(r.cvAccuracyBlend()));
+        out.put("l2", r.l2());
+        out.put("encoderWeight", round(model.encoderWeight()));
+        out.put("temperature", round(model.temperature()));
+        out.put("threshold", round(threshold));
+        out.put("accuracyNgram", round(ngramOnly.accuracy()));
+        out.put("accuracyEncoder", round(encoderOnly.accuracy()));
+        out.put("accuracy", round(blend.accuracy()));
+        out.put("macroF1", round(blend.macroF1()));
+        out.put("abstainRate", round(blend.abstainRate()));
+        out.put("accuracyOnAnswered", round(blend.accuracyOnAnswered()));
+        Map<String, Object> cascade = new LinkedHashMap<>();
+        for (double t : new double[] {0.5, 0.7, 0.8, 0.9, 0.95, 0.99}) {
+            EncoderIntentModel m = model.withCascade(t);
+            int encoded = 0;
+            for (Example e : ex) {
+                encoded += m.score(e.text()).tier() == EncoderIntentModel.Tier.BLEND ? 1 : 0;
+            }
+            Evaluation e = Evaluation.of(m, ex, threshold);
+            cascade.put(String.format(Locale.ROOT, "%.2f", t),
+                    Map.of("accuracy", round(e.accuracy()), "encoderShare", round(encoded / (double) ex.size())));
+        }
+        out.put("cascadeOnTest", cascade);
+        Map<String, Object> cvCascade = new LinkedHashMap<>();
+        r.cascade().forEach(p -> cvCascade.put(String.format(Locale.ROOT, "%.2f", p.below()),
+                Map.of("accuracy", round(p.accuracy()), "encoderShare", round(p.encoderShare()))));
+        out.put("cascadeCrossValidated", cvCascade);
+        if (a.get("group-column").isPresent()) {
+            out.put("accuracyBy" + a.require("group-column"), groups(a, reader, test, blend, ngramOnly));
+        }
+        if (a.get("out").isPresent()) {
+            try {
+                model.save(Path.of(a.require("out")));
+                out.put("model", a.require("out") + " (" + model.version() + ")");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (a.flag("json")) {
+            System.out.println(JsonCodec.toJson(out));
+        } else {
+            out.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-22s %s%n", k, v));
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> groups(Args a, TrainingDataReader reader, TrainingData test, Evaluation blend,
+            Evaluation ngramOnly) {
+        TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())
+                .labelColumn(a.require("group-column")).build().read(Path.of(a.require("test")));
+        if (byGroup.size() != test.size()) {
+            throw new UsageException("--group-column " + a.require("group-column") + " is blank in some rows; cannot group");
+        }
+        Map<String, double[]> acc = new TreeMap<>();
+        for (int i = 0; i < test.size(); i++) {
+            double[] v = acc.computeIfAbsent(byGroup.examples().get(i).label(), k -> new double[3]);
+            v[0] += blend.predictions().get(i).correct() ? 1 : 0;
+            v[1] += ngramOnly.predictions().get(i).correct() ? 1 : 0;
+            v[2]++;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        acc.forEach((k, v) -> out.put(k, Map.of("n", (long) v[2], "encoderTier", round(v[0] / v[2]),
+                "ngram", round(v[1] / v[2]))));
+        return out;
+    }
+
+    static Double round(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4;
+    }
+}
