@@ -50,6 +50,8 @@ final class EvaluateRetrievalCommand implements Command {
         GermanStemming stemming = GermanStemming.valueOf(
                 args.get("german-stemming").orElse("snowball").toUpperCase(Locale.ROOT));
         LuceneKnowledgeRetriever retriever = LuceneKnowledgeRetriever.builder().germanStemming(stemming).build(kb);
+        // encoder tier (issue 15): --encoder bge|minilm fuses embeddings in (EncoderRetrieval)
+        dev.deskassist.core.draft.RankedRetriever ranked = EncoderRetrieval.wrap(args, kb, retriever);
 
         Map<String, Tally> byLanguage = new TreeMap<>();
         Tally all = new Tally();
@@ -70,7 +72,7 @@ final class EvaluateRetrievalCommand implements Command {
             String lang = row.getString("lang", "");
             String text = row.getString("text", "");
             String expected = row.getString("expected", "");
-            Retrieval result = retriever.rank(text, lang, List.of(), 10);
+            Retrieval result = ranked.rank(text, lang, List.of(), 10);
             List<String> articles = new ArrayList<>(distinctArticles(result.passages()));
             if (expected.isEmpty()) {
                 offTopic.add(false, false, result.confident(), false);
@@ -96,6 +98,7 @@ final class EvaluateRetrievalCommand implements Command {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("kb", kb.report().summary());
             out.put("germanStemming", stemming.name().toLowerCase(Locale.ROOT));
+            out.put("retriever", ranked.toString());
             Map<String, Object> langs = new LinkedHashMap<>();
             byLanguage.forEach((l, t) -> langs.put(l, t.json()));
             out.put("languages", langs);
@@ -107,6 +110,7 @@ final class EvaluateRetrievalCommand implements Command {
         }
         System.out.println("knowledge base: " + kb.report().summary());
         System.out.println("German stemming: " + stemming.name().toLowerCase(Locale.ROOT));
+        System.out.println("retriever: " + ranked);
         System.out.printf(Locale.ROOT, "%-8s %5s %9s %9s %11s %20s%n", "language", "n", "recall@1", "recall@3",
                 "confident", "correct|confident");
         byLanguage.forEach((l, t) -> t.print(l));

@@ -24,6 +24,7 @@ public final class Main {
                 new EvaluateSummariesCommand(),
                 new BenchCommand(),
                 new BenchLlmCommand(),
+                new BenchEncoderCommand(), // encoder tier (issue 15)
                 new SimulateCommand(),
                 new ServeCommand(),
                 new DeadLettersCommand(),

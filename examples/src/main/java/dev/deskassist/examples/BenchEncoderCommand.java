@@ -1,0 +1,207 @@
+package dev.deskassist.examples;
+
+import dev.deskassist.core.encoder.EncoderIntentModel;
+import dev.deskassist.core.encoder.EncoderIntentTrainer;
+import dev.deskassist.core.encoder.EncoderKind;
+import dev.deskassist.core.encoder.EncoderTrainerConfig;
+import dev.deskassist.core.encoder.SentenceEncoder;
+import dev.deskassist.core.encoder.SentenceEncoders;
+import dev.deskassist.core.json.JsonCodec;
+import dev.deskassist.core.triage.IntentModel;
+import dev.deskassist.core.triage.classify.Example;
+import dev.deskassist.core.triage.classify.TrainingData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench-encoder}: what the encoder tier costs. Encoder load time (first in the JVM, native
+ * extraction included), per-ticket latency on one thread (p50, p99) of the n-gram model, the
+ * encoder tier and the cascade, throughput on two threads, resident memory, and the size of the
+ * jars the encoder adds. Trains on {@code --train} first (a small file is enough: latency does not
+ * depend on the training size). Run it from {@code deskassist-encoder.jar}.
+ */
+final class BenchEncoderCommand implements Command {
+
+    @Override
+    public String name() {
+        return "bench-encoder";
+    }
+
+    @Override
+    public String summary() {
+        return "cost of the encoder tier: --encoder bge|minilm --train FILE --test FILE [--cascade T,..] [--json]";
+    }
+
+    @Override
+    public int run(List<String> argv) throws Exception {
+        if (argv.contains("--help")) {
+            System.out.println("usage: bench-encoder --encoder bge|minilm --train FILE --test FILE [--texts N] [--cascade T[,T2]]\n"
+                    + "                     [--text-column C] [--label-column C] [--json]\n"
+                    + "  --texts N      tickets timed per figure (default 1000, drawn from --test with seed 42)\n"
+                    + "  --cascade T    also time the cascade at these n-gram confidence thresholds (default 0.9)");
+            return 0;
+        }
+        Args a = Args.parse(argv, ClassifierOptions.FLAGS);
+        EncoderTrainerConfig config = EncoderEvaluation.config(a, ClassifierOptions.trainerConfig(a));
+        EncoderKind kind = config.encoder();
+        long rss0 = rssBytes();
+        long t0 = System.nanoTime();
+        SentenceEncoder encoder = SentenceEncoders.shared(kind);
+        double loadMs = (System.nanoTime() - t0) / 1e6;
+        long rssLoaded = rssBytes();
+
+        TrainingData train = ClassifierOptions.reader(a).read(Path.of(a.require("train")));
+        TrainingData test = ClassifierOptions.reader(a).read(Path.of(a.require("test")));
+        EncoderIntentModel model = new EncoderIntentTrainer(config.withThreads(2)).train(train, encoder).model();
+        Path file = Files.createTempFile("deskassist-encoder", ".model");
+        double modelLoadMs;
+        try {
+            model.save(file);
+            long l0 = System.nanoTime();
+            model = EncoderIntentModel.load(file, EncoderIntentModel.Fallback.FAIL);
+            modelLoadMs = (System.nanoTime() - l0) / 1e6;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+
+        List<String> texts = new ArrayList<>(test.examples().stream().map(Example::text).toList());
+        Collections.shuffle(texts, new Random(42));
+        int n = Math.min(texts.size(), (int) ClassifierOptions.number(a.get("texts").orElse("1000"), "texts"));
+        List<String> timed = texts.subList(0, n);
+        List<String> warm = texts.subList(n, Math.min(texts.size(), n + 200));
+        if (warm.isEmpty()) {
+            warm = timed.subList(0, Math.min(200, n));
+        }
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("encoder", kind.id() + " " + SentenceEncoders.artifactVersion(kind));
+        out.put("cpus", Runtime.getRuntime().availableProcessors());
+        out.put("timedTickets", n);
+        out.put("meanChars", Math.round(timed.stream().mapToInt(String::length).average().orElse(0)));
+        out.put("encoderLoadMs", round(loadMs));
+        out.put("modelLoadMs", round(modelLoadMs));
+        out.put("ngram", latency(model.ngramModel(), warm, timed));
+        out.put("encoderTier", latency(model, warm, timed));
+        for (String c : a.get("cascade").orElse("0.9").split(",")) {
+            double t = ClassifierOptions.number(c, "cascade");
+            EncoderIntentModel m = model.withCascade(t);
+            long encoded = timed.stream().filter(x -> m.score(x).tier() == EncoderIntentModel.Tier.BLEND).count();
+            Map<String, Object> l = latency(m, warm, timed);
+            l.put("encoderShare", round(encoded / (double) n));
+            out.put("cascade" + c, l);
+        }
+        out.put("throughput2Threads", round(throughput(model, timed, 2)));
+        out.put("throughput1Thread", round(throughput(model, timed, 1)));
+        long rss1 = rssBytes();
+        Runtime rt = Runtime.getRuntime();
+        out.put("rssBeforeMB", mb(rss0));
+        out.put("rssAfterEncoderLoadMB", mb(rssLoaded));
+        out.put("rssAfterBenchMB", mb(rss1));
+        out.put("heapUsedMB", mb(rt.totalMemory() - rt.freeMemory()));
+        out.put("encoderJarsMB", encoderJarsMb());
+
+        if (a.flag("json")) {
+            System.out.println(JsonCodec.toJson(out));
+        } else {
+            out.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-24s %s%n", k, v));
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> latency(IntentModel model, List<String> warm, List<String> timed) {
+        for (int r = 0; r < 2; r++) {
+            warm.forEach(model::predict);
+        }
+        long[] ns = new long[timed.size()];
+        for (int i = 0; i < ns.length; i++) {
+            long t0 = System.nanoTime();
+            model.predict(timed.get(i));
+            ns[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(ns);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("p50ms", round(ns[ns.length / 2] / 1e6));
+        m.put("p99ms", round(ns[Math.min(ns.length - 1, (int) Math.ceil(ns.length * 0.99) - 1)] / 1e6));
+        m.put("meanMs", round(Arrays.stream(ns).average().orElse(0) / 1e6));
+        return m;
+    }
+
+    /** Tickets per second with {@code threads} threads sharing one model (and one ONNX session). */
+    private static double throughput(IntentModel model, List<String> texts, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> f = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int start = t;
+                f.add(pool.submit(() -> {
+                    for (int i = start; i < texts.size(); i += threads) {
+                        model.predict(texts.get(i));
+                    }
+                }));
+            }
+            for (Future<?> x : f) {
+                x.get();
+            }
+            return texts.size() / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Resident set size from /proc (Linux); 0 elsewhere. */
+    static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Size of the jars deskassist-encoder.jar adds (target/encoder-lib beside it), or null when not run from it. */
+    private static Object encoderJarsMb() throws IOException {
+        Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
+        Path lib = jar.resolveSibling("encoder-lib");
+        if (!Files.isDirectory(lib)) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        long total = 0;
+        try (Stream<Path> files = Files.list(lib)) {
+            for (Path p : files.sorted().toList()) {
+                total += Files.size(p);
+                if (Files.size(p) > 5_000_000) {
+                    m.put(p.getFileName().toString(), mb(Files.size(p)));
+                }
+            }
+        }
+        m.put("total", mb(total));
+        return m;
+    }
+
+    private static double mb(long bytes) {
+        return Math.round(bytes / 1e5) / 10.0;
+    }
+
+    private static Double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
