@@ -10,6 +10,7 @@ import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.triage.IntentModel;
 import dev.deskassist.core.triage.classify.Example;
 import dev.deskassist.core.triage.classify.TrainingData;
+import dev.deskassist.core.triage.classify.TrainingDataReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,9 @@ final class BenchEncoderCommand implements Command {
             System.out.println("usage: bench-encoder --encoder bge|minilm --train FILE --test FILE [--texts N] [--cascade T[,T2]]\n"
                     + "                     [--text-column C] [--label-column C] [--json]\n"
                     + "  --texts N      tickets timed per figure (default 1000, drawn from --test with seed 42)\n"
-                    + "  --cascade T    also time the cascade at these n-gram confidence thresholds (default 0.9)");
+                    + "  --cascade T    also time the cascade at these n-gram confidence thresholds (default 0.9)\n"
+                    + "  --time-file F [--time-text-column C[,C2]] [--time-label-column C]   time the texts of this file instead\n"
+                    + EncoderEvaluation.HELP);
             return 0;
         }
         Args a = Args.parse(argv, ClassifierOptions.FLAGS);
@@ -77,6 +80,13 @@ final class BenchEncoderCommand implements Command {
             Files.deleteIfExists(file);
         }
 
+        if (a.get("time-file").isPresent()) {
+            // time other texts than the test file's, e.g. long support tickets with a model trained on short ones
+            test = TrainingDataReader.builder()
+                    .textColumns(List.of(a.get("time-text-column").orElse("text").split(",")))
+                    .labelColumn(a.get("time-label-column").orElse("category")).build()
+                    .read(Path.of(a.require("time-file")));
+        }
         List<String> texts = new ArrayList<>(test.examples().stream().map(Example::text).toList());
         Collections.shuffle(texts, new Random(42));
         int n = Math.min(texts.size(), (int) ClassifierOptions.number(a.get("texts").orElse("1000"), "texts"));
@@ -89,6 +99,9 @@ final class BenchEncoderCommand implements Command {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("encoder", kind.id() + " " + SentenceEncoders.artifactVersion(kind));
         out.put("cpus", Runtime.getRuntime().availableProcessors());
+        out.put("loadAverageAtStart", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage()));
+        out.put("timedFrom", a.get("time-file").orElse(a.require("test")));
         out.put("timedTickets", n);
         out.put("meanChars", Math.round(timed.stream().mapToInt(String::length).average().orElse(0)));
         out.put("encoderLoadMs", round(loadMs));
@@ -125,18 +138,31 @@ final class BenchEncoderCommand implements Command {
         for (int r = 0; r < 2; r++) {
             warm.forEach(model::predict);
         }
+        // wall time, and CPU time of this thread: with one intra-op thread ONNX Runtime computes on
+        // the calling thread, so CPU time is the latency a quiet machine would show
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
         long[] ns = new long[timed.size()];
+        long[] cpu = new long[timed.size()];
         for (int i = 0; i < ns.length; i++) {
+            long c0 = bean.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             model.predict(timed.get(i));
             ns[i] = System.nanoTime() - t0;
+            cpu[i] = bean.getCurrentThreadCpuTime() - c0;
         }
-        Arrays.sort(ns);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("p50ms", round(ns[ns.length / 2] / 1e6));
-        m.put("p99ms", round(ns[Math.min(ns.length - 1, (int) Math.ceil(ns.length * 0.99) - 1)] / 1e6));
+        m.put("p50ms", round(percentile(ns, 0.50) / 1e6));
+        m.put("p99ms", round(percentile(ns, 0.99) / 1e6));
         m.put("meanMs", round(Arrays.stream(ns).average().orElse(0) / 1e6));
+        m.put("cpuP50ms", round(percentile(cpu, 0.50) / 1e6));
+        m.put("cpuP99ms", round(percentile(cpu, 0.99) / 1e6));
         return m;
+    }
+
+    private static long percentile(long[] values, double q) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        return v[Math.max(0, Math.min(v.length - 1, (int) Math.ceil(v.length * q) - 1))];
     }
 
     /** Tickets per second with {@code threads} threads sharing one model (and one ONNX session). */

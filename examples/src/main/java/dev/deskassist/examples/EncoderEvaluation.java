@@ -141,6 +141,27 @@ final class EncoderEvaluation {
         return 0;
     }
 
+    /** Runs {@code train} with {@code --encoder}: trains the encoder tier and saves it as one model file. */
+    static int train(Args a, TrainerConfig ngram, TrainingData data, Path out) throws java.io.IOException {
+        EncoderTrainerConfig config = config(a, ngram);
+        EncoderTrainingResult r = new EncoderIntentTrainer(config).train(data);
+        EncoderIntentModel m = r.model();
+        m.save(out);
+        System.out.printf(Locale.ROOT, "examples          %d%n", data.size());
+        System.out.printf(Locale.ROOT, "labels            %d%n", m.labels().size());
+        System.out.printf(Locale.ROOT, "encoder           %s %s, used for %s%n", config.encoder().id(),
+                m.trainedArtifactVersion(), String.join(",", m.encoderLanguages()));
+        System.out.printf(Locale.ROOT, "training time     %.2f s (embedding %.2f s, %d-fold cross-validation included)%n",
+                r.duration().toNanos() / 1e9, r.embedding().toNanos() / 1e9, config.folds());
+        System.out.printf(Locale.ROOT, "cross-validated   n-gram %s, encoder %s, blend %s%n", ClassifierOptions.pct(r.cvAccuracyNgram()),
+                ClassifierOptions.pct(r.cvAccuracyEncoder()), ClassifierOptions.pct(r.cvAccuracyBlend()));
+        System.out.printf(Locale.ROOT, "blend             encoder weight %.2f, l2 %s, temperature %.3f%n", m.encoderWeight(),
+                r.l2(), m.temperature());
+        System.out.printf(Locale.ROOT, "abstain threshold %.3f%n", m.abstainThreshold());
+        System.out.printf(Locale.ROOT, "model             %s (%s, %d bytes)%n", out, m.version(), java.nio.file.Files.size(out));
+        return 0;
+    }
+
     private static Map<String, Object> groups(Args a, TrainingDataReader reader, TrainingData test, Evaluation blend,
             Evaluation ngramOnly) {
         TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())

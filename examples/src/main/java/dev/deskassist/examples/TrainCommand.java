@@ -26,7 +26,8 @@ final class TrainCommand implements Command {
     @Override
     public int run(List<String> args) throws Exception {
         if (args.contains("--help")) {
-            System.out.println("usage: train --data FILE [--out model.bin] [options]\n" + ClassifierOptions.HELP);
+            System.out.println("usage: train --data FILE [--out model.bin] [options]\n" + ClassifierOptions.HELP
+                    + "\n" + EncoderEvaluation.HELP); // encoder tier (issue 15)
             return 0;
         }
         Args a = Args.parse(args, ClassifierOptions.FLAGS);
@@ -34,6 +35,10 @@ final class TrainCommand implements Command {
         Path out = Path.of(a.get("out").orElse("model.bin"));
         TrainingData train = ClassifierOptions.reader(a).read(data);
         TrainerConfig config = ClassifierOptions.trainerConfig(a);
+        // encoder tier (issue 15): all of its logic lives in EncoderEvaluation
+        if (a.get("encoder").isPresent()) {
+            return EncoderEvaluation.train(a, config, train, out);
+        }
         TrainingResult r = new IntentTrainer(config).train(train);
         r.model().save(out);
         LinearIntentModel m = r.model();
