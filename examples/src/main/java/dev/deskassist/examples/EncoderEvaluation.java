@@ -122,8 +122,13 @@ final class EncoderEvaluation {
         r.cascade().forEach(p -> cvCascade.put(String.format(Locale.ROOT, "%.2f", p.below()),
                 Map.of("accuracy", round(p.accuracy()), "encoderShare", round(p.encoderShare()))));
         out.put("cascadeCrossValidated", cvCascade);
+        // the other language policy, on the same trained model: every language to the encoder, or English only
+        Set<String> other = config.encoderLanguages().contains("*") ? Set.of("en") : Set.of("*");
+        Evaluation otherPolicy = Evaluation.of(model.withEncoderLanguages(other), ex, threshold);
+        out.put("accuracyWithEncoderLanguages" + (other.contains("*") ? "All" : "En"), round(otherPolicy.accuracy()));
         if (a.get("group-column").isPresent()) {
-            out.put("accuracyBy" + a.require("group-column"), groups(a, reader, test, blend, ngramOnly));
+            out.put("accuracyBy" + a.require("group-column"), groups(a, reader, test, blend, ngramOnly, otherPolicy,
+                    other.contains("*") ? "encoderAllLanguages" : "encoderEnglishOnly"));
         }
         if (a.get("out").isPresent()) {
             try {
@@ -163,7 +168,7 @@ final class EncoderEvaluation {
     }
 
     private static Map<String, Object> groups(Args a, TrainingDataReader reader, TrainingData test, Evaluation blend,
-            Evaluation ngramOnly) {
+            Evaluation ngramOnly, Evaluation otherPolicy, String otherName) {
         TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())
                 .labelColumn(a.require("group-column")).build().read(Path.of(a.require("test")));
         if (byGroup.size() != test.size()) {
@@ -171,14 +176,15 @@ final class EncoderEvaluation {
         }
         Map<String, double[]> acc = new TreeMap<>();
         for (int i = 0; i < test.size(); i++) {
-            double[] v = acc.computeIfAbsent(byGroup.examples().get(i).label(), k -> new double[3]);
+            double[] v = acc.computeIfAbsent(byGroup.examples().get(i).label(), k -> new double[4]);
             v[0] += blend.predictions().get(i).correct() ? 1 : 0;
             v[1] += ngramOnly.predictions().get(i).correct() ? 1 : 0;
+            v[3] += otherPolicy.predictions().get(i).correct() ? 1 : 0;
             v[2]++;
         }
         Map<String, Object> out = new LinkedHashMap<>();
         acc.forEach((k, v) -> out.put(k, Map.of("n", (long) v[2], "encoderTier", round(v[0] / v[2]),
-                "ngram", round(v[1] / v[2]))));
+                "ngram", round(v[1] / v[2]), otherName, round(v[3] / v[2]))));
         return out;
     }
 

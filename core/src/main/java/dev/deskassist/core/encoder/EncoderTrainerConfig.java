@@ -53,10 +53,15 @@ public record EncoderTrainerConfig(EncoderKind encoder, TrainerConfig ngram, int
         }
     }
 
-    /** bge-small, 5 folds, L2 from {1e-4, 1e-3, 1e-2}, 20 epochs, weight steps of 0.1, English only, 2 threads. */
+    /**
+     * 5 folds, L2 from {1e-3, 3e-3, 1e-2, 3e-2}, 40 epochs, weight steps of 0.1, English only, 2
+     * threads. On Banking77 train, 40 epochs cross-validated better than 20 (blend 93.11 % against
+     * 92.78 %); the grid spans what cross-validation chose with all data (3e-3) and with ten
+     * examples per intent (1e-2).
+     */
     public static EncoderTrainerConfig defaults(EncoderKind encoder) {
         TrainerConfig ngram = TrainerConfig.defaults();
-        return new EncoderTrainerConfig(encoder, ngram, 5, List.of(1e-4, 1e-3, 1e-2), 20, 0.1, ngram.targetPrecision(),
+        return new EncoderTrainerConfig(encoder, ngram, 5, List.of(1e-3, 3e-3, 1e-2, 3e-2), 40, 0.1, ngram.targetPrecision(),
                 Set.of("en"), 2, ngram.seed());
     }
 

@@ -29,7 +29,7 @@ class EncoderIntentModelTest {
     @BeforeAll
     static void train() {
         EncoderTrainerConfig config = EncoderTrainerConfig.defaults(EncoderKind.BGE_SMALL_EN_V15_Q).withFolds(4)
-                .withEpochs(30).withThreads(1);
+                .withEpochs(30).withL2Grid(List.of(1e-3, 1e-2)).withThreads(1);
         result = new EncoderIntentTrainer(config).train(TinyIntents.data());
         model = result.model();
     }
