@@ -65,6 +65,7 @@ public record EncoderTrainerConfig(EncoderKind encoder, TrainerConfig ngram, int
                 Set.of("en"), 2, ngram.seed());
     }
 
+    /** With these n-gram settings, whose target precision and seed this config then also uses. */
     public EncoderTrainerConfig withNgram(TrainerConfig v) {
         return new EncoderTrainerConfig(encoder, v, folds, l2Grid, epochs, weightStep, v.targetPrecision(), encoderLanguages,
                 threads, v.seed());

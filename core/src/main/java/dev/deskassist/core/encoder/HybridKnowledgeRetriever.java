@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * knowledge base covers, so an off-topic question (which shares no informative word with any
  * article) never looks confident because some passage happens to be the nearest embedding; when
  * fusion changed the top article, it must also be close to the question in embedding space
- * ({@code minSimilarity}). Passage embeddings are computed once, at construction. Thread-safe.
+ * ({@code minSimilarity}). Passage embeddings are computed once, at construction (a few
+ * milliseconds per passage: seconds for a knowledge base of a thousand passages). Thread-safe.
  */
 public final class HybridKnowledgeRetriever implements RankedRetriever {
 

@@ -45,7 +45,8 @@ final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
                 // a second tokenizer only to find where the window ends in a long text
                 this.tokenizer = HuggingFaceTokenizer.newInstance(tok2, Map.of("padding", "false", "truncation", "false"));
             }
-        } catch (OrtException | IOException | RuntimeException e) {
+        } catch (OrtException | IOException | RuntimeException | LinkageError e) {
+            // LinkageError: no native library for this platform
             throw new EncoderException(EncoderException.Problem.LOAD_FAILED,
                     "encoder " + kind.id() + " failed to load: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
