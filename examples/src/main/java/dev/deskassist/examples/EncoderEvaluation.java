@@ -98,6 +98,7 @@ final class EncoderEvaluation {
         out.put("cvAccuracyBlend", round(r.cvAccuracyBlend()));
         out.put("l2", r.l2());
         out.put("encoderWeight", round(model.encoderWeight()));
+        out.put("blend", model.logLinear() ? "log-linear" : "linear");
         out.put("temperature", round(model.temperature()));
         out.put("threshold", round(threshold));
         out.put("accuracyNgram", round(ngramOnly.accuracy()));

@@ -88,6 +88,7 @@ public final class EncoderIntentModel implements IntentModel {
     private final float[] fingerprint;
     private final EmbeddingClassifier head;
     private final double encoderWeight;
+    private final boolean logLinear;
     private final double temperature;
     private final double abstainThreshold;
     private final double cascadeBelow;
@@ -99,7 +100,7 @@ public final class EncoderIntentModel implements IntentModel {
     private final String[] labels;
 
     EncoderIntentModel(LinearIntentModel ngram, EncoderKind kind, String artifactVersion, float[] fingerprint,
-            EmbeddingClassifier head, double encoderWeight, double temperature, double abstainThreshold,
+            EmbeddingClassifier head, double encoderWeight, boolean logLinear, double temperature, double abstainThreshold,
             double cascadeBelow, Set<String> encoderLanguages, SentenceEncoder encoder, String unavailable,
             LanguageDetector detector, String version) {
         this.ngram = ngram;
@@ -108,6 +109,7 @@ public final class EncoderIntentModel implements IntentModel {
         this.fingerprint = fingerprint;
         this.head = head;
         this.encoderWeight = encoderWeight;
+        this.logLinear = logLinear;
         this.temperature = temperature;
         this.abstainThreshold = abstainThreshold;
         this.cascadeBelow = cascadeBelow;
@@ -175,14 +177,21 @@ public final class EncoderIntentModel implements IntentModel {
             }
         }
         double[] pe = EmbeddingClassifier.softmax(head.logits(encoder.encode(t)));
-        return new Scored(blend(pe, pn, encoderWeight, temperature), Tier.BLEND,
-                List.of("encoder tier: " + kind.id() + " " + fmt(encoderWeight) + " + n-gram " + fmt(1 - encoderWeight)));
+        return new Scored(blend(pe, pn, encoderWeight, logLinear, temperature), Tier.BLEND,
+                List.of("encoder tier: " + kind.id() + " " + fmt(encoderWeight) + " + n-gram " + fmt(1 - encoderWeight)
+                        + (logLinear ? " (log-linear)" : "")));
     }
 
-    static double[] blend(double[] pe, double[] pn, double w, double temperature) {
+    /**
+     * Linear: {@code log(w·pe + (1 - w)·pn) / T}; log-linear: {@code (w·log pe + (1 - w)·log pn) / T};
+     * then softmax. The trainer picks the form by cross-validation.
+     */
+    static double[] blend(double[] pe, double[] pn, double w, boolean logLinear, double temperature) {
         double[] z = new double[pe.length];
         for (int c = 0; c < z.length; c++) {
-            z[c] = Math.log(Math.max(1e-12, w * pe[c] + (1 - w) * pn[c])) / temperature;
+            z[c] = logLinear
+                    ? (w * Math.log(Math.max(1e-12, pe[c])) + (1 - w) * Math.log(Math.max(1e-12, pn[c]))) / temperature
+                    : Math.log(Math.max(1e-12, w * pe[c] + (1 - w) * pn[c])) / temperature;
         }
         return EmbeddingClassifier.softmax(z);
     }
@@ -218,6 +227,11 @@ public final class EncoderIntentModel implements IntentModel {
     /** The weight of the encoder's probabilities in the blend (the n-gram model has the rest). */
     public double encoderWeight() {
         return encoderWeight;
+    }
+
+    /** True when probabilities are blended as a weighted geometric mean, false for a weighted arithmetic mean. */
+    public boolean logLinear() {
+        return logLinear;
     }
 
     public double temperature() {
@@ -269,7 +283,7 @@ public final class EncoderIntentModel implements IntentModel {
         if (!(below >= 0 && below <= 1)) {
             throw new IllegalArgumentException("cascade threshold must be in [0, 1], not " + below);
         }
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, encoderWeight, temperature,
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, encoderWeight, logLinear, temperature,
                 abstainThreshold, below, encoderLanguages, encoder, unavailable, detector, null);
     }
 
@@ -283,7 +297,7 @@ public final class EncoderIntentModel implements IntentModel {
         if (l.isEmpty()) {
             throw new IllegalArgumentException("name at least one language, or *");
         }
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, encoderWeight, temperature,
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, encoderWeight, logLinear, temperature,
                 abstainThreshold, cascadeBelow, l, encoder, unavailable, detector, null);
     }
 
@@ -295,13 +309,13 @@ public final class EncoderIntentModel implements IntentModel {
         if (!(weight >= 0 && weight <= 1)) {
             throw new IllegalArgumentException("encoder weight must be in [0, 1], not " + weight);
         }
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, weight, temperature,
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, weight, logLinear, temperature,
                 abstainThreshold, cascadeBelow, encoderLanguages, encoder, unavailable, detector, null);
     }
 
     /** A copy that tells languages with this detector instead of the built-in n-gram detector. */
     public EncoderIntentModel withLanguageDetector(LanguageDetector languageDetector) {
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, encoderWeight, temperature,
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, encoderWeight, logLinear, temperature,
                 abstainThreshold, cascadeBelow, encoderLanguages, encoder, unavailable,
                 java.util.Objects.requireNonNull(languageDetector), version);
     }
@@ -403,6 +417,7 @@ public final class EncoderIntentModel implements IntentModel {
         String artifactVersion = d.readUTF();
         float[] fingerprint = readFloats(d, d.readInt());
         double weight = d.readDouble();
+        boolean logLinear = d.readBoolean();
         double temperature = d.readDouble();
         double threshold = d.readDouble();
         double cascade = d.readDouble();
@@ -450,7 +465,7 @@ public final class EncoderIntentModel implements IntentModel {
             }
             LOG.warn("encoder intent model {}: {}; using its n-gram tier only", version, unavailable);
         }
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, weight, temperature, threshold,
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, weight, logLinear, temperature, threshold,
                 cascade, langs, encoder, unavailable, DEFAULT_DETECTOR, version);
     }
 
@@ -473,6 +488,7 @@ public final class EncoderIntentModel implements IntentModel {
             d.writeUTF(artifactVersion);
             writeFloats(d, fingerprint, true);
             d.writeDouble(encoderWeight);
+            d.writeBoolean(logLinear);
             d.writeDouble(temperature);
             d.writeDouble(abstainThreshold);
             d.writeDouble(cascadeBelow);

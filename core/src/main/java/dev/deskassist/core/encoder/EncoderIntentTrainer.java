@@ -96,22 +96,27 @@ public final class EncoderIntentTrainer {
         }
         double[][] pe = oofEnc[bestL2];
         double bestW = 0;
+        boolean bestLog = false;
         double bestBlendAcc = -1;
         double bestNll = Double.POSITIVE_INFINITY;
         int steps = (int) Math.round(1 / config.weightStep());
-        for (int s = 0; s <= steps; s++) {
-            double w = Math.min(1, s * config.weightStep());
-            double[][] p = blendAll(pe, oofNgram, useEncoder, w, 1.0);
-            double acc = accuracy(p, y);
-            double nll = nll(p, y);
-            if (acc > bestBlendAcc + 1e-9 || (Math.abs(acc - bestBlendAcc) <= 1e-9 && nll < bestNll)) {
-                bestBlendAcc = acc;
-                bestNll = nll;
-                bestW = w;
+        for (boolean logLinear : new boolean[] {false, true}) {
+            for (int s = 0; s <= steps; s++) {
+                double w = Math.min(1, s * config.weightStep());
+                double[][] p = blendAll(pe, oofNgram, useEncoder, w, logLinear, 1.0);
+                double acc = accuracy(p, y);
+                double nll = nll(p, y);
+                LOG.debug("blend {} w {}: cross-validated accuracy {}", logLinear ? "log-linear" : "linear", w, acc);
+                if (acc > bestBlendAcc + 1e-9 || (Math.abs(acc - bestBlendAcc) <= 1e-9 && nll < bestNll)) {
+                    bestBlendAcc = acc;
+                    bestNll = nll;
+                    bestW = w;
+                    bestLog = logLinear;
+                }
             }
         }
-        double temperature = fitTemperature(pe, oofNgram, useEncoder, bestW, y);
-        double[][] calibrated = blendAll(pe, oofNgram, useEncoder, bestW, temperature);
+        double temperature = fitTemperature(pe, oofNgram, useEncoder, bestW, bestLog, y);
+        double[][] calibrated = blendAll(pe, oofNgram, useEncoder, bestW, bestLog, temperature);
         List<HeldOutPrediction> heldOut = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int top = argmax(calibrated[i]);
@@ -124,13 +129,13 @@ public final class EncoderIntentTrainer {
         float[] probe = encoder.encode(EncoderIntentModel.PROBE);
         float[] fingerprint = java.util.Arrays.copyOf(probe, EncoderIntentModel.FINGERPRINT_VALUES);
         EncoderIntentModel model = new EncoderIntentModel(ngram, config.encoder(),
-                SentenceEncoders.artifactVersion(config.encoder()), fingerprint, head, bestW, temperature, threshold, 1.0,
+                SentenceEncoders.artifactVersion(config.encoder()), fingerprint, head, bestW, bestLog, temperature, threshold, 1.0,
                 config.encoderLanguages(), encoder, null, detector(), null);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("trained {} on {} examples, {} labels in {} ms (embedding {} ms); cross-validated accuracy n-gram {}, "
-                        + "encoder {}, blend {} (encoder weight {}, l2 {}, temperature {}, abstain threshold {})",
+                        + "encoder {}, blend {} ({}, encoder weight {}, l2 {}, temperature {}, abstain threshold {})",
                 model.version(), n, k, took.toMillis(), embedding.toMillis(), fmt(accuracy(oofNgram, y)), fmt(bestAcc),
-                fmt(bestBlendAcc), fmt(bestW), grid.get(bestL2), fmt(temperature), fmt(threshold));
+                fmt(bestBlendAcc), bestLog ? "log-linear" : "linear", fmt(bestW), grid.get(bestL2), fmt(temperature), fmt(threshold));
         return new EncoderTrainingResult(model, heldOut, grid.get(bestL2), accuracy(oofNgram, y), bestAcc,
                 accuracy(calibrated, y), cascade, embedding, took);
     }
@@ -280,20 +285,21 @@ public final class EncoderIntentTrainer {
         return out;
     }
 
-    static double[][] blendAll(double[][] pe, double[][] pn, boolean[] useEncoder, double w, double temperature) {
+    static double[][] blendAll(double[][] pe, double[][] pn, boolean[] useEncoder, double w, boolean logLinear,
+            double temperature) {
         double[][] out = new double[pe.length][];
         for (int i = 0; i < pe.length; i++) {
-            out[i] = useEncoder[i] ? EncoderIntentModel.blend(pe[i], pn[i], w, temperature) : pn[i];
+            out[i] = useEncoder[i] ? EncoderIntentModel.blend(pe[i], pn[i], w, logLinear, temperature) : pn[i];
         }
         return out;
     }
 
-    private double fitTemperature(double[][] pe, double[][] pn, boolean[] useEncoder, double w, int[] y) {
+    private double fitTemperature(double[][] pe, double[][] pn, boolean[] useEncoder, double w, boolean logLinear, int[] y) {
         double best = 1;
         double bestNll = Double.POSITIVE_INFINITY;
         for (int s = -20; s <= 20; s++) {
             double t = Math.pow(2, s / 10.0);
-            double v = nll(blendAll(pe, pn, useEncoder, w, t), y);
+            double v = nll(blendAll(pe, pn, useEncoder, w, logLinear, t), y);
             if (v < bestNll) {
                 bestNll = v;
                 best = t;
