@@ -88,6 +88,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ClassifierOptions options;
 
+    // encoder tier (issue 15): all of its logic lives in EncoderEvaluation
+    @Mixin
+    EncoderOptions encoder;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "With --encoder: also save the trained model.")
+    Path out;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
@@ -120,6 +127,10 @@ final class EvaluateCommand implements Callable<Integer> {
             if (perClass > 0) {
                 train = train.samplePerLabel(perClass, config.seed());
             }
+            if (encoder.requested()) {
+                return EncoderEvaluation.run(encoder, reader, config, train, test, perClass, trainFile, testFile,
+                        groupColumn, out, json, w);
+            }
             try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
                 r = new IntentTrainer(config).train(train, (done, total) -> {
                     progress.total(total);
@@ -129,6 +140,9 @@ final class EvaluateCommand implements Callable<Integer> {
             model = r.model();
             modelSource = trainFile.toString();
         } else {
+            if (encoder.requested()) {
+                throw new UsageException("--encoder trains the encoder tier on a --train file");
+            }
             if (perClass > 0) {
                 throw new UsageException("--per-class samples a --train file; the directory's model is used as it is");
             }

@@ -58,6 +58,18 @@ final class EvaluateRetrievalCommand implements Callable<Integer> {
     @Option(names = "--misses", description = "Also list every question whose expected article did not rank first.")
     boolean misses;
 
+    // encoder tier (issue 15): --encoder bge|minilm fuses embeddings in (EncoderRetrieval)
+    @Option(names = "--encoder", paramLabel = "bge|minilm",
+            description = "Hybrid retrieval: BM25 fused with this encoder's embeddings (needs deskassist-encoder.jar).")
+    String encoder;
+
+    @Option(names = "--encoder-languages", split = ",", paramLabel = "L",
+            description = "With --encoder: languages fused with embeddings (default: en; * for all).")
+    java.util.Set<String> encoderLanguages;
+
+    @Option(names = "--rrf-k", paramLabel = "K", description = "With --encoder: the reciprocal rank fusion constant.")
+    Integer rrfK;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
@@ -69,6 +81,8 @@ final class EvaluateRetrievalCommand implements Callable<Integer> {
                 ? Files.readString(set, StandardCharsets.UTF_8)
                 : SampleKnowledgeBase.resource(SampleKnowledgeBase.ROOT + "retrieval-eval.jsonl");
         LuceneKnowledgeRetriever retriever = LuceneKnowledgeRetriever.builder().germanStemming(stemming).build(kb);
+        dev.deskassist.core.draft.RankedRetriever ranked = EncoderRetrieval.wrap(encoder, encoderLanguages, rrfK, kb,
+                retriever);
 
         Map<String, Tally> byLanguage = new TreeMap<>();
         Tally all = new Tally();
@@ -92,7 +106,7 @@ final class EvaluateRetrievalCommand implements Callable<Integer> {
             String lang = row.getString("lang", "");
             String text = row.getString("text", "");
             String expected = row.getString("expected", "");
-            Retrieval result = retriever.rank(text, lang, List.of(), 10);
+            Retrieval result = ranked.rank(text, lang, List.of(), 10);
             List<String> articles = new ArrayList<>(distinctArticles(result.passages()));
             if (expected.isEmpty()) {
                 offTopic.add(false, false, result.confident(), false);
@@ -119,6 +133,7 @@ final class EvaluateRetrievalCommand implements Callable<Integer> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("kb", kb.report().summary());
             out.put("germanStemming", stemming.name().toLowerCase(Locale.ROOT));
+            out.put("retriever", ranked.toString());
             Map<String, Object> langs = new LinkedHashMap<>();
             byLanguage.forEach((l, t) -> langs.put(l, t.json()));
             out.put("languages", langs);
@@ -130,6 +145,7 @@ final class EvaluateRetrievalCommand implements Callable<Integer> {
         }
         w.println("knowledge base: " + kb.report().summary());
         w.println("German stemming: " + stemming.name().toLowerCase(Locale.ROOT));
+        w.println("retriever: " + ranked);
         w.printf(Locale.ROOT, "%-8s %5s %9s %9s %11s %20s%n", "language", "n", "recall@1", "recall@3",
                 "confident", "correct|confident");
         byLanguage.forEach((l, t) -> t.print(w, l));

@@ -48,6 +48,7 @@ public final class Main implements Callable<Integer> {
                 new BacktestCommand(),
                 new BenchCommand(),
                 new BenchLlmCommand(),
+                new BenchEncoderCommand(), // encoder tier (issue 15)
                 new SimulateCommand(),
                 new ServeCommand(),
                 new ReportCommand(),

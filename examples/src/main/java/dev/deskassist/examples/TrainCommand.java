@@ -85,6 +85,10 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ClassifierOptions options;
 
+    // encoder tier (issue 15): all of its logic lives in EncoderEvaluation
+    @Mixin
+    EncoderOptions encoder;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
@@ -124,6 +128,9 @@ final class TrainCommand implements Callable<Integer> {
             train = train.merge(TrainingDataReader.defaults().read(corrections));
         }
         TrainerConfig trainer = options.trainerConfig();
+        if (encoder.requested()) {
+            return EncoderEvaluation.train(encoder, trainer, train, out, w);
+        }
         TrainingResult r;
         try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
             r = new IntentTrainer(trainer).train(train, (done, total) -> {

@@ -17,6 +17,23 @@ public interface IntentModel {
     /** An identifier of this trained model (format version and content hash) for the audit log. */
     String version();
 
+    /**
+     * Like {@link #predict}, with notes for the reasons on how the ranking was reached (for a tiered
+     * model: which tier decided, and why it fell back). Models with one path return no notes.
+     */
+    default Ranking rank(String text) {
+        return new Ranking(predict(text), List.of());
+    }
+
+    /** Ranked labels, highest first, and notes on how they were reached. */
+    record Ranking(List<ScoredLabel> labels, List<String> notes) {
+
+        public Ranking {
+            labels = labels == null ? List.of() : List.copyOf(labels);
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
+
     /** A label with its probability. */
     record ScoredLabel(String label, double probability) {
     }

@@ -143,6 +143,15 @@ public final class LuceneKnowledgeRetriever implements RankedRetriever {
         return indexes.values().stream().mapToInt(i -> i.passages.length).sum();
     }
 
+    /**
+     * The passages indexed for a language, in index order (empty for a language without articles);
+     * for retrievers that rank the same passages another way, such as the encoder tier's hybrid.
+     */
+    public List<Passage> passages(String language) {
+        LanguageIndex idx = indexes.get(language == null ? "" : language.toLowerCase(Locale.ROOT));
+        return idx == null ? List.of() : List.of(idx.passages);
+    }
+
     /** The query terms after this language's analysis (for debugging and tests). */
     public List<String> analyze(String text, String language) {
         LanguageIndex idx = indexes.get(language);

@@ -122,7 +122,8 @@ public final class CategoryDecider {
     }
 
     private Decision<String> withModel(String text, List<Taxonomy.FiredRule> fired, Map<String, Double> boost) {
-        List<ScoredLabel> predicted = model.predict(text);
+        IntentModel.Ranking ranking = model.rank(text);
+        List<ScoredLabel> predicted = ranking.labels();
         if (predicted == null || predicted.isEmpty()) {
             return rulesOnly(fired, boost);
         }
@@ -160,6 +161,7 @@ public final class CategoryDecider {
         String second = predicted.size() > 1 ? ", next " + predicted.get(1).label() + " " + fmt(predicted.get(1).probability())
                 : "";
         reasons.add("model: " + modelTop.label() + " " + fmt(modelTop.probability()) + second);
+        reasons.addAll(ranking.notes());
         for (Taxonomy.FiredRule f : fired) {
             if (combined.containsKey(f.category().id())) {
                 reasons.add("rule " + f.rule().id() + " boosts " + f.category().id() + " ×"

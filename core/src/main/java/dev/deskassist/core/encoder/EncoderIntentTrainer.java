@@ -1,0 +1,358 @@
+package dev.deskassist.core.encoder;
+
+import dev.deskassist.core.model.Decision;
+import dev.deskassist.core.triage.LanguageDetector;
+import dev.deskassist.core.triage.classify.AbstainThresholds;
+import dev.deskassist.core.triage.classify.Example;
+import dev.deskassist.core.triage.classify.HeldOutPrediction;
+import dev.deskassist.core.triage.classify.IntentTrainer;
+import dev.deskassist.core.triage.classify.LinearIntentModel;
+import dev.deskassist.core.triage.classify.TrainingData;
+import dev.deskassist.core.triage.language.NgramLanguageDetector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains an {@link EncoderIntentModel}: embeds every training text once, then by k-fold
+ * cross-validation on the training data alone chooses the L2 strength of the logistic regression
+ * on embeddings, the encoder's weight in the blend with the n-gram model, the temperature and the
+ * abstain threshold; finally trains both tiers on all examples. Never sees a test file.
+ */
+public final class EncoderIntentTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EncoderIntentTrainer.class);
+    static final double[] CASCADE_THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99};
+
+    private final EncoderTrainerConfig config;
+
+    public EncoderIntentTrainer(EncoderTrainerConfig config) {
+        this.config = config;
+    }
+
+    public EncoderTrainerConfig config() {
+        return config;
+    }
+
+    /** Trains with the shared encoder of the configured kind. */
+    public EncoderTrainingResult train(TrainingData data) {
+        return train(data, SentenceEncoders.shared(config.encoder()));
+    }
+
+    /** Trains with this encoder (whose kind must be the configured one). */
+    public EncoderTrainingResult train(TrainingData data, SentenceEncoder encoder) {
+        if (encoder.kind() != config.encoder()) {
+            throw new IllegalArgumentException("encoder " + encoder.kind().id() + " given, " + config.encoder().id() + " configured");
+        }
+        long t0 = System.nanoTime();
+        List<Example> ex = data.examples();
+        int n = ex.size();
+        if (n < config.folds()) {
+            throw new IllegalArgumentException("need at least " + config.folds() + " examples, got " + n);
+        }
+        List<String> texts = ex.stream().map(Example::text).toList();
+        float[][] x = embed(encoder, texts, config.threads());
+        Duration embedding = Duration.ofNanos(System.nanoTime() - t0);
+
+        LinearIntentModel ngram = new IntentTrainer(config.ngram()).train(data).model();
+        String[] labels = ngram.labels().toArray(new String[0]);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            index.put(labels[i], i);
+        }
+        int k = labels.length;
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = index.get(ex.get(i).label());
+        }
+        boolean[] useEncoder = encoderPath(texts, config);
+
+        int[] fold = folds(y, k, config.folds(), config.seed());
+        List<Double> grid = config.l2Grid();
+        double[][] oofNgram = new double[n][];
+        double[][][] oofEnc = new double[grid.size()][n][];
+        runFolds(data, x, y, k, labels, fold, oofNgram, oofEnc);
+
+        int bestL2 = 0;
+        double bestAcc = -1;
+        for (int g = 0; g < grid.size(); g++) {
+            double acc = accuracy(oofEnc[g], y);
+            LOG.debug("l2 {}: cross-validated encoder accuracy {}", grid.get(g), acc);
+            if (acc > bestAcc + 1e-9) {
+                bestAcc = acc;
+                bestL2 = g;
+            }
+        }
+        double[][] pe = oofEnc[bestL2];
+        double bestW = 0;
+        boolean bestLog = false;
+        double bestBlendAcc = -1;
+        double bestNll = Double.POSITIVE_INFINITY;
+        int steps = (int) Math.round(1 / config.weightStep());
+        for (boolean logLinear : new boolean[] {false, true}) {
+            for (int s = 0; s <= steps; s++) {
+                double w = Math.min(1, s * config.weightStep());
+                double[][] p = blendAll(pe, oofNgram, useEncoder, w, logLinear, 1.0);
+                double acc = accuracy(p, y);
+                double nll = nll(p, y);
+                LOG.debug("blend {} w {}: cross-validated accuracy {}", logLinear ? "log-linear" : "linear", w, acc);
+                if (acc > bestBlendAcc + 1e-9 || (Math.abs(acc - bestBlendAcc) <= 1e-9 && nll < bestNll)) {
+                    bestBlendAcc = acc;
+                    bestNll = nll;
+                    bestW = w;
+                    bestLog = logLinear;
+                }
+            }
+        }
+        double temperature = fitTemperature(pe, oofNgram, useEncoder, bestW, bestLog, y);
+        double[][] calibrated = blendAll(pe, oofNgram, useEncoder, bestW, bestLog, temperature);
+        List<HeldOutPrediction> heldOut = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int top = argmax(calibrated[i]);
+            heldOut.add(new HeldOutPrediction(labels[y[i]], labels[top], calibrated[i][top]));
+        }
+        double threshold = AbstainThresholds.forPrecision(heldOut, config.targetPrecision());
+        List<EncoderTrainingResult.CascadePoint> cascade = cascade(calibrated, oofNgram, useEncoder, y);
+
+        EmbeddingClassifier head = EmbeddingClassifier.train(x, y, k, grid.get(bestL2), config.epochs(), config.seed());
+        float[] probe = encoder.encode(EncoderIntentModel.PROBE);
+        float[] fingerprint = java.util.Arrays.copyOf(probe, EncoderIntentModel.FINGERPRINT_VALUES);
+        EncoderIntentModel model = new EncoderIntentModel(ngram, config.encoder(),
+                SentenceEncoders.artifactVersion(config.encoder()), fingerprint, head, bestW, bestLog, temperature, threshold, 1.0,
+                config.encoderLanguages(), encoder, null, detector(), null);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        LOG.info("trained {} on {} examples, {} labels in {} ms (embedding {} ms); cross-validated accuracy n-gram {}, "
+                        + "encoder {}, blend {} ({}, encoder weight {}, l2 {}, temperature {}, abstain threshold {})",
+                model.version(), n, k, took.toMillis(), embedding.toMillis(), fmt(accuracy(oofNgram, y)), fmt(bestAcc),
+                fmt(bestBlendAcc), bestLog ? "log-linear" : "linear", fmt(bestW), grid.get(bestL2), fmt(temperature), fmt(threshold));
+        return new EncoderTrainingResult(model, heldOut, grid.get(bestL2), accuracy(oofNgram, y), bestAcc,
+                accuracy(calibrated, y), cascade, embedding, took);
+    }
+
+    private static LanguageDetector detector() {
+        return new NgramLanguageDetector();
+    }
+
+    /** Which texts the model will send to the encoder (the others stay on the n-gram path). */
+    static boolean[] encoderPath(List<String> texts, EncoderTrainerConfig config) {
+        boolean[] out = new boolean[texts.size()];
+        LanguageDetector d = detector();
+        for (int i = 0; i < out.length; i++) {
+            String t = texts.get(i);
+            boolean letters = t.codePoints().anyMatch(Character::isLetter);
+            boolean lang = true;
+            if (letters && !config.encoderLanguages().contains("*")) {
+                Decision<String> l = d.detect(t);
+                lang = !l.hasValue() || config.encoderLanguages().contains(l.value());
+            }
+            out[i] = letters && lang;
+        }
+        return out;
+    }
+
+    private void runFolds(TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold,
+            double[][] oofNgram, double[][][] oofEnc) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), config.folds()), r -> {
+            Thread t = new Thread(r, "encoder-trainer-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int f = 0; f < config.folds(); f++) {
+                int current = f;
+                tasks.add(pool.submit(() -> runFold(current, data, x, y, k, labels, fold, oofNgram, oofEnc)));
+            }
+            for (Future<?> t : tasks) {
+                t.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void runFold(int f, TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold,
+            double[][] oofNgram, double[][][] oofEnc) {
+        List<Example> trainEx = new ArrayList<>();
+        List<Integer> trainIdx = new ArrayList<>();
+        List<Integer> testIdx = new ArrayList<>();
+        for (int i = 0; i < fold.length; i++) {
+            if (fold[i] == f) {
+                testIdx.add(i);
+            } else {
+                trainIdx.add(i);
+                trainEx.add(data.examples().get(i));
+            }
+        }
+        LinearIntentModel m = new IntentTrainer(config.ngram()).train(TrainingData.of("fold " + f, trainEx)).model();
+        int[] map = new int[k];
+        List<String> foldLabels = new ArrayList<>(m.labels());
+        for (int c = 0; c < k; c++) {
+            map[c] = foldLabels.indexOf(labels[c]);
+        }
+        for (int i : testIdx) {
+            double[] pf = m.probabilities(data.examples().get(i).text());
+            double[] p = new double[k];
+            for (int c = 0; c < k; c++) {
+                p[c] = map[c] >= 0 ? pf[map[c]] : 0;
+            }
+            oofNgram[i] = p;
+        }
+        float[][] xt = new float[trainIdx.size()][];
+        int[] yt = new int[trainIdx.size()];
+        for (int j = 0; j < xt.length; j++) {
+            xt[j] = x[trainIdx.get(j)];
+            yt[j] = y[trainIdx.get(j)];
+        }
+        for (int g = 0; g < config.l2Grid().size(); g++) {
+            EmbeddingClassifier c = EmbeddingClassifier.train(xt, yt, k, config.l2Grid().get(g), config.epochs(),
+                    config.seed() + f);
+            for (int i : testIdx) {
+                oofEnc[g][i] = EmbeddingClassifier.softmax(c.logits(x[i]));
+            }
+        }
+    }
+
+    /** Embeds texts on {@code threads} threads; blank texts get a zero vector. */
+    public static float[][] embed(SentenceEncoder encoder, List<String> texts, int threads) {
+        float[][] out = new float[texts.size()][];
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "encoder-embed");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            int chunk = Math.max(1, (texts.size() + threads * 8 - 1) / (threads * 8));
+            for (int start = 0; start < texts.size(); start += chunk) {
+                int s = start;
+                int e = Math.min(texts.size(), start + chunk);
+                tasks.add(pool.submit(() -> {
+                    for (int i = s; i < e; i++) {
+                        String t = texts.get(i);
+                        out[i] = t.isBlank() ? new float[encoder.kind().dimension()] : encoder.encode(t);
+                    }
+                }));
+            }
+            for (Future<?> t : tasks) {
+                t.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    /** Stratified fold numbers: each label's examples shuffled and dealt round-robin. */
+    static int[] folds(int[] y, int k, int folds, long seed) {
+        Map<Integer, List<Integer>> byLabel = new LinkedHashMap<>();
+        for (int c = 0; c < k; c++) {
+            byLabel.put(c, new ArrayList<>());
+        }
+        for (int i = 0; i < y.length; i++) {
+            byLabel.get(y[i]).add(i);
+        }
+        Random rnd = new Random(seed);
+        int[] out = new int[y.length];
+        int next = 0;
+        for (List<Integer> idx : byLabel.values()) {
+            Collections.shuffle(idx, rnd);
+            for (int i : idx) {
+                out[i] = next++ % folds;
+            }
+        }
+        return out;
+    }
+
+    static double[][] blendAll(double[][] pe, double[][] pn, boolean[] useEncoder, double w, boolean logLinear,
+            double temperature) {
+        double[][] out = new double[pe.length][];
+        for (int i = 0; i < pe.length; i++) {
+            out[i] = useEncoder[i] ? EncoderIntentModel.blend(pe[i], pn[i], w, logLinear, temperature) : pn[i];
+        }
+        return out;
+    }
+
+    private double fitTemperature(double[][] pe, double[][] pn, boolean[] useEncoder, double w, boolean logLinear, int[] y) {
+        double best = 1;
+        double bestNll = Double.POSITIVE_INFINITY;
+        for (int s = -20; s <= 20; s++) {
+            double t = Math.pow(2, s / 10.0);
+            double v = nll(blendAll(pe, pn, useEncoder, w, logLinear, t), y);
+            if (v < bestNll) {
+                bestNll = v;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private static List<EncoderTrainingResult.CascadePoint> cascade(double[][] blended, double[][] pn, boolean[] useEncoder,
+            int[] y) {
+        List<EncoderTrainingResult.CascadePoint> out = new ArrayList<>();
+        for (double t : CASCADE_THRESHOLDS) {
+            int correct = 0;
+            int encoded = 0;
+            for (int i = 0; i < y.length; i++) {
+                int topN = argmax(pn[i]);
+                boolean skip = !useEncoder[i] || pn[i][topN] >= t;
+                double[] p = skip ? pn[i] : blended[i];
+                encoded += skip ? 0 : 1;
+                correct += argmax(p) == y[i] ? 1 : 0;
+            }
+            out.add(new EncoderTrainingResult.CascadePoint(t, correct / (double) y.length, encoded / (double) y.length));
+        }
+        return out;
+    }
+
+    static int argmax(double[] p) {
+        int top = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[top]) {
+                top = c;
+            }
+        }
+        return top;
+    }
+
+    static double accuracy(double[][] p, int[] y) {
+        int ok = 0;
+        for (int i = 0; i < y.length; i++) {
+            ok += argmax(p[i]) == y[i] ? 1 : 0;
+        }
+        return ok / (double) y.length;
+    }
+
+    static double nll(double[][] p, int[] y) {
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s -= Math.log(Math.max(1e-12, p[i][y[i]]));
+        }
+        return s / y.length;
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+}
