@@ -13,17 +13,25 @@ import dev.deskassist.core.draft.ReplyTemplates;
 import dev.deskassist.core.draft.kb.KnowledgeBase;
 import dev.deskassist.core.draft.kb.KnowledgeBaseLoader;
 import dev.deskassist.core.draft.kb.LuceneKnowledgeRetriever;
+import dev.deskassist.core.encoder.EncoderIntentModel;
+import dev.deskassist.core.encoder.EncoderIntentTrainer;
+import dev.deskassist.core.encoder.EncoderKind;
+import dev.deskassist.core.encoder.EncoderTrainerConfig;
+import dev.deskassist.core.encoder.EncoderTrainingResult;
 import dev.deskassist.core.pipeline.Acceptance;
 import dev.deskassist.core.pipeline.Pipeline;
 import dev.deskassist.core.pipeline.PipelineSettings;
 import dev.deskassist.core.pipeline.SqliteEventStore;
 import dev.deskassist.core.triage.IntentModel;
+import dev.deskassist.core.triage.OfflineTriage;
+import dev.deskassist.core.triage.Triage;
 import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.LinearIntentModel;
 import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
+import dev.deskassist.core.triage.rules.Taxonomy;
 import dev.deskassist.freshdesk.FreshdeskAdapter;
 import dev.deskassist.freshdesk.FreshdeskConfig;
 import dev.deskassist.servicenow.ServiceNowAdapter;
@@ -68,6 +76,22 @@ final class DocsSnippets {
         boolean human = ranked.get(0).probability() < model.abstainThreshold();
         // end::classifier-train[]
         return human;
+    }
+
+    /** README, "Encoder tier". */
+    static Triage encoderTier(Taxonomy taxonomy) throws IOException {
+        // tag::encoder-tier[]
+        EncoderTrainingResult r = new EncoderIntentTrainer(EncoderTrainerConfig.defaults(EncoderKind.BGE_SMALL_EN_V15_Q))
+                .train(TrainingDataReader.builder().build().read(Path.of("labeled.csv")));
+        r.model().save(Path.of("intent.daem"));                      // one versioned file: encoder id + fingerprint, both tiers
+        EncoderIntentModel model = EncoderIntentModel.load(Path.of("intent.daem"));   // or load(path, Fallback.FAIL)
+        Triage triage = OfflineTriage.builder()
+                .intentModel(model)                    // model.withCascade(0.9): the encoder only when the n-gram model is unsure
+                .abstainThreshold(model.abstainThreshold())
+                .taxonomy(taxonomy)
+                .build();
+        // end::encoder-tier[]
+        return triage;
     }
 
     /** docs/drafts-knowledge-base.md, loading. */
