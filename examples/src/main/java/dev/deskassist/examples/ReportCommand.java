@@ -1,9 +1,12 @@
 package dev.deskassist.examples;
 
 import dev.deskassist.core.report.AuditLog;
+import dev.deskassist.core.report.KpiHtml;
 import dev.deskassist.core.report.KpiReport;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,9 +22,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code report --since DATE --audit FILE… [--json]}: the KPI report ({@link KpiReport}) from the
- * decision, outcome and feedback records of {@code serve}'s audit files. Damaged or foreign lines
- * are counted at the end of the report, never fatal.
+ * {@code report --since DATE --audit FILE… [--json] [--html FILE] [--out DIR]}: the KPI report
+ * ({@link KpiReport}) from the decision, outcome and feedback records of {@code serve}'s audit
+ * files, as text, JSON and a self-contained HTML page with plots ({@link KpiHtml}). Damaged or
+ * foreign lines are counted at the end of the report, never fatal.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "KPIs from audit records: acceptance, corrections, drafts, reopens, LLM cost; recommendations")
@@ -40,6 +44,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print JSON instead of text tables")
     boolean json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "also write the report as an HTML page with plots")
+    Path html;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "also write report.txt, report.json and report.html into DIR")
+    Path outDir;
 
     @Option(names = "--target", defaultValue = "0.95", paramLabel = "RATE",
             description = "acceptance a field and category must reach for AUTO (default: ${DEFAULT-VALUE})")
@@ -73,8 +84,38 @@ public final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
+        try {
+            write(report, out);
+        } catch (IOException e) {
+            out.flush();
+            spec.commandLine().getErr().println("report: cannot write: " + e.getMessage());
+            return 1;
+        }
         out.flush();
         return 0;
+    }
+
+    private void write(KpiReport report, PrintWriter out) throws IOException {
+        String page = html != null || outDir != null ? KpiHtml.render(report) : null;
+        if (html != null) {
+            createParent(html);
+            Files.writeString(html, page, StandardCharsets.UTF_8);
+            out.println("written: " + html);
+        }
+        if (outDir != null) {
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve("report.txt"), report.toText(), StandardCharsets.UTF_8);
+            Files.writeString(outDir.resolve("report.json"), report.toJson(), StandardCharsets.UTF_8);
+            Files.writeString(outDir.resolve("report.html"), page, StandardCharsets.UTF_8);
+            out.println("written: " + outDir + " (report.txt, report.json, report.html)");
+        }
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
     }
 
     private Instant parseSince(String v) {

@@ -1,6 +1,7 @@
 package dev.deskassist.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.DeskAssist;
@@ -74,6 +75,42 @@ class ReportCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("category"), r.out());
         assertTrue(r.out().contains("66.7%"), r.out());
+    }
+
+    @Test
+    void htmlPageWithPlotsAndAWeeklySeries() throws IOException {
+        Path file = audit();
+        Path second = dir.resolve("audit-2.jsonl");
+        try (JsonLinesAuditSink sink = new JsonLinesAuditSink(second)) {
+            // a second week, with a shadow disagreement in another category
+            Instant at = Instant.parse("2026-03-10T10:00:00Z");
+            sink.record(new DecisionRecord("d9", "t9", at, DeskAssist.VERSION,
+                    List.of(new FieldDecision("category", "shipping <b>", 0.7, List.of(), "model")), Map.of(),
+                    List.of(), "zendesk", WriteOutcome.SHADOW));
+            sink.outcome(new OutcomeRecord("o9", "zendesk", "t9", at.plusSeconds(60), OutcomeKind.SHADOW_DISAGREED,
+                    "d9", "category", "shipping <b>", "billing", "shipping <b>", 0.7, null, null, true));
+        }
+        Path page = dir.resolve("html/report.html");
+        Path out = dir.resolve("out");
+        Run r = run("--since", "2026-03-01", "--audit", file.toString(), second.toString(), "--html", page.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(page);
+        assertEquals(html, Files.readString(out.resolve("report.html")));
+        assertTrue(Files.readString(out.resolve("report.txt")).contains("66.7%"));
+        assertEquals(4, JsonFields.parseObject(Files.readString(out.resolve("report.json"))).getJsonObject("totals")
+                .getInt("decisions"));
+        assertEquals(3, JsonFields.parseObject(Files.readString(out.resolve("report.json"))).getJsonArray("weekly")
+                .size(), "2026-03-01 is a Sunday: weeks from Feb 23, Mar 2 and Mar 9");
+        assertTrue(html.split("<svg ", -1).length - 1 >= 4, "bars per field and category, and the weekly series");
+        assertTrue(html.contains("Accepted (kept or agreed) per field"), html);
+        assertTrue(html.contains("category: accepted per category"), html);
+        assertTrue(html.contains("Corrections and draft use per week"), html);
+        assertTrue(html.contains("<path d="), "the weekly line");
+        assertTrue(html.contains("2026-03-09"), "the second week starts on Monday");
+        assertTrue(html.contains("shipping &lt;b&gt;") && !html.contains("shipping <b>"), "labels escaped");
+        assertFalse(html.contains("<script"));
+        assertFalse(html.replace("http://www.w3.org/2000/svg", "").matches("(?s).*(src|href)=\"https?:.*"));
     }
 
     @Test
