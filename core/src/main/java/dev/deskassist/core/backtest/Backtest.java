@@ -197,7 +197,8 @@ public final class Backtest {
                 : 0, withoutText, noDecision, unknown, s.failed, notes);
         BacktestResult partial = new BacktestResult(settings.precisionTarget(), settings.minSupport(), split, quality,
                 fields, s.draft(), s.languages(), settings.basePolicy(), settings.basePolicy());
-        return partial.withRecommendedPolicy(PolicyRecommender.recommend(settings.basePolicy(), partial));
+        return partial.withRecommendedPolicy(PolicyRecommender.recommend(settings.basePolicy(), partial,
+                settings.categories()));
     }
 
     /** A field whose human values the engine never gives looks like a mapping problem (ids instead of names). */

@@ -109,7 +109,9 @@ class BacktestTest {
         assertEquals(WriteMode.OFF, prio.recommendation().mode());
 
         WriteBackPolicy rec = r.recommendedPolicy();
-        assertEquals(OutputRule.auto(0.51), rec.rule(Output.CATEGORY));
+        // per category: billing's own answers were all right, login's only half
+        assertEquals(OutputRule.auto(0.51).withCategory("billing", OutputRule.auto(0.0))
+                .withCategory("login", OutputRule.suggest()), rec.rule(Output.CATEGORY));
         assertEquals(OutputRule.off(), rec.rule(Output.PRIORITY));
         assertEquals(Set.of("billing"), rec.publicReplyCategories(), "login did not earn AUTO");
         assertEquals(base.rule(Output.TAGS), rec.rule(Output.TAGS), "outputs not compared stay as they were");
@@ -117,6 +119,14 @@ class BacktestTest {
         // the file is in the format the existing loader reads, and says the same
         String file = PolicyFiles.toJson(rec);
         assertEquals(rec, WriteBackPolicy.fromJson(file, "writeback-policy.recommended.json"));
+        assertTrue(file.contains("\"login\":") && file.contains("\"categories\": {"), file);
+        assertEquals(WriteMode.SUGGEST, rec.forCategory("login").rule(Output.CATEGORY).mode());
+
+        // with the taxonomy's ids only: a category it does not know gets no override
+        BacktestResult known = Backtest.create(factory(null), BacktestSettings.builder().timeSplit(false).minSupport(30)
+                .basePolicy(base).categories(Set.of("Login")).build()).run(tickets, null);
+        assertEquals(java.util.Map.of("Login", OutputRule.suggest()),
+                known.recommendedPolicy().rule(Output.CATEGORY).categories(), "the taxonomy's spelling");
 
         // the base policy's category rule (AUTO >= 0.80) on the same tickets: only the confident 60
         ThresholdPoint now = r.underCurrentPolicy(BacktestField.CATEGORY).orElseThrow();
