@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.DeskAssist;
 import dev.deskassist.core.audit.DecisionRecord;
+import dev.deskassist.core.audit.FeedbackRecord;
 import dev.deskassist.core.audit.FieldDecision;
 import dev.deskassist.core.audit.JsonLinesAuditSink;
 import dev.deskassist.core.audit.OutcomeKind;
 import dev.deskassist.core.audit.OutcomeRecord;
 import dev.deskassist.core.audit.WriteOutcome;
 import dev.deskassist.core.json.JsonFields;
+import dev.deskassist.core.report.AuditLog;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,6 +113,39 @@ class ReportCommandTest {
         assertTrue(html.contains("shipping &lt;b&gt;") && !html.contains("shipping <b>"), "labels escaped");
         assertFalse(html.contains("<script"));
         assertFalse(html.replace("http://www.w3.org/2000/svg", "").matches("(?s).*(src|href)=\"https?:.*"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void sampleReplaysTheNordwindHistoryIntoRecordsAndRendersTheReport() throws IOException {
+        Path out = dir.resolve("sample");
+        Run r = run("--sample", "--sample-size", "500", "--seed", "7", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("ran in shadow mode") && r.err().contains("seeded"), r.err());
+
+        AuditLog log = AuditLog.read(List.of(out.resolve("sample-audit.jsonl")), null);
+        assertEquals(0, log.problems().skipped(), log.toString());
+        assertTrue(log.decisions().stream().anyMatch(d -> d.outcome() == WriteOutcome.SHADOW));
+        assertTrue(log.decisions().stream().anyMatch(d -> d.outcome() == WriteOutcome.WRITTEN));
+        var kinds = log.outcomes().stream().map(OutcomeRecord::kind).collect(java.util.stream.Collectors.toSet());
+        assertTrue(kinds.containsAll(List.of(OutcomeKind.SHADOW_AGREED, OutcomeKind.SHADOW_DISAGREED,
+                OutcomeKind.FIELD_KEPT, OutcomeKind.DRAFT_OFFERED)), kinds.toString());
+        assertTrue(log.outcomes().stream().filter(o -> o.kind() == OutcomeKind.SHADOW_AGREED)
+                .allMatch(o -> o.from().equalsIgnoreCase(o.to()) && o.shadow()), "agreement is a comparison");
+        assertTrue(log.outcomes().stream().filter(o -> o.kind() == OutcomeKind.SHADOW_DISAGREED)
+                .noneMatch(o -> o.from().equalsIgnoreCase(o.to())));
+        assertFalse(log.feedback().isEmpty(), "seeded verdicts on live tickets");
+        assertTrue(log.feedback().stream().noneMatch(FeedbackRecord::shadow), "no verdicts in shadow mode");
+        String records = Files.readString(out.resolve("sample-audit.jsonl"));
+        assertFalse(records.contains("Viele Grüße") || records.contains("Best regards") || records.contains("Katrin"),
+                "no ticket text or names in the records");
+
+        assertTrue(r.out().contains("decisions") && r.out().contains("shadow"), r.out());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Corrections and draft use per week"), "the sample spans weeks");
+        assertTrue(html.split("<svg ", -1).length - 1 >= 5, html.length() + " chars");
+        assertFalse(html.contains("<script"));
+        assertEquals(2, run("--sample", "--audit", out.resolve("sample-audit.jsonl").toString()).code());
     }
 
     @Test
