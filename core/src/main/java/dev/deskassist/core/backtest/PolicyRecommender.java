@@ -4,14 +4,17 @@ import dev.deskassist.core.writeback.OutputRule;
 import dev.deskassist.core.writeback.WriteBackPolicy;
 import dev.deskassist.core.writeback.WriteMode;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Turns a backtest's recommendations into a write-back policy: each compared field gets the rule
  * its figures earned; everything else (tags, notes, language, draft rule) stays as in the base
- * policy. The category rule gets a {@linkplain OutputRule#categories() per-category override}
- * wherever a category's own figures earned another rule than the field as a whole (AUTO at its
- * own threshold, or only SUGGEST or OFF), so that a team can adopt AUTO one category at a time.
+ * policy. Each rule gets a {@linkplain OutputRule#categories() per-category override} wherever
+ * the figures of a category earned another rule than the field as a whole (AUTO at its own
+ * threshold, or only SUGGEST or OFF), so that a team can adopt AUTO one category at a time: for
+ * the category field the figures of that category value, for the other fields those over the
+ * tickets the engine put in that category.
  * A public-reply category stays only if its own category figures earned AUTO, and the minimum
  * confidence for public replies is raised to the highest such category threshold.
  */
@@ -37,6 +40,14 @@ public final class PolicyRecommender {
                 for (ValueReport v : f.values()) {
                     String id = known(v.value(), categories);
                     OutputRule own = v.recommendation().rule();
+                    if (id != null && !same(own, rule)) {
+                        rule = rule.withCategory(id, own);
+                    }
+                }
+            } else {
+                for (Map.Entry<String, Recommendation> e : f.byCategory().entrySet()) {
+                    String id = known(e.getKey(), categories);
+                    OutputRule own = e.getValue().rule();
                     if (id != null && !same(own, rule)) {
                         rule = rule.withCategory(id, own);
                     }

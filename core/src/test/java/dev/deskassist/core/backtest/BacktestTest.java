@@ -72,6 +72,33 @@ class BacktestTest {
     }
 
     @Test
+    void otherFieldsGetOverridesForTheCategoriesWhoseTicketsEarnedAnotherRule() {
+        List<HistoricalTicket> tickets = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            boolean billing = i % 5 < 3;
+            // the scripted triage routes every ticket to Billing: right for billing tickets, wrong for login ones
+            tickets.add(new HistoricalTicket("t" + i, T0.plusSeconds(3600L * i), billing ? "billing 0.95" : "login 0.95",
+                    "text", "email", new HumanDecisions(billing ? "billing" : "login", billing ? "Billing" : "Tech Support",
+                    null, null), null));
+        }
+        BacktestResult r = Backtest.create(factory(null), BacktestSettings.builder().timeSplit(false).minSupport(30)
+                .categories(Set.of("billing", "login")).build()).run(tickets, null);
+        FieldReport group = r.field(BacktestField.GROUP);
+        assertEquals(WriteMode.SUGGEST, group.recommendation().mode(), "60 % right overall");
+        assertEquals(WriteMode.AUTO, group.byCategory().get("billing").mode());
+        assertEquals(WriteMode.OFF, group.byCategory().get("login").mode());
+
+        OutputRule rule = r.recommendedPolicy().rule(Output.GROUP);
+        assertEquals(WriteMode.SUGGEST, rule.mode());
+        assertEquals(WriteMode.AUTO, rule.forCategory("billing").mode());
+        assertEquals(OutputRule.off(), rule.forCategory("login"));
+        WriteBackPolicy reread = WriteBackPolicy.fromJson(PolicyFiles.toJson(r.recommendedPolicy()), "recommended");
+        assertEquals(r.recommendedPolicy(), reread);
+        assertTrue(r.toJson().toString().contains("\"byCategory\""));
+        assertTrue(BacktestHtml.render(r).contains("all others"));
+    }
+
+    @Test
     void figuresAndTheRecommendedPolicyFollowTheAnswers() {
         List<HistoricalTicket> tickets = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
