@@ -10,8 +10,11 @@ import dev.deskassist.core.backtest.ExportFormat;
 import dev.deskassist.core.backtest.ExportMapping;
 import dev.deskassist.core.backtest.ExportReader;
 import dev.deskassist.core.backtest.PolicyFiles;
+import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.examples.backtest.BacktestSetup;
 import dev.deskassist.examples.backtest.NordwindHistory;
+import dev.deskassist.examples.cli.Failures;
+import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.cli.Progress;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -20,7 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -64,7 +67,8 @@ public final class BacktestCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--config", paramLabel = "DIR",
-            description = "Configuration directory; files it lacks come from the Nordwind sample.")
+            description = "Config directory (deskassist init): its taxonomy, policies, model or training data and "
+                    + "knowledge base, checked first; without it the Nordwind sample's.")
     Path config;
 
     @Option(names = "--sample", description = "Generate the Nordwind ticket history and backtest it.")
@@ -80,12 +84,39 @@ public final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> env;
+
+    public BacktestCommand() {
+        this(System.getenv());
+    }
+
+    /** With the environment given (it may override the config directory's keys), for tests. */
+    BacktestCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (sample == (tickets != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --tickets FILE or --sample");
+        }
+        BacktestSetup setup;
+        if (config == null) {
+            setup = BacktestSetup.sample(Clock.systemUTC());
+        } else {
+            if (!Files.isDirectory(config)) {
+                throw new UsageException("--config takes a config directory; none at " + config
+                        + " ('deskassist init " + config + "' writes one)");
+            }
+            try {
+                setup = BacktestSetup.load(config, env, Clock.systemUTC());
+            } catch (ConfigFileException e) {
+                ProblemList.print(stderr, spec.qualifiedName(), config + " is not ready", e.problems());
+                return Failures.FAILURE;
+            }
+            stderr.println("setup from " + String.join(", ", setup.sources()));
         }
         Files.createDirectories(out);
         ExportFormat fmt;
@@ -108,7 +139,6 @@ public final class BacktestCommand implements Callable<Integer> {
                     : ExportMapping.fromJson(Files.readString(mapping, StandardCharsets.UTF_8), mapping.toString(), fmt);
         }
 
-        BacktestSetup setup = BacktestSetup.load(Optional.ofNullable(config), Clock.systemUTC());
         map = map.withKnownCategories(setup.categoryIds());
         BacktestSettings settings = BacktestSettings.builder()
                 .precisionTarget(precision)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.writeback.Output;
 import dev.deskassist.core.writeback.WriteBackPolicy;
+import dev.deskassist.examples.config.ConfigScaffold;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,6 +92,60 @@ class BacktestCommandTest {
     }
 
     @Test
+    void configDirectoryIsReadAtThePathsItsPropertiesName(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("acme");
+        ConfigScaffold.init(dir);
+        // the team keeps its taxonomy under another name; only deskassist.properties says so
+        Files.move(dir.resolve("taxonomy.json"), dir.resolve("team-taxonomy.json"));
+        Path props = dir.resolve("deskassist.properties");
+        Files.writeString(props, Files.readString(props).replace("deskassist.taxonomy=taxonomy.json",
+                "deskassist.taxonomy=team-taxonomy.json"));
+        // and a write-back policy that is the sample's but AUTO for group
+        Path policy = dir.resolve("writeback-policy.json");
+        String text = Files.readString(policy);
+        String changed = text.replaceFirst("\"group\"\\s*:\\s*\\{[^}]*\\}",
+                "\"group\": {\"mode\": \"AUTO\", \"threshold\": 0.77}");
+        assertFalse(changed.equals(text), "the sample policy has a group rule");
+        Files.writeString(policy, changed);
+
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = execute(List.of("--config", dir.toString(), "--sample", "--sample-size", "300", "--min-support",
+                "10", "--out", tmp.resolve("out").toString()), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), Map.of());
+        String err = stderr.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err);
+        assertTrue(err.contains("team-taxonomy.json"), err);
+        JsonObject json = Json.createReader(new StringReader(Files.readString(tmp.resolve("out/backtest.json"))))
+                .readObject();
+        assertTrue(json.toString().contains("0.77"), "the current policy is the directory's: " + json);
+    }
+
+    @Test
+    void aBrokenConfigDirectoryListsEveryProblemAndRunsNothing(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("acme");
+        ConfigScaffold.init(dir);
+        Files.delete(dir.resolve("priority-policy.json"));
+        Path policy = dir.resolve("writeback-policy.json");
+        Files.writeString(policy, Files.readString(policy).replaceFirst("\"mode\"\\s*:\\s*\"[A-Z]+\"",
+                "\"mode\": \"SOMETIMES\""));
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = execute(List.of("--config", dir.toString(), "--sample", "--sample-size", "300", "--out",
+                tmp.resolve("out").toString()), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), Map.of());
+        String err = stderr.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, err);
+        assertTrue(err.contains("priority-policy.json") && err.contains("writeback-policy.json"), err);
+        assertFalse(Files.exists(tmp.resolve("out/backtest.json")));
+
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        assertEquals(2, execute(List.of("--config", tmp.resolve("none").toString(), "--sample"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(usage, true, StandardCharsets.UTF_8),
+                Map.of()));
+        assertTrue(usage.toString(StandardCharsets.UTF_8).contains("deskassist init"));
+    }
+
+    @Test
     void withoutTicketsOrSampleItIsAUsageError(@TempDir Path out) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = execute(List.of("--out", out.toString()), new PrintStream(new ByteArrayOutputStream()),
@@ -128,6 +184,13 @@ class BacktestCommandTest {
         String text = stdout.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("Backtest: 90 tickets scored"), text);
         assertTrue(text.contains("ignored columns: csat"), text);
+    }
+
+    private static int execute(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        List<String> all = new java.util.ArrayList<>(List.of("backtest"));
+        all.addAll(args);
+        return Main.commandLine(List.of(new BacktestCommand(env)), new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true)).execute(all.toArray(String[]::new));
     }
 
     private static int execute(List<String> args, PrintStream out, PrintStream err) {

@@ -189,6 +189,10 @@ public final class Backtest {
         for (BacktestField f : BacktestField.values()) {
             FieldReport report = s.tallies.get(f).report(settings.precisionTarget(), settings.minSupport(),
                     settings.suggestFloor());
+            Map<String, Recommendation> byCategory = new TreeMap<>();
+            s.perCategory.getOrDefault(f, Map.of()).forEach((cat, t) -> byCategory.put(cat, t.report(
+                    settings.precisionTarget(), settings.minSupport(), settings.suggestFloor()).recommendation()));
+            report = report.withByCategory(byCategory);
             fields.add(report);
             mappingHint(report).ifPresent(notes::add);
         }
@@ -197,7 +201,8 @@ public final class Backtest {
                 : 0, withoutText, noDecision, unknown, s.failed, notes);
         BacktestResult partial = new BacktestResult(settings.precisionTarget(), settings.minSupport(), split, quality,
                 fields, s.draft(), s.languages(), settings.basePolicy(), settings.basePolicy());
-        return partial.withRecommendedPolicy(PolicyRecommender.recommend(settings.basePolicy(), partial));
+        return partial.withRecommendedPolicy(PolicyRecommender.recommend(settings.basePolicy(), partial,
+                settings.categories()));
     }
 
     /** A field whose human values the engine never gives looks like a mapping problem (ids instead of names). */
@@ -280,6 +285,8 @@ public final class Backtest {
     /** The running tallies of the scored tickets. */
     private static final class Scoring {
         final Map<BacktestField, FieldTally> tallies = new EnumMap<>(BacktestField.class);
+        /** Per field other than the category, per category the engine decided. */
+        final Map<BacktestField, Map<String, FieldTally>> perCategory = new EnumMap<>(BacktestField.class);
         Set<String> knownLabels;
         long failed;
         long scored;
@@ -309,6 +316,15 @@ public final class Backtest {
             tallies.get(BacktestField.ESCALATION).add(h.escalated() == null ? null : h.escalated().toString(),
                     tr.escalation().hasValue() ? tr.escalation().value().toString() : null,
                     tr.escalation().confidence());
+            if (tr.category().hasValue()) {
+                String c = tr.category().value();
+                tally(BacktestField.GROUP, c).add(h.group(), tr.group().value(), tr.group().confidence());
+                tally(BacktestField.PRIORITY, c).add(h.priority() == null ? null : h.priority().name(),
+                        tr.priority().hasValue() ? tr.priority().value().name() : null, tr.priority().confidence());
+                tally(BacktestField.ESCALATION, c).add(h.escalated() == null ? null : h.escalated().toString(),
+                        tr.escalation().hasValue() ? tr.escalation().value().toString() : null,
+                        tr.escalation().confidence());
+            }
 
             long[] lang = languages.computeIfAbsent(tr.languageCode(), k -> new long[3]);
             lang[0]++;
@@ -342,6 +358,11 @@ public final class Backtest {
                     }
                 }
             }
+        }
+
+        private FieldTally tally(BacktestField field, String category) {
+            return perCategory.computeIfAbsent(field, k -> new TreeMap<>())
+                    .computeIfAbsent(category, k -> new FieldTally(field));
         }
 
         private static boolean cites(String reply, List<Citation> citations) {

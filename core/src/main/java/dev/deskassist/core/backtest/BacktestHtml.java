@@ -156,10 +156,12 @@ public final class BacktestHtml {
         List<List<String>> pr = new ArrayList<>();
         for (var o : dev.deskassist.core.writeback.Output.values()) {
             var rule = r.recommendedPolicy().rule(o);
-            pr.add(List.of(o.name().toLowerCase(Locale.ROOT), rule.mode().name(), rule.mode() == WriteMode.AUTO
-                    ? String.format(Locale.ROOT, "%.2f", rule.autoThreshold()) : "—"));
+            pr.add(List.of(o.name().toLowerCase(Locale.ROOT), "all others", rule.mode().name(),
+                    rule.mode() == WriteMode.AUTO ? String.format(Locale.ROOT, "%.2f", rule.autoThreshold()) : "—"));
+            rule.categories().forEach((c, cr) -> pr.add(List.of("", c, cr.mode().name(), cr.mode() == WriteMode.AUTO
+                    ? String.format(Locale.ROOT, "%.2f", cr.autoThreshold()) : "—")));
         }
-        page.table(List.of("output", "mode", "threshold"), pr);
+        page.table(List.of("output", "category", "mode", "threshold"), pr);
         return page.render();
     }
 

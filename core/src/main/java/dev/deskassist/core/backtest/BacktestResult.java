@@ -123,6 +123,9 @@ public record BacktestResult(double precisionTarget, int minSupport, SplitSummar
                 va.add(vo);
             }
             o.add("values", va);
+            JsonObjectBuilder bc = Json.createObjectBuilder();
+            f.byCategory().forEach((cat, rec) -> bc.add(cat, recommendation(rec)));
+            o.add("byCategory", bc);
             fa.add(o);
         }
         root.add("fields", fa);

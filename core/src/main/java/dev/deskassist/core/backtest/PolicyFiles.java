@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Writes a {@link WriteBackPolicy} in the file format {@link WriteBackPolicy#fromJson(String, String)}
- * reads (the sample {@code writeback-policy.json}), one output per line so that a reviewer can diff it.
+ * reads (the sample {@code writeback-policy.json}), one output and one category override per line so
+ * that a reviewer can diff it.
  */
 public final class PolicyFiles {
 
@@ -26,12 +27,20 @@ public final class PolicyFiles {
         for (int i = 0; i < outputs.length; i++) {
             OutputRule r = p.rule(outputs[i]);
             String name = outputs[i].name().toLowerCase(Locale.ROOT);
-            sb.append("    ").append(String.format(Locale.ROOT, "%-14s", quote(name) + ":")).append("{\"mode\": ")
-                    .append(quote(r.mode().name()));
-            if (r.mode() == WriteMode.AUTO) {
-                sb.append(String.format(Locale.ROOT, ", \"threshold\": %.2f", r.autoThreshold()));
+            sb.append("    ").append(String.format(Locale.ROOT, "%-14s", quote(name) + ":"));
+            rule(sb, r);
+            if (!r.categories().isEmpty()) {
+                sb.setLength(sb.length() - 1); // reopen the rule for its overrides, one category per line
+                sb.append(", \"categories\": {\n");
+                int c = 0;
+                for (var e : r.categories().entrySet()) {
+                    sb.append(c++ > 0 ? ",\n" : "").append("      ").append(String.format(Locale.ROOT, "%-20s",
+                            quote(e.getKey()) + ":"));
+                    rule(sb, e.getValue());
+                }
+                sb.append("\n    }}");
             }
-            sb.append('}').append(i + 1 < outputs.length ? ",\n" : "\n");
+            sb.append(i + 1 < outputs.length ? ",\n" : "\n");
         }
         sb.append("  },\n");
         sb.append("  \"publicReply\": {\n    \"categories\": [");
@@ -43,6 +52,14 @@ public final class PolicyFiles {
         sb.append(String.format(Locale.ROOT, "    \"minCategoryConfidence\": %.2f\n", p.publicReplyMinCategoryConfidence()));
         sb.append("  }\n}\n");
         return sb.toString();
+    }
+
+    private static void rule(StringBuilder sb, OutputRule r) {
+        sb.append("{\"mode\": ").append(quote(r.mode().name()));
+        if (r.mode() == WriteMode.AUTO) {
+            sb.append(String.format(Locale.ROOT, ", \"threshold\": %.2f", r.autoThreshold()));
+        }
+        sb.append('}');
     }
 
     private static String quote(String s) {

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param llm             LLM calls and estimated cost
  * @param firstResponse   time from a ticket's creation to the first public agent reply
  * @param recommendations what to change in the write-back policy
+ * @param weekly          per ISO week (UTC, from Monday), decisions and how the team judged them: a time series
  * @param input           what reading left out or noticed
  * @param settings        the targets the recommendations used
  */
@@ -42,6 +43,7 @@ public record KpiReport(
         LlmUsage llm,
         ResponseTimes firstResponse,
         List<Recommendation> recommendations,
+        List<Week> weekly,
         AuditLog.Problems input,
         Settings settings) {
 
@@ -54,6 +56,7 @@ public record KpiReport(
         fields = List.copyOf(fields);
         categories = List.copyOf(categories);
         recommendations = List.copyOf(recommendations);
+        weekly = weekly == null ? List.of() : List.copyOf(weekly);
         Objects.requireNonNull(totals, "totals");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(settings, "settings");
@@ -149,6 +152,22 @@ public record KpiReport(
 
     /** Seconds from creation to the first public agent reply, over the tickets where both times are known. */
     public record ResponseTimes(long tickets, Long medianSeconds, Long p90Seconds, Long meanSeconds) {
+    }
+
+    /**
+     * One week of records: decisions made, field values judged by humans that week (kept or agreed
+     * against corrected or set differently in shadow mode) and drafts judged. A value judged twice
+     * in a week counts twice; the per-field tables count the latest state.
+     *
+     * @param start          the Monday 00:00 UTC the week starts at
+     * @param judged         field judgements recorded in the week
+     * @param corrected      of them, corrections and shadow disagreements
+     * @param correctionRate corrected over judged
+     * @param draftsJudged   draft judgements recorded in the week
+     * @param draftsUsed     of them, drafts used
+     */
+    public record Week(Instant start, long decisions, long judged, long corrected, Double correctionRate,
+                       long draftsJudged, long draftsUsed, Double draftUsedRate) {
     }
 
     /** What a recommendation asks for. */

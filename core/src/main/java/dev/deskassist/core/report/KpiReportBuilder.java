@@ -96,7 +96,7 @@ public final class KpiReportBuilder {
         ResponseTimes times = firstResponse(outcomes);
         List<Recommendation> recs = recommendations(judged, fields, categories, settings);
         return new KpiReport(log.since(), until, totals, fields, categories, drafts, shadowDrafts, auto, llm, times,
-                recs, log.problems(), settings);
+                recs, weekly(decisions, outcomes), log.problems(), settings);
     }
 
     // ---- totals
@@ -392,6 +392,40 @@ public final class KpiReportBuilder {
             }
         }
         return new LlmUsage(withLlm, calls, byModel, costPerCall, Math.round(calls * costPerCall * 10000) / 10000.0);
+    }
+
+    // ---- weeks
+
+    private static List<KpiReport.Week> weekly(List<DecisionRecord> decisions, List<OutcomeRecord> outcomes) {
+        Map<Instant, long[]> weeks = new TreeMap<>(); // [decisions, judged, corrected, drafts judged, drafts used]
+        for (DecisionRecord d : decisions) {
+            weeks.computeIfAbsent(weekOf(d.at()), k -> new long[5])[0]++;
+        }
+        for (OutcomeRecord o : outcomes) {
+            if (isFieldJudgement(o.kind()) && o.field() != null) {
+                long[] w = weeks.computeIfAbsent(weekOf(o.at()), k -> new long[5]);
+                w[1]++;
+                if (o.kind() == OutcomeKind.FIELD_CORRECTED || o.kind() == OutcomeKind.SHADOW_DISAGREED) {
+                    w[2]++;
+                }
+            } else if (o.kind() == OutcomeKind.DRAFT_USED || o.kind() == OutcomeKind.DRAFT_EDITED
+                    || o.kind() == OutcomeKind.DRAFT_IGNORED) {
+                long[] w = weeks.computeIfAbsent(weekOf(o.at()), k -> new long[5]);
+                w[3]++;
+                if (o.kind() == OutcomeKind.DRAFT_USED) {
+                    w[4]++;
+                }
+            }
+        }
+        List<KpiReport.Week> out = new ArrayList<>();
+        weeks.forEach((start, w) -> out.add(new KpiReport.Week(start, w[0], w[1], w[2], rate(w[2], w[1]), w[3], w[4],
+                rate(w[4], w[3]))));
+        return out;
+    }
+
+    private static Instant weekOf(Instant at) {
+        java.time.LocalDate day = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return day.minusDays(day.getDayOfWeek().getValue() - 1L).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     // ---- recommendations

@@ -21,6 +21,8 @@ import java.util.Objects;
  * suggested in one internal note rendered by {@link InternalNote}; tags are only ever added;
  * a HIGH or URGENT priority is never lowered; a public reply is planned only for an allowed
  * category, a confident draft without approval reasons and a ticket triage did not escalate.
+ * Rules with {@linkplain OutputRule#categories() category overrides} are taken for the category
+ * triage decided (the base rule when it abstained).
  * Drafts carry the reviewed disclosure, true once an agent checks and sends them; a draft this
  * planner sends by itself gets the {@linkplain AiDisclosure#unreviewed(String) unreviewed} line
  * instead, so the customer is not told a person checked it.
@@ -70,6 +72,11 @@ public final class PolicyWriteBackPlanner implements WriteBackPlanner {
     public WriteBack plan(Ticket ticket, TriageResult triage, Summary summary, Draft draft) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(triage, "triage");
+        WriteBackPolicy applied = policy.forCategory(triage.category().hasValue() ? triage.category().value() : null);
+        if (applied != policy) {
+            // the rules for this ticket's category, without overrides: planned by the same code
+            return new PolicyWriteBackPlanner(applied, note, disclosure).plan(ticket, triage, summary, draft);
+        }
         WriteBack.Builder plan = WriteBack.builder(ticket.id());
         List<PlannedValue> values = new ArrayList<>();
         List<Tag> tags = new ArrayList<>();

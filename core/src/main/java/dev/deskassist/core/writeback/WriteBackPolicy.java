@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * What DeskAssist may write into a ticket: for each {@link Output} a {@link OutputRule}
- * (OFF, SUGGEST, or AUTO above a confidence), the tag prefix, the language of the internal
+ * (OFF, SUGGEST, or AUTO above a confidence, optionally overridden per category), the tag prefix, the language of the internal
  * note, whether a priority may be lowered, and which categories may get a public reply.
  *
  * <p>Drafts go to the internal note unless the draft rule is AUTO, the ticket's category is in
@@ -94,6 +94,26 @@ public record WriteBackPolicy(
 
     public OutputRule rule(Output output) {
         return rules.get(output);
+    }
+
+    /** Whether any output rule overrides its mode or threshold for some category. */
+    public boolean hasCategoryOverrides() {
+        return rules.values().stream().anyMatch(r -> !r.categories().isEmpty());
+    }
+
+    /**
+     * The policy that holds for a ticket of {@code category} (the category triage decided; null
+     * when it abstained): each rule replaced by its override for that category, without overrides
+     * left. This policy itself when no rule has overrides.
+     */
+    public WriteBackPolicy forCategory(String category) {
+        if (!hasCategoryOverrides()) {
+            return this;
+        }
+        EnumMap<Output, OutputRule> flat = new EnumMap<>(Output.class);
+        rules.forEach((o, r) -> flat.put(o, r.forCategory(category)));
+        return new WriteBackPolicy(flat, tagPrefix, noteLanguage, internalNote, allowLowerPriority,
+                publicReplyCategories, publicReplyMinCategoryConfidence);
     }
 
     public Builder toBuilder() {
@@ -172,37 +192,58 @@ public record WriteBackPolicy(
             Output output = Output.parse(e.getKey()).orElseThrow(() -> new WriteBackPolicyException(source
                     + ": unknown output '" + e.getKey() + "' in outputs (expected one of category, priority, tags, group,"
                     + " language, sentiment, escalation, summary, draft)"));
-            JsonObject rule = object(e.getValue(), source, where);
-            WriteMode mode = WriteMode.OFF;
-            double threshold = 1.0;
-            boolean modeSeen = false;
-            for (Map.Entry<String, JsonValue> r : rule.entrySet()) {
-                switch (r.getKey()) {
-                    case "mode" -> {
-                        String m = string(r.getValue(), source, where + ".mode");
-                        try {
-                            mode = WriteMode.valueOf(m.strip().toUpperCase(Locale.ROOT));
-                        } catch (IllegalArgumentException x) {
-                            throw new WriteBackPolicyException(source + ": " + where + ".mode is '" + m
-                                    + "', expected OFF, SUGGEST or AUTO");
-                        }
-                        modeSeen = true;
+            b.rule(output, readRule(object(e.getValue(), source, where), source, where, true));
+        }
+    }
+
+    private static OutputRule readRule(JsonObject rule, String source, String where, boolean withCategories) {
+        WriteMode mode = WriteMode.OFF;
+        double threshold = 1.0;
+        boolean modeSeen = false;
+        Map<String, OutputRule> categories = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> r : rule.entrySet()) {
+            switch (r.getKey()) {
+                case "mode" -> {
+                    String m = string(r.getValue(), source, where + ".mode");
+                    try {
+                        mode = WriteMode.valueOf(m.strip().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException x) {
+                        throw new WriteBackPolicyException(source + ": " + where + ".mode is '" + m
+                                + "', expected OFF, SUGGEST or AUTO");
                     }
-                    case "threshold" -> threshold = number(r.getValue(), source, where + ".threshold");
-                    case "$comment" -> {
-                    }
-                    default -> throw new WriteBackPolicyException(source + ": unknown key '" + r.getKey() + "' in "
-                            + where + " (expected mode, threshold)");
+                    modeSeen = true;
                 }
+                case "threshold" -> threshold = number(r.getValue(), source, where + ".threshold");
+                case "categories" -> {
+                    if (!withCategories) {
+                        throw new WriteBackPolicyException(source + ": " + where
+                                + " is a category override and cannot hold categories of its own");
+                    }
+                    for (Map.Entry<String, JsonValue> c : object(r.getValue(), source, where + ".categories")
+                            .entrySet()) {
+                        if (!c.getKey().equals("$comment")) {
+                            String at = where + ".categories." + c.getKey();
+                            categories.put(c.getKey(), readRule(object(c.getValue(), source, at), source, at, false));
+                        }
+                    }
+                }
+                case "$comment" -> {
+                }
+                default -> throw new WriteBackPolicyException(source + ": unknown key '" + r.getKey() + "' in "
+                        + where + (withCategories ? " (expected mode, threshold, categories)" : " (expected mode, threshold)"));
             }
-            if (!modeSeen) {
-                throw new WriteBackPolicyException(source + ": " + where + " needs a mode (OFF, SUGGEST or AUTO)");
-            }
-            if (threshold < 0.0 || threshold > 1.0) {
-                throw new WriteBackPolicyException(source + ": " + where + ".threshold must be between 0 and 1, was "
-                        + threshold);
-            }
-            b.rule(output, new OutputRule(mode, threshold));
+        }
+        if (!modeSeen) {
+            throw new WriteBackPolicyException(source + ": " + where + " needs a mode (OFF, SUGGEST or AUTO)");
+        }
+        if (threshold < 0.0 || threshold > 1.0) {
+            throw new WriteBackPolicyException(source + ": " + where + ".threshold must be between 0 and 1, was "
+                    + threshold);
+        }
+        try {
+            return new OutputRule(mode, threshold, categories);
+        } catch (IllegalArgumentException x) {
+            throw new WriteBackPolicyException(source + ": " + where + ": " + x.getMessage(), x);
         }
     }
 

@@ -72,6 +72,33 @@ class BacktestTest {
     }
 
     @Test
+    void otherFieldsGetOverridesForTheCategoriesWhoseTicketsEarnedAnotherRule() {
+        List<HistoricalTicket> tickets = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            boolean billing = i % 5 < 3;
+            // the scripted triage routes every ticket to Billing: right for billing tickets, wrong for login ones
+            tickets.add(new HistoricalTicket("t" + i, T0.plusSeconds(3600L * i), billing ? "billing 0.95" : "login 0.95",
+                    "text", "email", new HumanDecisions(billing ? "billing" : "login", billing ? "Billing" : "Tech Support",
+                    null, null), null));
+        }
+        BacktestResult r = Backtest.create(factory(null), BacktestSettings.builder().timeSplit(false).minSupport(30)
+                .categories(Set.of("billing", "login")).build()).run(tickets, null);
+        FieldReport group = r.field(BacktestField.GROUP);
+        assertEquals(WriteMode.SUGGEST, group.recommendation().mode(), "60 % right overall");
+        assertEquals(WriteMode.AUTO, group.byCategory().get("billing").mode());
+        assertEquals(WriteMode.OFF, group.byCategory().get("login").mode());
+
+        OutputRule rule = r.recommendedPolicy().rule(Output.GROUP);
+        assertEquals(WriteMode.SUGGEST, rule.mode());
+        assertEquals(WriteMode.AUTO, rule.forCategory("billing").mode());
+        assertEquals(OutputRule.off(), rule.forCategory("login"));
+        WriteBackPolicy reread = WriteBackPolicy.fromJson(PolicyFiles.toJson(r.recommendedPolicy()), "recommended");
+        assertEquals(r.recommendedPolicy(), reread);
+        assertTrue(r.toJson().toString().contains("\"byCategory\""));
+        assertTrue(BacktestHtml.render(r).contains("all others"));
+    }
+
+    @Test
     void figuresAndTheRecommendedPolicyFollowTheAnswers() {
         List<HistoricalTicket> tickets = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -109,7 +136,9 @@ class BacktestTest {
         assertEquals(WriteMode.OFF, prio.recommendation().mode());
 
         WriteBackPolicy rec = r.recommendedPolicy();
-        assertEquals(OutputRule.auto(0.51), rec.rule(Output.CATEGORY));
+        // per category: billing's own answers were all right, login's only half
+        assertEquals(OutputRule.auto(0.51).withCategory("billing", OutputRule.auto(0.0))
+                .withCategory("login", OutputRule.suggest()), rec.rule(Output.CATEGORY));
         assertEquals(OutputRule.off(), rec.rule(Output.PRIORITY));
         assertEquals(Set.of("billing"), rec.publicReplyCategories(), "login did not earn AUTO");
         assertEquals(base.rule(Output.TAGS), rec.rule(Output.TAGS), "outputs not compared stay as they were");
@@ -117,6 +146,14 @@ class BacktestTest {
         // the file is in the format the existing loader reads, and says the same
         String file = PolicyFiles.toJson(rec);
         assertEquals(rec, WriteBackPolicy.fromJson(file, "writeback-policy.recommended.json"));
+        assertTrue(file.contains("\"login\":") && file.contains("\"categories\": {"), file);
+        assertEquals(WriteMode.SUGGEST, rec.forCategory("login").rule(Output.CATEGORY).mode());
+
+        // with the taxonomy's ids only: a category it does not know gets no override
+        BacktestResult known = Backtest.create(factory(null), BacktestSettings.builder().timeSplit(false).minSupport(30)
+                .basePolicy(base).categories(Set.of("Login")).build()).run(tickets, null);
+        assertEquals(java.util.Map.of("Login", OutputRule.suggest()),
+                known.recommendedPolicy().rule(Output.CATEGORY).categories(), "the taxonomy's spelling");
 
         // the base policy's category rule (AUTO >= 0.80) on the same tickets: only the confident 60
         ThresholdPoint now = r.underCurrentPolicy(BacktestField.CATEGORY).orElseThrow();

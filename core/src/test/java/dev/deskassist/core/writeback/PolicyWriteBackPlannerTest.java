@@ -99,6 +99,38 @@ class PolicyWriteBackPlannerTest {
     }
 
     @Test
+    void theDecidedCategoryPicksItsOverride() {
+        WriteBackPolicy p = WriteBackPolicy.fromJson("""
+                {"outputs": {
+                  "category": {"mode": "AUTO", "threshold": 0.95, "categories": {
+                    "billing": {"mode": "AUTO", "threshold": 0.70}, "complaint-legal": {"mode": "SUGGEST"}}},
+                  "priority": {"mode": "SUGGEST", "categories": {"BILLING": {"mode": "AUTO", "threshold": 0.5}}},
+                  "tags": {"mode": "OFF"}, "language": {"mode": "OFF"}, "sentiment": {"mode": "OFF"},
+                  "escalation": {"mode": "OFF"}, "summary": {"mode": "OFF"}, "draft": {"mode": "OFF"}}}
+                """, "test");
+        PolicyWriteBackPlanner planner = new PolicyWriteBackPlanner(p);
+
+        WriteBack billing = planner.plan(ticket(), Fixtures.triage("billing", 0.75, Priority.HIGH, 0.6, false), null,
+                null);
+        assertEquals("billing", billing.fields().get(WriteBack.Field.CATEGORY), "0.75 passes billing's own 0.70");
+        assertEquals(Priority.HIGH, billing.priority(), "priority is AUTO for billing (ids match ignoring case)");
+
+        WriteBack legal = planner.plan(ticket(), Fixtures.triage("complaint-legal", 0.99, Priority.HIGH, 0.6, false),
+                null, null);
+        assertFalse(legal.fields().containsKey(WriteBack.Field.CATEGORY), "complaint-legal is only suggested");
+        assertNull(legal.priority(), "other categories keep priority SUGGEST");
+        assertTrue(legal.internalNote().contains("policy: suggest only"), legal.internalNote());
+
+        WriteBack other = planner.plan(ticket(), Fixtures.triage("refund", 0.9, Priority.HIGH, 0.6, false), null, null);
+        assertFalse(other.fields().containsKey(WriteBack.Field.CATEGORY), "refund needs the base 0.95");
+        WriteBack confident = planner.plan(ticket(), Fixtures.triage("refund", 0.96, Priority.HIGH, 0.6, false), null,
+                null);
+        assertEquals("refund", confident.fields().get(WriteBack.Field.CATEGORY));
+        WriteBack abstained = planner.plan(ticket(), Fixtures.triage(null, 0.0, Priority.HIGH, 0.6, false), null, null);
+        assertNull(abstained.priority(), "no category decided: the base rules");
+    }
+
+    @Test
     void abstainedCategoryIsTaggedForHumanTriage() {
         WriteBack wb = new PolicyWriteBackPlanner(WriteBackPolicy.defaults())
                 .plan(ticket(), Fixtures.triage(null, 0.0, Priority.NORMAL, 0.5, false), null, null);

@@ -94,4 +94,36 @@ class WriteBackPolicyTest {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().startsWith("p.json"), e.getMessage());
     }
+
+    @Test
+    void categoryOverridesLoadAndAreCheckedLikeRules() {
+        WriteBackPolicy p = WriteBackPolicy.fromJson("""
+                {"outputs": {"category": {"mode": "AUTO", "threshold": 0.9, "categories": {
+                    "$comment": "login is safe earlier",
+                    "login": {"mode": "auto", "threshold": 0.7}, "complaint-legal": {"mode": "SUGGEST"}}}}}
+                """, "p.json");
+        OutputRule rule = p.rule(Output.CATEGORY);
+        assertEquals(java.util.List.of("login", "complaint-legal"), java.util.List.copyOf(rule.categories().keySet()));
+        assertEquals(OutputRule.auto(0.7), rule.forCategory("LOGIN"));
+        assertEquals(OutputRule.suggest(), rule.forCategory("complaint-legal"));
+        assertEquals(OutputRule.auto(0.9), rule.forCategory("billing"));
+        assertEquals(OutputRule.auto(0.9), rule.forCategory(null));
+        assertTrue(p.hasCategoryOverrides());
+        assertFalse(p.forCategory("login").hasCategoryOverrides());
+        assertEquals(OutputRule.auto(0.7), p.forCategory("login").rule(Output.CATEGORY));
+        WriteBackPolicy plain = WriteBackPolicy.defaults();
+        assertTrue(plain.forCategory("login") == plain, "no overrides: the same policy");
+
+        WriteBackPolicyException nested = assertThrows(WriteBackPolicyException.class, () -> WriteBackPolicy.fromJson("""
+                {"outputs": {"category": {"mode": "AUTO", "categories": {
+                    "login": {"mode": "AUTO", "categories": {}}}}}}
+                """, "p.json"));
+        assertTrue(nested.getMessage().contains("p.json"), nested.getMessage());
+        WriteBackPolicyException badMode = assertThrows(WriteBackPolicyException.class, () -> WriteBackPolicy.fromJson(
+                "{\"outputs\": {\"draft\": {\"mode\": \"OFF\", \"categories\": {\"login\": {\"mode\": \"ALWAYS\"}}}}}",
+                "p.json"));
+        assertTrue(badMode.getMessage().contains("login"), badMode.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OutputRule.auto(0.5).withCategory("a", OutputRule.off())
+                .withCategory("b", OutputRule.auto(0.5).withCategory("c", OutputRule.off())));
+    }
 }

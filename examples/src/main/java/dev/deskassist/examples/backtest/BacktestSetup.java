@@ -25,68 +25,82 @@ import dev.deskassist.core.writeback.PolicyWriteBackPlanner;
 import dev.deskassist.core.writeback.WriteBackPolicy;
 import dev.deskassist.examples.SampleKnowledgeBase;
 import dev.deskassist.examples.SampleTickets;
+import dev.deskassist.examples.config.ConfigDirectory;
+import dev.deskassist.examples.config.Setup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The team's offline setup for a backtest: taxonomy, priority, guardrail and write-back policies,
- * the configured intent model and the knowledge base. Each file is taken from the configuration
- * directory when it holds one (same names as the Nordwind sample: {@code taxonomy.json},
- * {@code priority-policy.json}, {@code guardrail-policy.json}, {@code writeback-policy.json},
- * {@code training.jsonl}, {@code kb/}), else from the bundled sample. {@link #sources()} says which.
+ * the configured intent model and the knowledge base. {@link #of(Setup)} takes them from a
+ * {@linkplain ConfigDirectory config directory} (validated, at the paths its
+ * {@code deskassist.properties} names); {@link #sample(Clock)} from the bundled Nordwind sample.
+ * {@link #sources()} says where each came from.
  */
 public record BacktestSetup(Taxonomy taxonomy, PriorityPolicy priorityPolicy, GuardrailPolicy guardrails,
                             WriteBackPolicy writeBackPolicy, IntentModel configuredModel, KnowledgeBase knowledgeBase,
                             List<String> sources) {
 
-    public static BacktestSetup load(Optional<Path> configDir, Clock clock) {
+    public BacktestSetup {
+        sources = List.copyOf(sources);
+    }
+
+    /**
+     * A config directory's setup, loaded for the engines only (no helpdesk secrets needed).
+     *
+     * @throws dev.deskassist.core.config.ConfigFileException listing every problem of the directory
+     */
+    public static BacktestSetup load(Path configDir, Map<String, String> env, Clock clock) {
+        return of(ConfigDirectory.load(configDir, env, ConfigDirectory.Scope.ENGINES, clock));
+    }
+
+    /** The parts of a loaded setup a backtest runs on. */
+    public static BacktestSetup of(Setup setup) {
         List<String> sources = new ArrayList<>();
-        Taxonomy taxonomy;
-        PriorityPolicy priority;
-        GuardrailPolicy guardrails;
-        WriteBackPolicy writeBack;
-        try (InputStream t = open(configDir, "taxonomy.json", sources);
-             InputStream p = open(configDir, "priority-policy.json", sources);
-             InputStream g = open(configDir, "guardrail-policy.json", sources);
-             InputStream w = open(configDir, "writeback-policy.json", sources);
-             InputStream tr = open(configDir, "training.jsonl", sources)) {
-            taxonomy = Taxonomy.read(t, "taxonomy.json");
-            priority = PriorityPolicy.read(p, "priority-policy.json");
-            guardrails = GuardrailPolicy.parse(new String(g.readAllBytes(), StandardCharsets.UTF_8),
+        for (ConfigDirectory.File f : List.of(ConfigDirectory.File.TAXONOMY, ConfigDirectory.File.PRIORITY_POLICY,
+                ConfigDirectory.File.GUARDRAIL_POLICY, ConfigDirectory.File.WRITEBACK_POLICY,
+                setup.trainingData().isPresent() ? ConfigDirectory.File.TRAINING_DATA : ConfigDirectory.File.MODEL,
+                ConfigDirectory.File.KNOWLEDGE_BASE)) {
+            Path p = setup.path(f);
+            sources.add(p == null ? f.defaultName() : p.toString());
+        }
+        return new BacktestSetup(setup.taxonomy(), setup.priorityPolicy(), setup.guardrailPolicy(),
+                setup.writeBackPolicy(), setup.model(), setup.knowledgeBase(), sources);
+    }
+
+    /** The bundled Nordwind sample: its policies, a model trained on its training data, its knowledge base. */
+    public static BacktestSetup sample(Clock clock) {
+        try (InputStream t = SampleTickets.resource("taxonomy.json");
+             InputStream p = SampleTickets.resource("priority-policy.json");
+             InputStream g = SampleTickets.resource("guardrail-policy.json");
+             InputStream w = SampleTickets.resource("writeback-policy.json");
+             InputStream tr = SampleTickets.resource("training.jsonl")) {
+            Taxonomy taxonomy = Taxonomy.read(t, "taxonomy.json");
+            PriorityPolicy priority = PriorityPolicy.read(p, "priority-policy.json");
+            GuardrailPolicy guardrails = GuardrailPolicy.parse(new String(g.readAllBytes(), StandardCharsets.UTF_8),
                     "guardrail-policy.json");
-            writeBack = WriteBackPolicy.fromJson(new String(w.readAllBytes(), StandardCharsets.UTF_8),
+            WriteBackPolicy writeBack = WriteBackPolicy.fromJson(new String(w.readAllBytes(), StandardCharsets.UTF_8),
                     "writeback-policy.json");
             TrainingData data = TrainingDataReader.defaults().readJsonLines(
                     new BufferedReader(new InputStreamReader(tr, StandardCharsets.UTF_8)), "training.jsonl");
             IntentModel model = new IntentTrainer(TrainerConfig.defaults()).train(data).model();
-            Optional<String> kbDir = configDir.map(d -> d.resolve("kb")).filter(Files::isDirectory).map(Path::toString);
-            sources.add(kbDir.map(d -> d).orElse("kb/ (sample)"));
-            KnowledgeBase kb = SampleKnowledgeBase.load(kbDir, clock);
-            return new BacktestSetup(taxonomy, priority, guardrails, writeBack, model, kb, sources);
+            KnowledgeBase kb = SampleKnowledgeBase.load(Optional.empty(), clock);
+            return new BacktestSetup(taxonomy, priority, guardrails, writeBack, model, kb, List.of("Nordwind sample"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the backtest setup", e);
+            throw new UncheckedIOException("cannot read the bundled sample", e);
         }
-    }
-
-    private static InputStream open(Optional<Path> dir, String name, List<String> sources) throws IOException {
-        if (dir.isPresent() && Files.isRegularFile(dir.get().resolve(name))) {
-            sources.add(dir.get().resolve(name).toString());
-            return Files.newInputStream(dir.get().resolve(name));
-        }
-        sources.add(name + " (sample)");
-        return SampleTickets.resource(name);
     }
 
     /** The taxonomy's category ids. */

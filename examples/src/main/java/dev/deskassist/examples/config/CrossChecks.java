@@ -48,6 +48,7 @@ final class CrossChecks {
         if (pass.writeBack != null) {
             categoryList(pass.writeBackText, pass.name(File.WRITEBACK_POLICY), "/publicReply/categories", ids,
                     taxonomyName);
+            categoryOverrides(pass.name(File.WRITEBACK_POLICY), ids, taxonomyName);
         }
         if (pass.sensitivity != null) {
             categoryList(pass.sensitivityText, pass.name(File.SENSITIVITY_POLICY), "/categories", ids, taxonomyName);
@@ -89,6 +90,19 @@ final class CrossChecks {
         });
     }
 
+    /** Category overrides of the write-back rules, e.g. {@code /outputs/category/categories/login}. */
+    private void categoryOverrides(String file, Set<String> ids, String taxonomyName) {
+        for (Output o : Output.values()) {
+            for (String id : pass.writeBack.rule(o).categories().keySet()) {
+                if (!containsIgnoreCase(ids, id)) {
+                    place(pass.writeBackText, file, "/outputs/" + o.key() + "/categories/"
+                            + id.replace("~", "~0").replace("/", "~1"), "category `" + id + "` is not defined in "
+                            + taxonomyName + hint(id, ids) + " (its override never applies)");
+                }
+            }
+        }
+    }
+
     private void groups(HelpdeskConfig h, String taxonomyName) {
         Map<String, String> groupIds;
         try {
@@ -96,7 +110,7 @@ final class CrossChecks {
         } catch (RuntimeException e) {
             return; // reported with the helpdesk's keys
         }
-        boolean writesGroups = pass.writeBack != null && pass.writeBack.rule(Output.GROUP).mode() == WriteMode.AUTO;
+        boolean writesGroups = pass.writeBack != null && writesAuto(Output.GROUP);
         if (groupIds.isEmpty() && !writesGroups) {
             return;
         }
@@ -134,13 +148,20 @@ final class CrossChecks {
         String file = pass.name(File.WRITEBACK_POLICY);
         String key = h.key("fieldIds");
         for (Output o : FIELD_OUTPUTS) {
-            if (pass.writeBack.rule(o).mode() == WriteMode.AUTO && !fieldIds.containsKey(o.key())) {
+            if (writesAuto(o) && !fieldIds.containsKey(o.key())) {
                 String pointer = "/outputs/" + o.key() + "/mode";
                 place(pass.writeBackText, file, pointer, "writes the helpdesk field `" + o.key() + "`, which " + key
                         + " does not map" + (!JsonPointers.exists(pass.writeBackText, pointer) ? " (AUTO is this output's default)" : "")
                         + "; add " + o.key() + "=<field id> to " + key + ", or set the mode to SUGGEST or OFF");
             }
         }
+    }
+
+    /** AUTO for some tickets: in the output's rule or in one of its category overrides. */
+    private boolean writesAuto(Output o) {
+        var rule = pass.writeBack.rule(o);
+        return rule.mode() == WriteMode.AUTO
+                || rule.categories().values().stream().anyMatch(r -> r.mode() == WriteMode.AUTO);
     }
 
     private void place(String text, String file, String pointer, String message) {

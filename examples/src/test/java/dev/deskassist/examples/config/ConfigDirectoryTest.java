@@ -170,6 +170,25 @@ class ConfigDirectoryTest {
     }
 
     @Test
+    void categoryOverridesNameTaxonomyCategoriesAndCountAsWrites() throws Exception {
+        Path dir = scaffold();
+        edit(dir.resolve("writeback-policy.json"), "\"category\":   {\"mode\": \"AUTO\",    \"threshold\": 0.80}",
+                "\"category\":   {\"mode\": \"AUTO\", \"threshold\": 0.80, \"categories\": {"
+                        + "\"login\": {\"mode\": \"AUTO\", \"threshold\": 0.7}, \"complaint_legal\": {\"mode\": \"SUGGEST\"}}}");
+        edit(dir.resolve("deskassist.properties"), ",summary=2000000000006", "");
+        edit(dir.resolve("writeback-policy.json"), "\"summary\":    {\"mode\": \"SUGGEST\"}",
+                "\"summary\":    {\"mode\": \"SUGGEST\", \"categories\": {\"Login\": {\"mode\": \"AUTO\"}}}");
+
+        List<ConfigFileProblem> problems = ConfigDirectory.check(dir, ENV);
+        String text = all(problems);
+        assertEquals(2, problems.size(), text);
+        assertTrue(text.contains("at /outputs/category/categories/complaint_legal: category `complaint_legal` is not "
+                + "defined in taxonomy.json; did you mean `complaint-legal`?"), text);
+        assertTrue(text.contains("writes the helpdesk field `summary`, which zendesk.fieldIds does not map"),
+                "AUTO for one category writes the field too: " + text);
+    }
+
+    @Test
     void secretsComeOnlyFromNamedVariables() throws Exception {
         Path dir = scaffold();
         List<ConfigFileProblem> unset = ConfigDirectory.check(dir, Map.of("ZENDESK_WEBHOOK_SECRET", SECRET));
