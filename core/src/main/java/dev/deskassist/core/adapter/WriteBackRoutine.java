@@ -493,7 +493,7 @@ public final class WriteBackRoutine {
     }
 
     /** Values compare as text, ignoring case and surrounding blanks, and as numbers when both are. */
-    static boolean sameValue(String a, String b) {
+    public static boolean sameValue(String a, String b) {
         if (a == null || b == null) {
             return a == b;
         }

@@ -1,12 +1,8 @@
 package dev.deskassist.core.audit;
 
+import dev.deskassist.core.audit.internal.JsonLinesFile;
 import dev.deskassist.core.json.JsonCodec;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Appends each decision record as one JSON line to a file, flushed per record so that a crash
@@ -16,25 +12,14 @@ import java.nio.file.StandardOpenOption;
  */
 public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
 
-    private final Path file;
-    private final Writer out;
+    private final JsonLinesFile lines;
 
     public JsonLinesAuditSink(Path file) {
-        this.file = file;
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new AuditException("cannot open audit file " + file, e);
-        }
+        this.lines = new JsonLinesFile(file, "audit file");
     }
 
     public Path file() {
-        return file;
+        return lines.file();
     }
 
     @Override
@@ -59,25 +44,11 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     }
 
     private void append(String line) {
-        synchronized (out) {
-            try {
-                out.write(line);
-                out.write('\n');
-                out.flush();
-            } catch (IOException e) {
-                throw new AuditException("cannot append to audit file " + file, e);
-            }
-        }
+        lines.append(line);
     }
 
     @Override
     public void close() {
-        synchronized (out) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new AuditException("cannot close audit file " + file, e);
-            }
-        }
+        lines.close();
     }
 }

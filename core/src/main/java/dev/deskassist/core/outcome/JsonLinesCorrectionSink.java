@@ -1,14 +1,9 @@
 package dev.deskassist.core.outcome;
 
-import dev.deskassist.core.audit.AuditException;
+import dev.deskassist.core.audit.internal.JsonLinesFile;
 import dev.deskassist.core.json.JsonCodec;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Appends correction rows as JSON lines {@code {"text":…,"label":…,"ticket":"helpdesk:id","at":…}},
@@ -19,25 +14,14 @@ import java.nio.file.StandardOpenOption;
  */
 public final class JsonLinesCorrectionSink implements CorrectionSink, AutoCloseable {
 
-    private final Path file;
-    private final Writer out;
+    private final JsonLinesFile lines;
 
     public JsonLinesCorrectionSink(Path file) {
-        this.file = file;
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new AuditException("cannot open corrections file " + file, e);
-        }
+        this.lines = new JsonLinesFile(file, "corrections file");
     }
 
     public Path file() {
-        return file;
+        return lines.file();
     }
 
     @Override
@@ -48,25 +32,11 @@ public final class JsonLinesCorrectionSink implements CorrectionSink, AutoClosea
                 .add("ticket", row.helpdesk() + ":" + row.ticketId())
                 .add("at", row.at().toString())
                 .build();
-        synchronized (out) {
-            try {
-                out.write(o.toString());
-                out.write('\n');
-                out.flush();
-            } catch (IOException e) {
-                throw new AuditException("cannot append to corrections file " + file, e);
-            }
-        }
+        lines.append(o.toString());
     }
 
     @Override
     public void close() {
-        synchronized (out) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new AuditException("cannot close corrections file " + file, e);
-            }
-        }
+        lines.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.deskassist.core.outcome;
 
+import dev.deskassist.core.adapter.WriteBackRoutine;
 import dev.deskassist.core.Assistance;
 import dev.deskassist.core.adapter.ApplyResult;
 import dev.deskassist.core.adapter.NoteRef;
@@ -15,7 +16,6 @@ import dev.deskassist.core.model.Comment;
 import dev.deskassist.core.model.Ticket;
 import dev.deskassist.core.privacy.Pseudonymizer;
 import dev.deskassist.core.writeback.WriteBack;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -399,24 +399,9 @@ public final class OutcomeTracker {
         return decision.decision(field).map(FieldDecision::confidence).orElse(null);
     }
 
-    /** Text equal ignoring case and blanks, or equal numbers (as the write-back routine compares). */
+    /** Text equal ignoring case and blanks, or equal numbers: as the write-back routine compares. */
     static boolean same(String a, String b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        String x = a.strip();
-        String y = b.strip();
-        if (x.equalsIgnoreCase(y)) {
-            return true;
-        }
-        if (x.length() > 40 || y.length() > 40) {
-            return false;
-        }
-        try {
-            return new BigDecimal(x).compareTo(new BigDecimal(y)) == 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return WriteBackRoutine.sameValue(a, b);
     }
 
     private static boolean isDone(String status) {

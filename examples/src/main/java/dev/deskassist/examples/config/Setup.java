@@ -101,8 +101,12 @@ public record Setup(Path directory, Optional<ServeSettings> serve, ConfigSource 
 
     /** The offline triage on this setup's taxonomy, model and priority policy. */
     public OfflineTriage offlineTriage() {
+        return offlineTriage(new NgramLanguageDetector());
+    }
+
+    private OfflineTriage offlineTriage(NgramLanguageDetector language) {
         return OfflineTriage.builder()
-                .languageDetector(new NgramLanguageDetector())
+                .languageDetector(language)
                 .sentimentAnalyzer(LexiconSentimentAnalyzer.defaults())
                 .styleAnalyzer(new RuleStyleAnalyzer())
                 .intentModel(model)
@@ -126,15 +130,7 @@ public record Setup(Path directory, Optional<ServeSettings> serve, ConfigSource 
      */
     public AssistEngines engines(AuditSink audit) {
         NgramLanguageDetector language = new NgramLanguageDetector();
-        OfflineTriage triage = OfflineTriage.builder()
-                .languageDetector(language)
-                .sentimentAnalyzer(LexiconSentimentAnalyzer.defaults())
-                .styleAnalyzer(new RuleStyleAnalyzer())
-                .intentModel(model)
-                .taxonomy(taxonomy)
-                .priorityPolicy(priorityPolicy)
-                .clock(clock)
-                .build();
+        OfflineTriage triage = offlineTriage(language);
         LuceneKnowledgeRetriever retriever = LuceneKnowledgeRetriever.of(knowledgeBase);
         PolicyGuardrails guardrails = PolicyGuardrails.builder(guardrailPolicy).citable(knowledgeBase::isCitable).build();
         Set<String> needOrderNumber = taxonomy.categories().stream()
