@@ -59,6 +59,7 @@ final class EncoderEvaluation {
         out.put("cvAccuracyEncoder", round(r.cvAccuracyEncoder()));
         out.put("cvAccuracyBlend", round(r.cvAccuracyBlend()));
         out.put("l2", r.l2());
+        out.put("classMeanWeight", round(model.prototypeWeight()));
         out.put("encoderWeight", round(model.encoderWeight()));
         out.put("blend", model.logLinear() ? "log-linear" : "linear");
         out.put("temperature", round(model.temperature()));
@@ -124,8 +125,8 @@ final class EncoderEvaluation {
                 r.duration().toNanos() / 1e9, r.embedding().toNanos() / 1e9, config.folds());
         w.printf(Locale.ROOT, "cross-validated   n-gram %s, encoder %s, blend %s%n", ClassifierOptions.pct(r.cvAccuracyNgram()),
                 ClassifierOptions.pct(r.cvAccuracyEncoder()), ClassifierOptions.pct(r.cvAccuracyBlend()));
-        w.printf(Locale.ROOT, "blend             encoder weight %.2f, l2 %s, temperature %.3f%n", m.encoderWeight(),
-                r.l2(), m.temperature());
+        w.printf(Locale.ROOT, "blend             encoder weight %.2f, l2 %s, class-mean weight %.2f, temperature %.3f%n",
+                m.encoderWeight(), r.l2(), m.prototypeWeight(), m.temperature());
         w.printf(Locale.ROOT, "abstain threshold %.3f%n", m.abstainThreshold());
         w.printf(Locale.ROOT, "model             %s (%s, %d bytes)%n", out, m.version(), java.nio.file.Files.size(out));
         return 0;

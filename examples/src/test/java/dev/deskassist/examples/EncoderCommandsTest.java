@@ -61,7 +61,7 @@ class EncoderCommandsTest {
         Path model = dir.resolve("intent.daem");
         String out = capture(() -> run("train", "--label-column", "category", "--encoder", "minilm", "--encoder-folds", "2",
                 "--encoder-epochs", "20", "--encoder-l2", "0.01", "--data", train.toString(), "--out", model.toString()));
-        assertTrue(Files.size(model) > 1000 && out.contains("encoder-v1:"), out);
+        assertTrue(Files.size(model) > 1000 && out.contains("encoder-v2:"), out);
 
         JsonObject b = json(() -> run("bench-encoder", "--label-column", "category", "--encoder", "minilm", "--encoder-folds", "2",
                 "--encoder-epochs", "10", "--encoder-l2", "0.01", "--texts", "4", "--train", train.toString(), "--test",

@@ -47,13 +47,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>File format (big-endian): {@code DAEM}, an int format version, a long payload length, the
  * payload (encoder id and artifact version, a fingerprint of the encoder's output, blend weight,
- * temperature, thresholds, encoder languages, the classifier, then the whole n-gram model file),
- * and the SHA-256 of the payload.
+ * temperature, thresholds, encoder languages, the classifier, since version 2 the class-mean
+ * classifier's weight and centroids, then the whole n-gram model file), and the SHA-256 of the
+ * payload. Version 1 files still load (without a class-mean classifier).
  */
 public final class EncoderIntentModel implements IntentModel {
 
     /** The format version this class writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest format version {@link #load} still reads (version 1 has no class-mean classifier). */
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     /** A fixed text whose embedding identifies the encoder a model was trained with. */
     static final String PROBE = "I was charged twice for my card payment, please refund one of them.";
@@ -87,6 +90,8 @@ public final class EncoderIntentModel implements IntentModel {
     private final String artifactVersion;
     private final float[] fingerprint;
     private final EmbeddingClassifier head;
+    private final PrototypeClassifier prototype;
+    private final double prototypeWeight;
     private final double encoderWeight;
     private final boolean logLinear;
     private final double temperature;
@@ -100,14 +105,16 @@ public final class EncoderIntentModel implements IntentModel {
     private final String[] labels;
 
     EncoderIntentModel(LinearIntentModel ngram, EncoderKind kind, String artifactVersion, float[] fingerprint,
-            EmbeddingClassifier head, double encoderWeight, boolean logLinear, double temperature, double abstainThreshold,
-            double cascadeBelow, Set<String> encoderLanguages, SentenceEncoder encoder, String unavailable,
-            LanguageDetector detector, String version) {
+            EmbeddingClassifier head, PrototypeClassifier prototype, double prototypeWeight, double encoderWeight,
+            boolean logLinear, double temperature, double abstainThreshold, double cascadeBelow, Set<String> encoderLanguages,
+            SentenceEncoder encoder, String unavailable, LanguageDetector detector, String version) {
         this.ngram = ngram;
         this.kind = kind;
         this.artifactVersion = artifactVersion;
         this.fingerprint = fingerprint;
         this.head = head;
+        this.prototype = prototypeWeight > 0 ? java.util.Objects.requireNonNull(prototype, "prototype") : null;
+        this.prototypeWeight = this.prototype == null ? 0 : prototypeWeight;
         this.encoderWeight = encoderWeight;
         this.logLinear = logLinear;
         this.temperature = temperature;
@@ -121,7 +128,11 @@ public final class EncoderIntentModel implements IntentModel {
         if (head.classes != labels.length) {
             throw new IllegalArgumentException("classifier has " + head.classes + " classes, the n-gram model " + labels.length);
         }
-        this.version = version != null ? version : versionOf(sha256(payload()));
+        if (!(this.prototypeWeight >= 0 && this.prototypeWeight <= 1)
+                || this.prototype != null && (this.prototype.classes != head.classes || this.prototype.dimension != head.dimension)) {
+            throw new IllegalArgumentException("class-mean classifier does not fit: weight " + prototypeWeight);
+        }
+        this.version = version != null ? version : versionOf(sha256(payload()), FORMAT_VERSION);
     }
 
     /** A scored text: probabilities in the order of {@link #labels()}, the path and its notes. */
@@ -176,10 +187,26 @@ public final class EncoderIntentModel implements IntentModel {
                         + kind.id() + " is used for " + String.join(", ", new TreeSet<>(encoderLanguages)) + ")"));
             }
         }
-        double[] pe = EmbeddingClassifier.softmax(head.logits(encoder.encode(t)));
+        double[] pe = encoderProbabilities(head, prototype, prototypeWeight, encoder.encode(t));
         return new Scored(blend(pe, pn, encoderWeight, logLinear, temperature), Tier.BLEND,
                 List.of("encoder tier: " + kind.id() + " " + fmt(encoderWeight) + " + n-gram " + fmt(1 - encoderWeight)
                         + (logLinear ? " (log-linear)" : "")));
+    }
+
+    /**
+     * The encoder side: the logistic regression's probabilities, mixed with the class-mean
+     * classifier's as {@code (1 - v)·p_lr + v·p_mean} when there is one.
+     */
+    static double[] encoderProbabilities(EmbeddingClassifier head, PrototypeClassifier prototype, double v, float[] x) {
+        double[] p = EmbeddingClassifier.softmax(head.logits(x));
+        if (prototype == null || v <= 0) {
+            return p;
+        }
+        double[] q = EmbeddingClassifier.softmax(prototype.logits(x));
+        for (int c = 0; c < p.length; c++) {
+            p[c] = (1 - v) * p[c] + v * q[c];
+        }
+        return p;
     }
 
     /**
@@ -210,7 +237,10 @@ public final class EncoderIntentModel implements IntentModel {
         return ngram.labels();
     }
 
-    /** {@code encoder-v1:} and the first 16 hex digits of the SHA-256 of the model content. */
+    /**
+     * {@code encoder-v} and the file format version, a colon, and the first 16 hex digits of the
+     * SHA-256 of the model content.
+     */
     @Override
     public String version() {
         return version;
@@ -251,6 +281,14 @@ public final class EncoderIntentModel implements IntentModel {
         return head;
     }
 
+    /**
+     * The weight of the class-mean (nearest centroid) classifier beside the logistic regression on
+     * the encoder side, chosen by cross-validation; 0 when it has none (and for format-1 files).
+     */
+    public double prototypeWeight() {
+        return prototypeWeight;
+    }
+
     /** The n-gram model inside. */
     public LinearIntentModel ngramModel() {
         return ngram;
@@ -283,8 +321,8 @@ public final class EncoderIntentModel implements IntentModel {
         if (!(below >= 0 && below <= 1)) {
             throw new IllegalArgumentException("cascade threshold must be in [0, 1], not " + below);
         }
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, encoderWeight, logLinear, temperature,
-                abstainThreshold, below, encoderLanguages, encoder, unavailable, detector, null);
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, prototype, prototypeWeight,
+                encoderWeight, logLinear, temperature, abstainThreshold, below, encoderLanguages, encoder, unavailable, detector, null);
     }
 
     /**
@@ -297,8 +335,8 @@ public final class EncoderIntentModel implements IntentModel {
         if (l.isEmpty()) {
             throw new IllegalArgumentException("name at least one language, or *");
         }
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, encoderWeight, logLinear, temperature,
-                abstainThreshold, cascadeBelow, l, encoder, unavailable, detector, null);
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, prototype, prototypeWeight,
+                encoderWeight, logLinear, temperature, abstainThreshold, cascadeBelow, l, encoder, unavailable, detector, null);
     }
 
     /**
@@ -309,14 +347,14 @@ public final class EncoderIntentModel implements IntentModel {
         if (!(weight >= 0 && weight <= 1)) {
             throw new IllegalArgumentException("encoder weight must be in [0, 1], not " + weight);
         }
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, weight, logLinear, temperature,
-                abstainThreshold, cascadeBelow, encoderLanguages, encoder, unavailable, detector, null);
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, prototype, prototypeWeight,
+                weight, logLinear, temperature, abstainThreshold, cascadeBelow, encoderLanguages, encoder, unavailable, detector, null);
     }
 
     /** A copy that tells languages with this detector instead of the built-in n-gram detector. */
     public EncoderIntentModel withLanguageDetector(LanguageDetector languageDetector) {
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, encoderWeight, logLinear, temperature,
-                abstainThreshold, cascadeBelow, encoderLanguages, encoder, unavailable,
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, prototype, prototypeWeight,
+                encoderWeight, logLinear, temperature, abstainThreshold, cascadeBelow, encoderLanguages, encoder, unavailable,
                 java.util.Objects.requireNonNull(languageDetector), version);
     }
 
@@ -377,12 +415,14 @@ public final class EncoderIntentModel implements IntentModel {
             throw new ModelFormatException("not a DeskAssist encoder intent model (the file does not start with DAEM)");
         }
         byte[] payload;
+        int format;
         try {
             int v = d.readInt();
-            if (v != FORMAT_VERSION) {
-                throw new ModelFormatException("encoder model format version " + v + " cannot be read; this library reads version "
-                        + FORMAT_VERSION + " (retrain or use the matching library version)");
+            if (v < OLDEST_READABLE_VERSION || v > FORMAT_VERSION) {
+                throw new ModelFormatException("encoder model format version " + v + " cannot be read; this library reads versions "
+                        + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION + " (retrain or use the matching library version)");
             }
+            format = v;
             long length = d.readLong();
             if (length < 0 || length > MAX_PAYLOAD) {
                 throw new ModelFormatException("corrupt model file: impossible content length " + length);
@@ -400,13 +440,13 @@ public final class EncoderIntentModel implements IntentModel {
             throw new ModelFormatException("corrupt model file: the content does not match its SHA-256 checksum");
         }
         try {
-            return parse(new DataInputStream(new ByteArrayInputStream(payload)), versionOf(actual), fallback);
+            return parse(new DataInputStream(new ByteArrayInputStream(payload)), format, versionOf(actual, format), fallback);
         } catch (EOFException | IllegalArgumentException e) {
             throw new ModelFormatException("corrupt model file: inconsistent content (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
-    private static EncoderIntentModel parse(DataInputStream d, String version, Fallback fallback) throws IOException {
+    private static EncoderIntentModel parse(DataInputStream d, int format, String version, Fallback fallback) throws IOException {
         String kindId = d.readUTF();
         EncoderKind kind;
         try {
@@ -436,6 +476,18 @@ public final class EncoderIntentModel implements IntentModel {
         }
         EmbeddingClassifier head = new EmbeddingClassifier(dim, k, readFloats(d, dim), readFloats(d, dim),
                 readFloats(d, dim * k), readFloats(d, k));
+        PrototypeClassifier prototype = null;
+        double prototypeWeight = 0;
+        if (format >= 2) {
+            prototypeWeight = d.readDouble();
+            if (d.readBoolean()) {
+                double scale = d.readDouble();
+                prototype = new PrototypeClassifier(dim, k, scale, readFloats(d, dim * k));
+            }
+            if (!(prototypeWeight >= 0 && prototypeWeight <= 1) || prototypeWeight > 0 && prototype == null) {
+                throw new ModelFormatException("corrupt model file: class-mean weight " + prototypeWeight);
+            }
+        }
         byte[] ngramBytes = d.readNBytes(d.readInt());
         LinearIntentModel ngram = LinearIntentModel.load(new ByteArrayInputStream(ngramBytes));
         if (!(temperature > 0) || !(weight >= 0 && weight <= 1)) {
@@ -465,8 +517,8 @@ public final class EncoderIntentModel implements IntentModel {
             }
             LOG.warn("encoder intent model {}: {}; using its n-gram tier only", version, unavailable);
         }
-        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, weight, logLinear, temperature, threshold,
-                cascade, langs, encoder, unavailable, DEFAULT_DETECTOR, version);
+        return new EncoderIntentModel(ngram, kind, artifactVersion, fingerprint, head, prototype, prototypeWeight, weight,
+                logLinear, temperature, threshold, cascade, langs, encoder, unavailable, DEFAULT_DETECTOR, version);
     }
 
     static boolean sameEncoder(float[] fingerprint, float[] vector) {
@@ -502,6 +554,12 @@ public final class EncoderIntentModel implements IntentModel {
             writeFloats(d, head.scale, false);
             writeFloats(d, head.weights, false);
             writeFloats(d, head.bias, false);
+            d.writeDouble(prototypeWeight);
+            d.writeBoolean(prototype != null);
+            if (prototype != null) {
+                d.writeDouble(prototype.scale);
+                writeFloats(d, prototype.centroids, false);
+            }
             ByteArrayOutputStream ng = new ByteArrayOutputStream();
             ngram.save(ng);
             d.writeInt(ng.size());
@@ -532,8 +590,8 @@ public final class EncoderIntentModel implements IntentModel {
         return v;
     }
 
-    private static String versionOf(byte[] sha) {
-        StringBuilder sb = new StringBuilder("encoder-v" + FORMAT_VERSION + ":");
+    private static String versionOf(byte[] sha, int format) {
+        StringBuilder sb = new StringBuilder("encoder-v" + format + ":");
         for (int i = 0; i < 8; i++) {
             sb.append(String.format("%02x", sha[i]));
         }

@@ -27,13 +27,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains an {@link EncoderIntentModel}: embeds every training text once, then by k-fold
  * cross-validation on the training data alone chooses the L2 strength of the logistic regression
- * on embeddings, the encoder's weight in the blend with the n-gram model, the temperature and the
+ * on embeddings, the weight and logit scale of a class-mean classifier mixed into it (which helps
+ * when there are few examples per label; weight 0 when it does not help), the encoder's weight in the blend with the n-gram model, the temperature and the
  * abstain threshold; finally trains both tiers on all examples. Never sees a test file.
  */
 public final class EncoderIntentTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EncoderIntentTrainer.class);
     static final double[] CASCADE_THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99};
+    /** Logit scales tried for the class-mean classifier (cosines span [-1, 1], so softmax needs a large factor). */
+    static final double[] PROTOTYPE_SCALES = {10, 20, 30, 50, 70, 100};
 
     private final EncoderTrainerConfig config;
 
@@ -82,7 +85,8 @@ public final class EncoderIntentTrainer {
         List<Double> grid = config.l2Grid();
         double[][] oofNgram = new double[n][];
         double[][][] oofEnc = new double[grid.size()][n][];
-        runFolds(data, x, y, k, labels, fold, oofNgram, oofEnc);
+        double[][] oofCos = new double[n][];
+        runFolds(data, x, y, k, labels, fold, oofNgram, oofEnc, oofCos);
 
         int bestL2 = 0;
         double bestAcc = -1;
@@ -94,27 +98,48 @@ public final class EncoderIntentTrainer {
                 bestL2 = g;
             }
         }
+        // The class-mean classifier's weight and scale are chosen together with the blend, by the
+        // blend's cross-validated accuracy: choosing them for the encoder side alone can make the blend worse.
+        double lrAcc = bestAcc;
+        double[][] logPn = logs(oofNgram);
         double[][] pe = oofEnc[bestL2];
+        double bestV = 0;
+        double bestScale = PROTOTYPE_SCALES[0];
         double bestW = 0;
         boolean bestLog = false;
         double bestBlendAcc = -1;
         double bestNll = Double.POSITIVE_INFINITY;
         int steps = (int) Math.round(1 / config.weightStep());
-        for (boolean logLinear : new boolean[] {false, true}) {
-            for (int s = 0; s <= steps; s++) {
-                double w = Math.min(1, s * config.weightStep());
-                double[][] p = blendAll(pe, oofNgram, useEncoder, w, logLinear, 1.0);
-                double acc = accuracy(p, y);
-                double nll = nll(p, y);
-                LOG.debug("blend {} w {}: cross-validated accuracy {}", logLinear ? "log-linear" : "linear", w, acc);
-                if (acc > bestBlendAcc + 1e-9 || (Math.abs(acc - bestBlendAcc) <= 1e-9 && nll < bestNll)) {
-                    bestBlendAcc = acc;
-                    bestNll = nll;
-                    bestW = w;
-                    bestLog = logLinear;
+        for (int si = -1; si < PROTOTYPE_SCALES.length; si++) {
+            for (int vs = si < 0 ? 0 : 1; vs <= (si < 0 ? 0 : steps); vs++) {
+                double v = Math.min(1, vs * config.weightStep());
+                double scale = si < 0 ? PROTOTYPE_SCALES[0] : PROTOTYPE_SCALES[si];
+                double[][] mixed = v > 0 ? mixPrototype(oofEnc[bestL2], oofCos, v, scale) : oofEnc[bestL2];
+                double[][] logPe = logs(mixed);
+                for (boolean logLinear : new boolean[] {false, true}) {
+                    for (int s = 0; s <= steps; s++) {
+                        double w = Math.min(1, s * config.weightStep());
+                        double acc = blendAccuracy(logLinear ? logPe : mixed, logLinear ? logPn : oofNgram, useEncoder, w, y);
+                        if (acc < bestBlendAcc - 1e-9) {
+                            continue;
+                        }
+                        double nll = nll(blendAll(mixed, oofNgram, useEncoder, w, logLinear, 1.0), y);
+                        if (acc > bestBlendAcc + 1e-9 || nll < bestNll) {
+                            bestBlendAcc = acc;
+                            bestNll = nll;
+                            bestW = w;
+                            bestLog = logLinear;
+                            bestV = v;
+                            bestScale = scale;
+                            pe = mixed;
+                        }
+                    }
                 }
             }
         }
+        bestAcc = accuracy(pe, y);
+        LOG.debug("class-mean weight {}, scale {}: cross-validated encoder accuracy {} (regression alone {}), blend {}",
+                bestV, bestScale, bestAcc, lrAcc, bestBlendAcc);
         double temperature = fitTemperature(pe, oofNgram, useEncoder, bestW, bestLog, y);
         double[][] calibrated = blendAll(pe, oofNgram, useEncoder, bestW, bestLog, temperature);
         List<HeldOutPrediction> heldOut = new ArrayList<>(n);
@@ -126,15 +151,18 @@ public final class EncoderIntentTrainer {
         List<EncoderTrainingResult.CascadePoint> cascade = cascade(calibrated, oofNgram, useEncoder, y);
 
         EmbeddingClassifier head = EmbeddingClassifier.train(x, y, k, grid.get(bestL2), config.epochs(), config.seed());
+        PrototypeClassifier prototype = bestV > 0 ? PrototypeClassifier.train(x, y, k, bestScale) : null;
         float[] probe = encoder.encode(EncoderIntentModel.PROBE);
         float[] fingerprint = java.util.Arrays.copyOf(probe, EncoderIntentModel.FINGERPRINT_VALUES);
         EncoderIntentModel model = new EncoderIntentModel(ngram, config.encoder(),
-                SentenceEncoders.artifactVersion(config.encoder()), fingerprint, head, bestW, bestLog, temperature, threshold, 1.0,
+                SentenceEncoders.artifactVersion(config.encoder()), fingerprint, head, prototype, bestV, bestW, bestLog, temperature, threshold, 1.0,
                 config.encoderLanguages(), encoder, null, detector(), null);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("trained {} on {} examples, {} labels in {} ms (embedding {} ms); cross-validated accuracy n-gram {}, "
-                        + "encoder {}, blend {} ({}, encoder weight {}, l2 {}, temperature {}, abstain threshold {})",
-                model.version(), n, k, took.toMillis(), embedding.toMillis(), fmt(accuracy(oofNgram, y)), fmt(bestAcc),
+                        + "encoder {} (regression alone {}, class-mean weight {}, scale {}), blend {} ({}, encoder weight {}, l2 {}, "
+                        + "temperature {}, abstain threshold {})",
+                model.version(), n, k, took.toMillis(), embedding.toMillis(), fmt(accuracy(oofNgram, y)), fmt(bestAcc), fmt(lrAcc),
+                fmt(bestV), bestScale,
                 fmt(bestBlendAcc), bestLog ? "log-linear" : "linear", fmt(bestW), grid.get(bestL2), fmt(temperature), fmt(threshold));
         return new EncoderTrainingResult(model, heldOut, grid.get(bestL2), accuracy(oofNgram, y), bestAcc,
                 accuracy(calibrated, y), cascade, embedding, took);
@@ -162,7 +190,7 @@ public final class EncoderIntentTrainer {
     }
 
     private void runFolds(TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold,
-            double[][] oofNgram, double[][][] oofEnc) {
+            double[][] oofNgram, double[][][] oofEnc, double[][] oofCos) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), config.folds()), r -> {
             Thread t = new Thread(r, "encoder-trainer-fold");
             t.setDaemon(true);
@@ -172,7 +200,7 @@ public final class EncoderIntentTrainer {
             List<Future<?>> tasks = new ArrayList<>();
             for (int f = 0; f < config.folds(); f++) {
                 int current = f;
-                tasks.add(pool.submit(() -> runFold(current, data, x, y, k, labels, fold, oofNgram, oofEnc)));
+                tasks.add(pool.submit(() -> runFold(current, data, x, y, k, labels, fold, oofNgram, oofEnc, oofCos)));
             }
             for (Future<?> t : tasks) {
                 t.get();
@@ -188,7 +216,7 @@ public final class EncoderIntentTrainer {
     }
 
     private void runFold(int f, TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold,
-            double[][] oofNgram, double[][][] oofEnc) {
+            double[][] oofNgram, double[][][] oofEnc, double[][] oofCos) {
         List<Example> trainEx = new ArrayList<>();
         List<Integer> trainIdx = new ArrayList<>();
         List<Integer> testIdx = new ArrayList<>();
@@ -219,6 +247,10 @@ public final class EncoderIntentTrainer {
         for (int j = 0; j < xt.length; j++) {
             xt[j] = x[trainIdx.get(j)];
             yt[j] = y[trainIdx.get(j)];
+        }
+        PrototypeClassifier cosines = PrototypeClassifier.train(xt, yt, k, 1.0);
+        for (int i : testIdx) {
+            oofCos[i] = cosines.logits(x[i]);
         }
         for (int g = 0; g < config.l2Grid().size(); g++) {
             EmbeddingClassifier c = EmbeddingClassifier.train(xt, yt, k, config.l2Grid().get(g), config.epochs(),
@@ -283,6 +315,57 @@ public final class EncoderIntentTrainer {
             }
         }
         return out;
+    }
+
+    /** {@code (1 - v)·p_lr + v·softmax(scale·cos)} for every text. */
+    static double[][] mixPrototype(double[][] pLr, double[][] cosines, double v, double scale) {
+        double[][] out = new double[pLr.length][];
+        double[] z = new double[pLr[0].length];
+        for (int i = 0; i < pLr.length; i++) {
+            for (int c = 0; c < z.length; c++) {
+                z[c] = scale * cosines[i][c];
+            }
+            double[] q = EmbeddingClassifier.softmax(z);
+            double[] p = new double[z.length];
+            for (int c = 0; c < z.length; c++) {
+                p[c] = (1 - v) * pLr[i][c] + v * q[c];
+            }
+            out[i] = p;
+        }
+        return out;
+    }
+
+    private static double[][] logs(double[][] p) {
+        double[][] out = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = new double[p[i].length];
+            for (int c = 0; c < p[i].length; c++) {
+                out[i][c] = Math.log(Math.max(1e-12, p[i][c]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Accuracy of {@code w·a + (1 - w)·b} (probabilities for the linear blend, log-probabilities for
+     * the log-linear one: the argmax is that of the blend before its log and softmax); texts off the
+     * encoder path take {@code b}'s argmax.
+     */
+    static double blendAccuracy(double[][] a, double[][] b, boolean[] useEncoder, double w, int[] y) {
+        int ok = 0;
+        for (int i = 0; i < y.length; i++) {
+            int top = 0;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < b[i].length; c++) {
+                double v = useEncoder[i] ? w * a[i][c] + (1 - w) * b[i][c] : b[i][c];
+                if (v > best) {
+                    best = v;
+                    top = c;
+                }
+            }
+            ok += top == y[i] ? 1 : 0;
+        }
+        return ok / (double) y.length;
     }
 
     static double[][] blendAll(double[][] pe, double[][] pn, boolean[] useEncoder, double w, boolean logLinear,

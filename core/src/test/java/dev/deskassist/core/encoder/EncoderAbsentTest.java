@@ -39,8 +39,8 @@ class EncoderAbsentTest {
         int d = EncoderKind.BGE_SMALL_EN_V15_Q.dimension();
         EmbeddingClassifier head = new EmbeddingClassifier(d, k, new float[d], ones(d), new float[d * k], new float[k]);
         EncoderIntentModel m = new EncoderIntentModel(ngram, EncoderKind.BGE_SMALL_EN_V15_Q, "1.11.0-beta19",
-                new float[EncoderIntentModel.FINGERPRINT_VALUES], head, 0.7, false, 1.0, 0.5, 1.0, Set.of("en"), null, "n/a",
-                new NgramLanguageDetector(), null);
+                new float[EncoderIntentModel.FINGERPRINT_VALUES], head, null, 0, 0.7, false, 1.0, 0.5, 1.0, Set.of("en"), null,
+                "n/a", new NgramLanguageDetector(), null);
         Path file = dir.resolve("model.daem");
         m.save(file);
 

@@ -111,7 +111,7 @@ class EncoderIntentModelTest {
         model.save(file);
         EncoderIntentModel back = EncoderIntentModel.load(file, EncoderIntentModel.Fallback.FAIL);
         assertEquals(model.version(), back.version());
-        assertTrue(back.version().startsWith("encoder-v1:"), back.version());
+        assertTrue(back.version().startsWith("encoder-v2:"), back.version());
         assertTrue(back.encoderActive());
         assertEquals(model.labels(), back.labels());
         assertArrayEquals(model.score("where is my package").probabilities(),
@@ -124,7 +124,8 @@ class EncoderIntentModelTest {
         float[] otherFingerprint = new float[EncoderIntentModel.FINGERPRINT_VALUES];
         otherFingerprint[0] = 0.5f;
         EncoderIntentModel other = new EncoderIntentModel(model.ngramModel(), EncoderKind.BGE_SMALL_EN_V15_Q, "0.0.1",
-                otherFingerprint, headOf(model), model.encoderWeight(), model.logLinear(), model.temperature(), model.abstainThreshold(), 1.0,
+                otherFingerprint, headOf(model), null, 0, model.encoderWeight(), model.logLinear(), model.temperature(),
+                model.abstainThreshold(), 1.0,
                 Set.of("en"), null, "test", new dev.deskassist.core.triage.language.NgramLanguageDetector(), null);
         Path file = dir.resolve("other.daem");
         other.save(file);
