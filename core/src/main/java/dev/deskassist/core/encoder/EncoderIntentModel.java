@@ -1,5 +1,6 @@
 package dev.deskassist.core.encoder;
 
+import dev.deskassist.core.triage.classify.internal.ModelEnvelope;
 import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.triage.IntentModel;
 import dev.deskassist.core.triage.LanguageDetector;
@@ -19,8 +20,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -375,14 +374,7 @@ public final class EncoderIntentModel implements IntentModel {
 
     /** Writes the model to a stream; the stream is flushed, not closed. */
     public void save(OutputStream out) throws IOException {
-        byte[] payload = payload();
-        DataOutputStream d = new DataOutputStream(out);
-        d.write(MAGIC);
-        d.writeInt(FORMAT_VERSION);
-        d.writeLong(payload.length);
-        d.write(payload);
-        d.write(sha256(payload));
-        d.flush();
+        ModelEnvelope.write(out, MAGIC, FORMAT_VERSION, payload());
     }
 
     /** Reads a model, falling back to its n-gram tier (named in every text's notes) when the encoder cannot run. */
@@ -409,36 +401,11 @@ public final class EncoderIntentModel implements IntentModel {
 
     /** Reads a model from a stream; the stream is not closed. */
     public static EncoderIntentModel load(InputStream in, Fallback fallback) throws IOException {
-        DataInputStream d = new DataInputStream(in);
-        byte[] magic = d.readNBytes(MAGIC.length);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new ModelFormatException("not a DeskAssist encoder intent model (the file does not start with DAEM)");
-        }
-        byte[] payload;
-        int format;
-        try {
-            int v = d.readInt();
-            if (v < OLDEST_READABLE_VERSION || v > FORMAT_VERSION) {
-                throw new ModelFormatException("encoder model format version " + v + " cannot be read; this library reads versions "
-                        + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION + " (retrain or use the matching library version)");
-            }
-            format = v;
-            long length = d.readLong();
-            if (length < 0 || length > MAX_PAYLOAD) {
-                throw new ModelFormatException("corrupt model file: impossible content length " + length);
-            }
-            payload = d.readNBytes((int) length);
-            if (payload.length < length) {
-                throw new ModelFormatException("truncated model file: content has " + payload.length + " of " + length + " bytes");
-            }
-        } catch (EOFException e) {
-            throw new ModelFormatException("truncated model file: the header is incomplete", e);
-        }
-        byte[] checksum = d.readNBytes(32);
-        byte[] actual = sha256(payload);
-        if (checksum.length < 32 || !MessageDigest.isEqual(checksum, actual)) {
-            throw new ModelFormatException("corrupt model file: the content does not match its SHA-256 checksum");
-        }
+        ModelEnvelope.Contents c = ModelEnvelope.read(in, MAGIC, "encoder intent model", OLDEST_READABLE_VERSION,
+                FORMAT_VERSION, MAX_PAYLOAD);
+        int format = c.version();
+        byte[] payload = c.payload();
+        byte[] actual = c.sha256();
         try {
             return parse(new DataInputStream(new ByteArrayInputStream(payload)), format, versionOf(actual, format), fallback);
         } catch (EOFException | IllegalArgumentException e) {
@@ -599,11 +566,7 @@ public final class EncoderIntentModel implements IntentModel {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return ModelEnvelope.sha256(data);
     }
 
     static String fmt(double v) {

@@ -1,12 +1,11 @@
 package dev.deskassist.core.triage.classify;
 
 import dev.deskassist.core.triage.IntentModel;
+import dev.deskassist.core.triage.classify.internal.ModelEnvelope;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -277,14 +274,7 @@ public final class LinearIntentModel implements IntentModel {
 
     /** Writes the model to a stream; the stream is flushed, not closed. */
     public void save(OutputStream out) throws IOException {
-        byte[] payload = payload();
-        DataOutputStream d = new DataOutputStream(out);
-        d.write(MAGIC);
-        d.writeInt(FORMAT_VERSION);
-        d.writeLong(payload.length);
-        d.write(payload);
-        d.write(sha256(payload));
-        d.flush();
+        ModelEnvelope.write(out, MAGIC, FORMAT_VERSION, payload());
     }
 
     /** Reads a model written by {@link #save(Path)}. */
@@ -300,39 +290,11 @@ public final class LinearIntentModel implements IntentModel {
 
     /** Reads a model written by {@link #save(OutputStream)}; the stream is not closed. */
     public static LinearIntentModel load(InputStream in) throws IOException {
-        DataInputStream d = new DataInputStream(in);
-        byte[] magic = new byte[MAGIC.length];
-        int got = d.readNBytes(magic, 0, magic.length);
-        if (got < magic.length || !Arrays.equals(magic, MAGIC)) {
-            throw new ModelFormatException("not a DeskAssist intent model (the file does not start with DAIM)");
-        }
-        int version;
-        long length;
-        try {
-            version = d.readInt();
-            if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
-                throw new ModelFormatException("model format version " + version + " cannot be read; this library reads versions "
-                        + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION + " (retrain or use the matching library version)");
-            }
-            length = d.readLong();
-        } catch (EOFException e) {
-            throw new ModelFormatException("truncated model file: the header is incomplete", e);
-        }
-        if (length < 0 || length > MAX_PAYLOAD) {
-            throw new ModelFormatException("corrupt model file: impossible content length " + length);
-        }
-        byte[] payload = d.readNBytes((int) length);
-        if (payload.length < length) {
-            throw new ModelFormatException("truncated model file: content has " + payload.length + " of " + length + " bytes");
-        }
-        byte[] checksum = d.readNBytes(32);
-        if (checksum.length < 32) {
-            throw new ModelFormatException("truncated model file: the checksum is missing");
-        }
-        byte[] actual = sha256(payload);
-        if (!MessageDigest.isEqual(checksum, actual)) {
-            throw new ModelFormatException("corrupt model file: the content does not match its SHA-256 checksum");
-        }
+        ModelEnvelope.Contents c = ModelEnvelope.read(in, MAGIC, "intent model", OLDEST_READABLE_VERSION,
+                FORMAT_VERSION, MAX_PAYLOAD);
+        int version = c.version();
+        byte[] payload = c.payload();
+        byte[] actual = c.sha256();
         try {
             return parse(ByteBuffer.wrap(payload), version, versionOf(version, actual));
         } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -461,10 +423,6 @@ public final class LinearIntentModel implements IntentModel {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return ModelEnvelope.sha256(data);
     }
 }

@@ -1,0 +1,2 @@
+/** Implementation details of the classifiers' model files; not API. */
+package dev.deskassist.core.triage.classify.internal;
