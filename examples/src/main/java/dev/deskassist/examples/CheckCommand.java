@@ -1,13 +1,11 @@
 package dev.deskassist.examples;
 
 import dev.deskassist.core.config.ConfigFileException;
-import dev.deskassist.core.config.ConfigFileProblem;
 import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.EngineSettings;
 import dev.deskassist.examples.config.Setup;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +49,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ConfigFileProblem> problems = ConfigDirectory.check(dir, env);
-        Setup setup = null;
-        if (problems.isEmpty()) {
-            try {
-                setup = ConfigDirectory.load(dir, env);
-            } catch (ConfigFileException e) {
-                problems = e.problems();
-            }
-        }
-        if (setup == null) {
-            ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), dir + " is not ready", problems);
+        // load runs every check that check() runs, and trains as serve would: one pass over the files
+        Setup setup;
+        try {
+            setup = ConfigDirectory.load(dir, env);
+        } catch (ConfigFileException e) {
+            ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), dir + " is not ready", e.problems());
             return Failures.FAILURE;
         }
         spec.commandLine().getOut().println("ok: " + summary(setup));

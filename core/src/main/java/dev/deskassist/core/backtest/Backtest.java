@@ -4,7 +4,6 @@ import dev.deskassist.core.Assistance;
 import dev.deskassist.core.DeskAssist;
 import dev.deskassist.core.audit.AuditSink;
 import dev.deskassist.core.backtest.internal.FieldTally;
-import dev.deskassist.core.backtest.internal.ReplayClock;
 import dev.deskassist.core.backtest.internal.TextSimilarity;
 import dev.deskassist.core.draft.Citation;
 import dev.deskassist.core.draft.Draft;

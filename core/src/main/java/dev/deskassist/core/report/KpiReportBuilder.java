@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * <pre>{@code
  * KpiReport report = KpiReport.builder().precisionTarget(0.95).costPerCall(0.002)
  *         .build(AuditLog.read(List.of(Path.of("audit.jsonl")), Instant.parse("2026-03-01T00:00:00Z")));
- * System.out.println(report.toText());
+ * String table = report.toText();      // or report.toJson(), KpiHtml.render(report)
  * }</pre>
  */
 public final class KpiReportBuilder {

@@ -8,6 +8,7 @@ import dev.deskassist.core.audit.JsonLinesAuditSink;
 import dev.deskassist.core.audit.OutcomeKind;
 import dev.deskassist.core.audit.OutcomeRecord;
 import dev.deskassist.core.audit.WriteOutcome;
+import dev.deskassist.core.backtest.ReplayClock;
 import dev.deskassist.core.backtest.ExportFormat;
 import dev.deskassist.core.backtest.ExportMapping;
 import dev.deskassist.core.backtest.ExportReader;
@@ -28,8 +29,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -190,33 +189,5 @@ public final class SampleOperations {
 
     private static String id(DecisionRecord d, String what) {
         return d.recordId() + ":" + what;
-    }
-
-    /** The replay's time: each ticket is decided at its creation. */
-    private static final class ReplayClock extends Clock {
-        private volatile Instant now;
-
-        ReplayClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
