@@ -33,6 +33,11 @@ final class EncoderOptions {
     @Option(names = "--encoder-folds", paramLabel = "N", description = "Cross-validation folds of the encoder tier.")
     Integer folds;
 
+    @Option(names = "--encoder-draws", paramLabel = "N",
+            description = "Draws of cross-validation folds when the training file has fewer than 2,000 examples "
+                    + "(default: 3).")
+    Integer draws;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads that embed texts.")
     Integer threads;
 
@@ -72,6 +77,9 @@ final class EncoderOptions {
             }
             if (threads != null) {
                 c = c.withThreads(threads);
+            }
+            if (draws != null) {
+                c = c.withSmallDataDraws(draws);
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

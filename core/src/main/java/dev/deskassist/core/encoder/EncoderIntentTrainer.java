@@ -81,17 +81,28 @@ public final class EncoderIntentTrainer {
         }
         boolean[] useEncoder = encoderPath(texts, config);
 
-        int[] fold = folds(y, k, config.folds(), config.seed());
+        // With few examples one draw of folds makes a noisy judge of the many settings compared
+        // below, so small files are cross-validated over several draws, laid end to end: every
+        // accuracy below is then the mean over the draws.
+        int draws = config.drawsFor(n);
+        int m = n * draws;
+        int[] yAll = new int[m];
+        boolean[] useAll = new boolean[m];
         List<Double> grid = config.l2Grid();
-        double[][] oofNgram = new double[n][];
-        double[][][] oofEnc = new double[grid.size()][n][];
-        double[][] oofCos = new double[n][];
-        runFolds(data, x, y, k, labels, fold, oofNgram, oofEnc, oofCos);
+        double[][] oofNgram = new double[m][];
+        double[][][] oofEnc = new double[grid.size()][m][];
+        double[][] oofCos = new double[m][];
+        for (int r = 0; r < draws; r++) {
+            System.arraycopy(y, 0, yAll, r * n, n);
+            System.arraycopy(useEncoder, 0, useAll, r * n, n);
+            int[] fold = folds(y, k, config.folds(), config.seed() + r);
+            runFolds(data, x, y, k, labels, fold, r * n, oofNgram, oofEnc, oofCos);
+        }
 
         int bestL2 = 0;
         double bestAcc = -1;
         for (int g = 0; g < grid.size(); g++) {
-            double acc = accuracy(oofEnc[g], y);
+            double acc = accuracy(oofEnc[g], yAll);
             LOG.debug("l2 {}: cross-validated encoder accuracy {}", grid.get(g), acc);
             if (acc > bestAcc + 1e-9) {
                 bestAcc = acc;
@@ -119,11 +130,11 @@ public final class EncoderIntentTrainer {
                 for (boolean logLinear : new boolean[] {false, true}) {
                     for (int s = 0; s <= steps; s++) {
                         double w = Math.min(1, s * config.weightStep());
-                        double acc = blendAccuracy(logLinear ? logPe : mixed, logLinear ? logPn : oofNgram, useEncoder, w, y);
+                        double acc = blendAccuracy(logLinear ? logPe : mixed, logLinear ? logPn : oofNgram, useAll, w, yAll);
                         if (acc < bestBlendAcc - 1e-9) {
                             continue;
                         }
-                        double nll = nll(blendAll(mixed, oofNgram, useEncoder, w, logLinear, 1.0), y);
+                        double nll = nll(blendAll(mixed, oofNgram, useAll, w, logLinear, 1.0), yAll);
                         if (acc > bestBlendAcc + 1e-9 || nll < bestNll) {
                             bestBlendAcc = acc;
                             bestNll = nll;
@@ -137,18 +148,19 @@ public final class EncoderIntentTrainer {
                 }
             }
         }
-        bestAcc = accuracy(pe, y);
+        bestAcc = accuracy(pe, yAll);
         LOG.debug("class-mean weight {}, scale {}: cross-validated encoder accuracy {} (regression alone {}), blend {}",
                 bestV, bestScale, bestAcc, lrAcc, bestBlendAcc);
-        double temperature = fitTemperature(pe, oofNgram, useEncoder, bestW, bestLog, y);
-        double[][] calibrated = blendAll(pe, oofNgram, useEncoder, bestW, bestLog, temperature);
-        List<HeldOutPrediction> heldOut = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        double temperature = fitTemperature(pe, oofNgram, useAll, bestW, bestLog, yAll);
+        double[][] calibrated = blendAll(pe, oofNgram, useAll, bestW, bestLog, temperature);
+        List<HeldOutPrediction> pooled = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
             int top = argmax(calibrated[i]);
-            heldOut.add(new HeldOutPrediction(labels[y[i]], labels[top], calibrated[i][top]));
+            pooled.add(new HeldOutPrediction(labels[yAll[i]], labels[top], calibrated[i][top]));
         }
-        double threshold = AbstainThresholds.forPrecision(heldOut, config.targetPrecision());
-        List<EncoderTrainingResult.CascadePoint> cascade = cascade(calibrated, oofNgram, useEncoder, y);
+        double threshold = AbstainThresholds.forPrecision(pooled, config.targetPrecision());
+        List<HeldOutPrediction> heldOut = pooled.subList(0, n);
+        List<EncoderTrainingResult.CascadePoint> cascade = cascade(calibrated, oofNgram, useAll, yAll);
 
         EmbeddingClassifier head = EmbeddingClassifier.train(x, y, k, grid.get(bestL2), config.epochs(), config.seed());
         PrototypeClassifier prototype = bestV > 0 ? PrototypeClassifier.train(x, y, k, bestScale) : null;
@@ -161,11 +173,11 @@ public final class EncoderIntentTrainer {
         LOG.info("trained {} on {} examples, {} labels in {} ms (embedding {} ms); cross-validated accuracy n-gram {}, "
                         + "encoder {} (regression alone {}, class-mean weight {}, scale {}), blend {} ({}, encoder weight {}, l2 {}, "
                         + "temperature {}, abstain threshold {})",
-                model.version(), n, k, took.toMillis(), embedding.toMillis(), fmt(accuracy(oofNgram, y)), fmt(bestAcc), fmt(lrAcc),
+                model.version(), n, k, took.toMillis(), embedding.toMillis(), fmt(accuracy(oofNgram, yAll)), fmt(bestAcc), fmt(lrAcc),
                 fmt(bestV), bestScale,
                 fmt(bestBlendAcc), bestLog ? "log-linear" : "linear", fmt(bestW), grid.get(bestL2), fmt(temperature), fmt(threshold));
-        return new EncoderTrainingResult(model, heldOut, grid.get(bestL2), accuracy(oofNgram, y), bestAcc,
-                accuracy(calibrated, y), cascade, embedding, took);
+        return new EncoderTrainingResult(model, heldOut, grid.get(bestL2), accuracy(oofNgram, yAll), bestAcc,
+                accuracy(calibrated, yAll), cascade, embedding, took);
     }
 
     private static LanguageDetector detector() {
@@ -189,7 +201,7 @@ public final class EncoderIntentTrainer {
         return out;
     }
 
-    private void runFolds(TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold,
+    private void runFolds(TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold, int offset,
             double[][] oofNgram, double[][][] oofEnc, double[][] oofCos) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), config.folds()), r -> {
             Thread t = new Thread(r, "encoder-trainer-fold");
@@ -200,7 +212,7 @@ public final class EncoderIntentTrainer {
             List<Future<?>> tasks = new ArrayList<>();
             for (int f = 0; f < config.folds(); f++) {
                 int current = f;
-                tasks.add(pool.submit(() -> runFold(current, data, x, y, k, labels, fold, oofNgram, oofEnc, oofCos)));
+                tasks.add(pool.submit(() -> runFold(current, data, x, y, k, labels, fold, offset, oofNgram, oofEnc, oofCos)));
             }
             for (Future<?> t : tasks) {
                 t.get();
@@ -215,7 +227,7 @@ public final class EncoderIntentTrainer {
         }
     }
 
-    private void runFold(int f, TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold,
+    private void runFold(int f, TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold, int offset,
             double[][] oofNgram, double[][][] oofEnc, double[][] oofCos) {
         List<Example> trainEx = new ArrayList<>();
         List<Integer> trainIdx = new ArrayList<>();
@@ -240,7 +252,7 @@ public final class EncoderIntentTrainer {
             for (int c = 0; c < k; c++) {
                 p[c] = map[c] >= 0 ? pf[map[c]] : 0;
             }
-            oofNgram[i] = p;
+            oofNgram[offset + i] = p;
         }
         float[][] xt = new float[trainIdx.size()][];
         int[] yt = new int[trainIdx.size()];
@@ -250,13 +262,13 @@ public final class EncoderIntentTrainer {
         }
         PrototypeClassifier cosines = PrototypeClassifier.train(xt, yt, k, 1.0);
         for (int i : testIdx) {
-            oofCos[i] = cosines.logits(x[i]);
+            oofCos[offset + i] = cosines.logits(x[i]);
         }
         for (int g = 0; g < config.l2Grid().size(); g++) {
             EmbeddingClassifier c = EmbeddingClassifier.train(xt, yt, k, config.l2Grid().get(g), config.epochs(),
-                    config.seed() + f);
+                    config.seed() + offset + f);
             for (int i : testIdx) {
-                oofEnc[g][i] = EmbeddingClassifier.softmax(c.logits(x[i]));
+                oofEnc[g][offset + i] = EmbeddingClassifier.softmax(c.logits(x[i]));
             }
         }
     }

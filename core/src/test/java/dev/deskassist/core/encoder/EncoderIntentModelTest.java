@@ -54,6 +54,26 @@ class EncoderIntentModelTest {
     }
 
     @Test
+    void smallTrainingDataIsCrossValidatedOverSeveralDrawsOfFolds() {
+        EncoderTrainerConfig config = EncoderTrainerConfig.defaults(EncoderKind.BGE_SMALL_EN_V15_Q);
+        assertEquals(3, config.drawsFor(TinyIntents.ROWS.length));
+        assertEquals(3, config.drawsFor(EncoderTrainerConfig.SMALL_DATA - 1));
+        assertEquals(1, config.drawsFor(EncoderTrainerConfig.SMALL_DATA));
+        assertEquals(1, config.withSmallDataDraws(1).drawsFor(10));
+        assertThrows(IllegalArgumentException.class, () -> config.withSmallDataDraws(0));
+
+        // three draws and one draw judge the settings on different held-out predictions; the same
+        // seed gives the same model again
+        EncoderTrainerConfig small = config.withFolds(4).withEpochs(30).withL2Grid(List.of(1e-3, 1e-2)).withThreads(1);
+        EncoderTrainingResult again = new EncoderIntentTrainer(small).train(TinyIntents.data());
+        assertEquals(model.version(), again.model().version());
+        assertEquals(result.cvAccuracyBlend(), again.cvAccuracyBlend(), 1e-12);
+        EncoderTrainingResult oneDraw = new EncoderIntentTrainer(small.withSmallDataDraws(1)).train(TinyIntents.data());
+        assertEquals(TinyIntents.ROWS.length, oneDraw.heldOut().size());
+        assertEquals(result.heldOut().size(), oneDraw.heldOut().size());
+    }
+
+    @Test
     void englishTextTakesTheEncoderTierAndSaysSo() {
         EncoderIntentModel.Scored s = model.score("I forgot my password");
         assertEquals(EncoderIntentModel.Tier.BLEND, s.tier());
