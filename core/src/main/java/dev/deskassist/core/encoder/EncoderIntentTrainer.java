@@ -158,7 +158,10 @@ public final class EncoderIntentTrainer {
             int top = argmax(calibrated[i]);
             pooled.add(new HeldOutPrediction(labels[yAll[i]], labels[top], calibrated[i][top]));
         }
-        double threshold = AbstainThresholds.forPrecision(pooled, config.targetPrecision());
+        // The same cap as the n-gram trainer's: on noisy labels the target precision is out of reach
+        // and would send nearly every text to a human.
+        double threshold = Math.min(AbstainThresholds.forPrecision(pooled, config.targetPrecision()),
+                AbstainThresholds.forAbstainRate(pooled, config.ngram().maxAbstainRate()));
         List<HeldOutPrediction> heldOut = pooled.subList(0, n);
         List<EncoderTrainingResult.CascadePoint> cascade = cascade(calibrated, oofNgram, useAll, yAll);
 

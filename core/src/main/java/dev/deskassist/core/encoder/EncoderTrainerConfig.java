@@ -16,7 +16,8 @@ import java.util.Set;
  * @param l2Grid           L2 strengths tried for the logistic regression on embeddings
  * @param epochs           passes of mini-batch Adam over the training data
  * @param weightStep       step of the encoder weights tried in the blend, from 0 to 1
- * @param targetPrecision  precision on answered texts the abstain threshold aims at
+ * @param targetPrecision  precision on answered texts the abstain threshold aims at (capped, as in the n-gram
+ *                         trainer, so that it abstains on at most {@code ngram.maxAbstainRate()} of held-out texts)
  * @param encoderLanguages languages sent to the encoder ({@code *} for all); others use the n-gram model
  * @param threads          threads for embedding and for the folds
  * @param seed             seed of every random choice
