@@ -1,6 +1,7 @@
 package dev.deskassist.examples;
 
 import dev.deskassist.core.config.ConfigFileException;
+import dev.deskassist.core.encoder.EncoderIntentModel;
 import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.config.ConfigDirectory;
@@ -68,13 +69,23 @@ public final class CheckCommand implements Callable<Integer> {
         String model = setup.trainingData().map(t -> "intent model trained from "
                 + shown(setup, ConfigDirectory.File.TRAINING_DATA) + " (" + t.size()
                 + " examples, " + setup.trainTime().toMillis() + " ms)")
-                .orElse("intent model " + shown(setup, ConfigDirectory.File.MODEL));
+                .orElse("intent model " + shown(setup, ConfigDirectory.File.MODEL) + tier(setup));
         return setup.directory() + ": " + (helpdesks.isEmpty() ? "no helpdesk" : helpdesks.size() + " helpdesk"
                 + (helpdesks.size() == 1 ? "" : "s") + " (" + String.join(", ", helpdesks) + ")") + ", "
                 + setup.taxonomy().categories().size() + " categories, " + setup.knowledgeBase().articles().size()
                 + " knowledge-base articles, " + model + ", engines: triage " + e.triage() + ", draft " + e.draft()
                 + ", summary " + e.summary() + (e.privateEndpoint().isPresent() ? ", private endpoint for sensitive "
                 + "tickets" : "");
+    }
+
+    /** For an encoder-tier model file, whether its encoder runs here or it falls back to its n-gram tier. */
+    private static String tier(Setup setup) {
+        if (!(setup.model() instanceof EncoderIntentModel m)) {
+            return "";
+        }
+        return m.encoderActive()
+                ? " (encoder tier: " + m.encoderKind().id() + " for " + String.join(",", m.encoderLanguages()) + ")"
+                : " (n-gram tier only: " + m.fallbackReason().orElse("encoder unavailable") + ")";
     }
 
     private static String shown(Setup setup, ConfigDirectory.File file) {

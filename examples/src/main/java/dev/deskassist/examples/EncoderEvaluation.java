@@ -55,6 +55,8 @@ final class EncoderEvaluation {
         out.put("perClass", perClass);
         out.put("n", blend.n());
         out.put("trainSeconds", round(r.duration().toNanos() / 1e9));
+        out.put("folds", config.folds());
+        out.put("foldDraws", config.drawsFor(train.size()));
         out.put("cvAccuracyNgram", round(r.cvAccuracyNgram()));
         out.put("cvAccuracyEncoder", round(r.cvAccuracyEncoder()));
         out.put("cvAccuracyBlend", round(r.cvAccuracyBlend()));
@@ -121,8 +123,10 @@ final class EncoderEvaluation {
         w.printf(Locale.ROOT, "labels            %d%n", m.labels().size());
         w.printf(Locale.ROOT, "encoder           %s %s, used for %s%n", config.encoder().id(),
                 m.trainedArtifactVersion(), String.join(",", m.encoderLanguages()));
-        w.printf(Locale.ROOT, "training time     %.2f s (embedding %.2f s, %d-fold cross-validation included)%n",
-                r.duration().toNanos() / 1e9, r.embedding().toNanos() / 1e9, config.folds());
+        int draws = config.drawsFor(data.size());
+        w.printf(Locale.ROOT, "training time     %.2f s (embedding %.2f s, %d-fold cross-validation%s included)%n",
+                r.duration().toNanos() / 1e9, r.embedding().toNanos() / 1e9, config.folds(),
+                draws > 1 ? " over " + draws + " draws of folds" : "");
         w.printf(Locale.ROOT, "cross-validated   n-gram %s, encoder %s, blend %s%n", ClassifierOptions.pct(r.cvAccuracyNgram()),
                 ClassifierOptions.pct(r.cvAccuracyEncoder()), ClassifierOptions.pct(r.cvAccuracyBlend()));
         w.printf(Locale.ROOT, "blend             encoder weight %.2f, l2 %s, class-mean weight %.2f, temperature %.3f%n",

@@ -1,32 +1,32 @@
 package dev.deskassist.examples;
 
+import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.core.json.JsonCodec;
+import dev.deskassist.core.triage.CalibratedIntentModel;
 import dev.deskassist.core.triage.classify.Evaluation;
 import dev.deskassist.core.triage.classify.IntentTrainer;
-import dev.deskassist.core.triage.classify.LinearIntentModel;
 import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
-import dev.deskassist.examples.cli.Progress;
-import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
+import dev.deskassist.examples.cli.Progress;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.Setup;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,7 +120,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainingData test = reader.read(testFile);
         TrainingData train;
         TrainingResult r;
-        LinearIntentModel model;
+        CalibratedIntentModel model;
         String modelSource;
         if (trainFile != null) {
             train = reader.read(trainFile);

@@ -176,6 +176,28 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void anEncoderTierModelThatTrainWroteIsWhatCheckAndTheSetupLoad(@TempDir Path tmp) throws IOException {
+        Path dir = init(tmp);
+        Result trained = run(SECRETS, "train", "--encoder", "minilm", "--config", dir.toString());
+        assertEquals(0, trained.code(), trained.toString());
+        assertTrue(trained.out().contains("cross-validation over 3 draws of folds"), trained.out());
+        edit(dir.resolve("deskassist.properties"), "\ndeskassist.trainingData=", "\n#deskassist.trainingData=");
+
+        Result r = run(SECRETS, "check", dir.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("intent model model.bin (encoder tier: all-minilm-l6-v2-q for en)"), r.out());
+
+        dev.deskassist.examples.config.Setup setup = dev.deskassist.examples.config.ConfigDirectory.load(dir, SECRETS);
+        assertTrue(setup.model() instanceof dev.deskassist.core.encoder.EncoderIntentModel, setup.model().toString());
+        assertTrue(setup.model().abstainThreshold() > 0 && setup.model().abstainThreshold() < 1);
+
+        Files.write(dir.resolve("model.bin"), "not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Result damaged = run(SECRETS, "check", dir.toString());
+        assertEquals(1, damaged.code(), damaged.toString());
+        assertTrue(damaged.err().contains("starts with neither DAIM") && damaged.err().contains("DAEM"), damaged.err());
+    }
+
+    @Test
     void checkListsEveryProblemWithItsPlaceAndASuggestion(@TempDir Path tmp) throws IOException {
         Path dir = init(tmp);
         edit(dir.resolve("taxonomy.json"), "\"weight\"", "\"weigth\"");

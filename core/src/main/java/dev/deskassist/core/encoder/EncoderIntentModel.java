@@ -2,6 +2,7 @@ package dev.deskassist.core.encoder;
 
 import dev.deskassist.core.triage.classify.internal.ModelEnvelope;
 import dev.deskassist.core.model.Decision;
+import dev.deskassist.core.triage.CalibratedIntentModel;
 import dev.deskassist.core.triage.IntentModel;
 import dev.deskassist.core.triage.LanguageDetector;
 import dev.deskassist.core.triage.classify.LinearIntentModel;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * classifier's weight and centroids, then the whole n-gram model file), and the SHA-256 of the
  * payload. Version 1 files still load (without a class-mean classifier).
  */
-public final class EncoderIntentModel implements IntentModel {
+public final class EncoderIntentModel implements CalibratedIntentModel {
 
     /** The format version this class writes and reads. */
     public static final int FORMAT_VERSION = 2;
@@ -249,6 +250,7 @@ public final class EncoderIntentModel implements IntentModel {
      * The abstain threshold picked on cross-validated blended predictions for the trainer's target
      * precision; when the encoder is unusable here, the n-gram model's own threshold.
      */
+    @Override
     public double abstainThreshold() {
         return encoder == null ? ngram.abstainThreshold() : abstainThreshold;
     }

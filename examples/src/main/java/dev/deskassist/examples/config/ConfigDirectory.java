@@ -14,9 +14,10 @@ import dev.deskassist.core.draft.kb.KnowledgeBase;
 import dev.deskassist.core.draft.kb.KnowledgeBaseException;
 import dev.deskassist.core.draft.kb.KnowledgeBaseLoader;
 import dev.deskassist.core.draft.kb.LoadProblem;
+import dev.deskassist.core.encoder.IntentModelFiles;
 import dev.deskassist.core.privacy.SensitivityPolicy;
+import dev.deskassist.core.triage.CalibratedIntentModel;
 import dev.deskassist.core.triage.classify.IntentTrainer;
-import dev.deskassist.core.triage.classify.LinearIntentModel;
 import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataException;
@@ -217,7 +218,7 @@ public final class ConfigDirectory {
         String writeBackText;
         SensitivityPolicy sensitivity;
         String sensitivityText;
-        LinearIntentModel model;
+        CalibratedIntentModel model;
         TrainingData trainingData;
         KnowledgeBase kb;
 
@@ -260,7 +261,7 @@ public final class ConfigDirectory {
         }
 
         Setup setup() {
-            LinearIntentModel m = model;
+            CalibratedIntentModel m = model;
             Duration trainTime = Duration.ZERO;
             if (m == null) {
                 long t0 = System.nanoTime();
@@ -559,7 +560,7 @@ public final class ConfigDirectory {
                     return;
                 }
                 try {
-                    model = LinearIntentModel.load(modelPath);
+                    model = IntentModelFiles.load(modelPath);
                 } catch (IOException e) {
                     String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     String shown = display(modelPath);

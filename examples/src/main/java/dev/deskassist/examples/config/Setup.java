@@ -19,9 +19,9 @@ import dev.deskassist.core.privacy.Pseudonymizer;
 import dev.deskassist.core.privacy.SensitivityPolicy;
 import dev.deskassist.core.summary.ExtractiveSummarizer;
 import dev.deskassist.core.summary.Summarizing;
+import dev.deskassist.core.triage.CalibratedIntentModel;
 import dev.deskassist.core.triage.OfflineTriage;
 import dev.deskassist.core.triage.Triage;
-import dev.deskassist.core.triage.classify.LinearIntentModel;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.language.NgramLanguageDetector;
 import dev.deskassist.core.triage.rules.Category;
@@ -64,7 +64,7 @@ import java.util.stream.Collectors;
  * @param files         where each file of the directory is (as configured, resolved against the directory)
  */
 public record Setup(Path directory, Optional<ServeSettings> serve, ConfigSource source, EngineSettings engineSettings,
-                    Taxonomy taxonomy, LinearIntentModel model, Duration trainTime, Optional<TrainingData> trainingData,
+                    Taxonomy taxonomy, CalibratedIntentModel model, Duration trainTime, Optional<TrainingData> trainingData,
                     KnowledgeBase knowledgeBase, PriorityPolicy priorityPolicy, GuardrailPolicy guardrailPolicy,
                     WriteBackPolicy writeBackPolicy, SensitivityPolicy sensitivityPolicy, Clock clock,
                     Map<ConfigDirectory.File, Path> files) {

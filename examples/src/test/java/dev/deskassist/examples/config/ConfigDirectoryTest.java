@@ -218,7 +218,7 @@ class ConfigDirectoryTest {
         Path dir = scaffold();
         Setup setup = ConfigDirectory.load(dir, ENV, ConfigDirectory.Scope.ENGINES, Clock.systemUTC());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        setup.model().save(bytes);
+        ((LinearIntentModel) setup.model()).save(bytes);
         byte[] model = bytes.toByteArray();
         ByteBuffer.wrap(model).putInt(4, LinearIntentModel.FORMAT_VERSION + 1);
         Files.write(dir.resolve("model.bin"), model);

@@ -1,5 +1,6 @@
 package dev.deskassist.core.triage.classify;
 
+import dev.deskassist.core.triage.CalibratedIntentModel;
 import dev.deskassist.core.triage.IntentModel;
 import dev.deskassist.core.triage.classify.internal.ModelEnvelope;
 import java.io.BufferedInputStream;
@@ -31,7 +32,7 @@ import java.util.Set;
  * length, the payload, and the SHA-256 of the payload. A file that is not a model, of another
  * version, truncated or corrupt is rejected with a {@link ModelFormatException}.
  */
-public final class LinearIntentModel implements IntentModel {
+public final class LinearIntentModel implements CalibratedIntentModel {
 
     /** The format version this class writes and reads. */
     public static final int FORMAT_VERSION = 2;
@@ -230,6 +231,7 @@ public final class LinearIntentModel implements IntentModel {
      * The abstain threshold picked on held-out training data for the trainer's target precision:
      * below it the answer should be "needs human triage".
      */
+    @Override
     public double abstainThreshold() {
         return abstainThreshold;
     }
