@@ -50,23 +50,6 @@ final class EmbeddingClassifier {
         return out;
     }
 
-    static double[] softmax(double[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] p = new double[z.length];
-        for (int c = 0; c < z.length; c++) {
-            p[c] = Math.exp(z[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < z.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
-    }
-
     /**
      * Trains on {@code x[i]} with class {@code y[i]} by mini-batch Adam on the L2-regularised
      * cross-entropy; deterministic for a seed.

@@ -1,6 +1,7 @@
 package dev.deskassist.core.encoder;
 
 import dev.deskassist.core.triage.classify.internal.ModelEnvelope;
+import dev.deskassist.core.triage.classify.internal.Probabilities;
 import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.triage.CalibratedIntentModel;
 import dev.deskassist.core.triage.IntentModel;
@@ -198,11 +199,11 @@ public final class EncoderIntentModel implements CalibratedIntentModel {
      * classifier's as {@code (1 - v)·p_lr + v·p_mean} when there is one.
      */
     static double[] encoderProbabilities(EmbeddingClassifier head, PrototypeClassifier prototype, double v, float[] x) {
-        double[] p = EmbeddingClassifier.softmax(head.logits(x));
+        double[] p = Probabilities.softmax(head.logits(x), 1);
         if (prototype == null || v <= 0) {
             return p;
         }
-        double[] q = EmbeddingClassifier.softmax(prototype.logits(x));
+        double[] q = Probabilities.softmax(prototype.logits(x), 1);
         for (int c = 0; c < p.length; c++) {
             p[c] = (1 - v) * p[c] + v * q[c];
         }
@@ -220,7 +221,7 @@ public final class EncoderIntentModel implements CalibratedIntentModel {
                     ? (w * Math.log(Math.max(1e-12, pe[c])) + (1 - w) * Math.log(Math.max(1e-12, pn[c]))) / temperature
                     : Math.log(Math.max(1e-12, w * pe[c] + (1 - w) * pn[c])) / temperature;
         }
-        return EmbeddingClassifier.softmax(z);
+        return Probabilities.softmax(z, 1);
     }
 
     private static boolean hasLetter(String t) {

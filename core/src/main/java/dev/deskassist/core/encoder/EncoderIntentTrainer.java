@@ -8,6 +8,7 @@ import dev.deskassist.core.triage.classify.HeldOutPrediction;
 import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.LinearIntentModel;
 import dev.deskassist.core.triage.classify.TrainingData;
+import dev.deskassist.core.triage.classify.internal.Probabilities;
 import dev.deskassist.core.triage.language.NgramLanguageDetector;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ public final class EncoderIntentTrainer {
         double[][] calibrated = blendAll(pe, oofNgram, useAll, bestW, bestLog, temperature);
         List<HeldOutPrediction> pooled = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
-            int top = argmax(calibrated[i]);
+            int top = Probabilities.argmax(calibrated[i]);
             pooled.add(new HeldOutPrediction(labels[yAll[i]], labels[top], calibrated[i][top]));
         }
         // The same cap as the n-gram trainer's: on noisy labels the target precision is out of reach
@@ -271,7 +272,7 @@ public final class EncoderIntentTrainer {
             EmbeddingClassifier c = EmbeddingClassifier.train(xt, yt, k, config.l2Grid().get(g), config.epochs(),
                     config.seed() + offset + f);
             for (int i : testIdx) {
-                oofEnc[g][offset + i] = EmbeddingClassifier.softmax(c.logits(x[i]));
+                oofEnc[g][offset + i] = Probabilities.softmax(c.logits(x[i]), 1);
             }
         }
     }
@@ -340,7 +341,7 @@ public final class EncoderIntentTrainer {
             for (int c = 0; c < z.length; c++) {
                 z[c] = scale * cosines[i][c];
             }
-            double[] q = EmbeddingClassifier.softmax(z);
+            double[] q = Probabilities.softmax(z, 1);
             double[] p = new double[z.length];
             for (int c = 0; c < z.length; c++) {
                 p[c] = (1 - v) * pLr[i][c] + v * q[c];
@@ -413,31 +414,21 @@ public final class EncoderIntentTrainer {
             int correct = 0;
             int encoded = 0;
             for (int i = 0; i < y.length; i++) {
-                int topN = argmax(pn[i]);
+                int topN = Probabilities.argmax(pn[i]);
                 boolean skip = !useEncoder[i] || pn[i][topN] >= t;
                 double[] p = skip ? pn[i] : blended[i];
                 encoded += skip ? 0 : 1;
-                correct += argmax(p) == y[i] ? 1 : 0;
+                correct += Probabilities.argmax(p) == y[i] ? 1 : 0;
             }
             out.add(new EncoderTrainingResult.CascadePoint(t, correct / (double) y.length, encoded / (double) y.length));
         }
         return out;
     }
 
-    static int argmax(double[] p) {
-        int top = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[top]) {
-                top = c;
-            }
-        }
-        return top;
-    }
-
     static double accuracy(double[][] p, int[] y) {
         int ok = 0;
         for (int i = 0; i < y.length; i++) {
-            ok += argmax(p[i]) == y[i] ? 1 : 0;
+            ok += Probabilities.argmax(p[i]) == y[i] ? 1 : 0;
         }
         return ok / (double) y.length;
     }

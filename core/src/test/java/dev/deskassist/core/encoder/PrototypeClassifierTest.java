@@ -9,6 +9,7 @@ import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.LinearIntentModel;
 import dev.deskassist.core.triage.classify.ModelFormatException;
 import dev.deskassist.core.triage.classify.TrainerConfig;
+import dev.deskassist.core.triage.classify.internal.Probabilities;
 import dev.deskassist.core.triage.language.NgramLanguageDetector;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,7 @@ class PrototypeClassifierTest {
         PrototypeClassifier p = PrototypeClassifier.train(x, y, 3, 20);
         for (int c = 0; c < 3; c++) {
             double[] z = p.logits(around(c, 0.3, rnd));
-            assertEquals(c, EncoderIntentTrainer.argmax(z), Arrays.toString(z));
+            assertEquals(c, Probabilities.argmax(z), Arrays.toString(z));
             assertTrue(z[c] <= 20 + 1e-6 && z[c] > 10, Arrays.toString(z));
         }
         float[] unit = new float[D];
@@ -61,10 +62,10 @@ class PrototypeClassifierTest {
         double[][] lr = {{0.7, 0.2, 0.1}, {0.1, 0.1, 0.8}};
         double[][] cos = {{0.1, 0.9, 0.0}, {0.0, 0.2, 0.9}};
         assertArrayEquals(lr[0], EncoderIntentTrainer.mixPrototype(lr, cos, 0, 20)[0], 1e-12);
-        double[] q = EmbeddingClassifier.softmax(new double[] {2, 18, 0});
+        double[] q = Probabilities.softmax(new double[] {2, 18, 0}, 1);
         assertArrayEquals(q, EncoderIntentTrainer.mixPrototype(lr, cos, 1, 20)[0], 1e-12);
         double[] half = EncoderIntentTrainer.mixPrototype(lr, cos, 0.5, 20)[0];
-        assertEquals(1, EncoderIntentTrainer.argmax(half), "the sure class-mean classifier outvotes the unsure regression");
+        assertEquals(1, Probabilities.argmax(half), "the sure class-mean classifier outvotes the unsure regression");
         assertEquals(1.0, Arrays.stream(half).sum(), 1e-12);
 
         SplittableRandom rnd = new SplittableRandom(3);
@@ -75,7 +76,7 @@ class PrototypeClassifierTest {
         float[] t = around(2, 0.2, rnd);
         double[] lrOnly = EncoderIntentModel.encoderProbabilities(head, null, 0.5, t);
         double[] mixed = EncoderIntentModel.encoderProbabilities(head, p, 0.5, t);
-        double[] proto = EmbeddingClassifier.softmax(p.logits(t));
+        double[] proto = Probabilities.softmax(p.logits(t), 1);
         for (int c = 0; c < 3; c++) {
             assertEquals(0.5 * lrOnly[c] + 0.5 * proto[c], mixed[c], 1e-12);
         }

@@ -1,5 +1,6 @@
 package dev.deskassist.core.triage.classify;
 
+import dev.deskassist.core.triage.classify.internal.Probabilities;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,10 +179,10 @@ public final class IntentTrainer {
                 heldOutProbabilities.add(null);
                 continue;
             }
-            double[] p = LinearIntentModel.towardPrior(LinearIntentModel.softmax(oof[i], temperature), prior,
+            double[] p = LinearIntentModel.towardPrior(Probabilities.softmax(oof[i], temperature), prior,
                     coverage[i], coverageReference);
             heldOutProbabilities.add(p);
-            int top = argmax(p);
+            int top = Probabilities.argmax(p);
             heldOut.add(new HeldOutPrediction(labels[y[i]], labels[top], p[top]));
         }
         // Where the target precision is out of reach (noisy labels) it would send nearly every text
@@ -519,16 +520,6 @@ public final class IntentTrainer {
             total += Math.log(sum) - (z[y[i]] - max) / t;
         }
         return total;
-    }
-
-    private static int argmax(double[] p) {
-        int top = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[top]) {
-                top = k;
-            }
-        }
-        return top;
     }
 
     /** A copy of the text with each word dropped at random (at least one word stays). */

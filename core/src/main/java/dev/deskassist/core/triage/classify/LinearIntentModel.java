@@ -3,6 +3,7 @@ package dev.deskassist.core.triage.classify;
 import dev.deskassist.core.triage.CalibratedIntentModel;
 import dev.deskassist.core.triage.IntentModel;
 import dev.deskassist.core.triage.classify.internal.ModelEnvelope;
+import dev.deskassist.core.triage.classify.internal.Probabilities;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -131,12 +132,7 @@ public final class LinearIntentModel implements CalibratedIntentModel {
     /** The most probable label only; cheaper than {@link #predict} when the ranking is not needed. */
     public ScoredLabel best(String text) {
         double[] p = probabilities(text);
-        int top = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[top]) {
-                top = k;
-            }
-        }
+        int top = Probabilities.argmax(p);
         return new ScoredLabel(labels[top], p[top]);
     }
 
@@ -149,7 +145,7 @@ public final class LinearIntentModel implements CalibratedIntentModel {
      */
     public double[] probabilities(String text) {
         double[] z = logits(text == null ? "" : text);
-        return towardPrior(softmax(z, temperature), prior, scratch.get().vec.wordCoverage, coverageReference);
+        return towardPrior(Probabilities.softmax(z, temperature), prior, scratch.get().vec.wordCoverage, coverageReference);
     }
 
     /**
@@ -197,23 +193,6 @@ public final class LinearIntentModel implements CalibratedIntentModel {
             out[c] = z[c];
         }
         return out;
-    }
-
-    static double[] softmax(double[] z, double temperature) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] p = new double[z.length];
-        for (int c = 0; c < z.length; c++) {
-            p[c] = Math.exp((z[c] - max) / temperature);
-            sum += p[c];
-        }
-        for (int c = 0; c < z.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataException;
 import dev.deskassist.core.triage.classify.TrainingResult;
+import dev.deskassist.core.triage.classify.internal.Probabilities;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,7 +151,7 @@ public final class SentimentTrainer {
         MacroF1 f1 = new MacroF1(SentimentModel.LABELS.size());
         for (int i = 0; i < model.size(); i++) {
             double[] p = SentimentModel.decide(model.get(i), lexicon.get(i), weight, bias);
-            f1.add(gold.get(i), TrainedSentimentAnalyzer.argmax(p));
+            f1.add(gold.get(i), Probabilities.argmax(p));
         }
         return f1.value();
     }

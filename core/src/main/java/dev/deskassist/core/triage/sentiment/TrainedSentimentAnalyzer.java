@@ -3,6 +3,7 @@ package dev.deskassist.core.triage.sentiment;
 import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.triage.Sentiment;
 import dev.deskassist.core.triage.SentimentAnalyzer;
+import dev.deskassist.core.triage.classify.internal.Probabilities;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class TrainedSentimentAnalyzer implements SentimentAnalyzer {
                     + "': the lexicon alone decided");
         }
         double[] p = model.decide(model.probabilities(text), lexiconDistribution(lex));
-        int top = argmax(p);
+        int top = Probabilities.argmax(p);
         Sentiment.Polarity polarity = SentimentModel.polarity(top);
         double score = Math.max(-1, Math.min(1, p[2] - p[0]));
         Sentiment cues = lex.hasValue() ? lex.value() : Sentiment.NEUTRAL;
@@ -76,16 +77,6 @@ public final class TrainedSentimentAnalyzer implements SentimentAnalyzer {
         Arrays.fill(lex, (1 - c) / (lex.length - 1));
         lex[lexicon.value().polarity().ordinal()] = c;
         return lex;
-    }
-
-    static int argmax(double[] p) {
-        int top = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[top]) {
-                top = k;
-            }
-        }
-        return top;
     }
 
     @Override

@@ -1,2 +1,2 @@
-/** Implementation details of the classifiers' model files; not API. */
+/** Implementation details of the classifiers (their model files and shared numeric helpers); not API. */
 package dev.deskassist.core.triage.classify.internal;
