@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -37,14 +38,14 @@ final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(read(loader, kind.modelResource()), options);
-            try (InputStream tok = open(loader, kind.tokenizerResource());
-                 InputStream tok2 = open(loader, kind.tokenizerResource())) {
-                OnnxBertBiEncoder bert = new OnnxBertBiEncoder(env, session, tok,
-                        kind.clsPooling() ? PoolingMode.CLS : PoolingMode.MEAN);
-                this.model = new Model(bert, kind.dimension());
-                // a second tokenizer only to find where the window ends in a long text
-                this.tokenizer = HuggingFaceTokenizer.newInstance(tok2, Map.of("padding", "false", "truncation", "false"));
-            }
+            // read once from the jar, parsed twice: LangChain4j's tokenizer and ours differ in settings
+            byte[] tok = read(loader, kind.tokenizerResource());
+            OnnxBertBiEncoder bert = new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(tok),
+                    kind.clsPooling() ? PoolingMode.CLS : PoolingMode.MEAN);
+            this.model = new Model(bert, kind.dimension());
+            // a second tokenizer only to find where the window ends in a long text
+            this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tok),
+                    Map.of("padding", "false", "truncation", "false"));
         } catch (OrtException | IOException | RuntimeException | LinkageError e) {
             // LinkageError: no native library for this platform
             throw new EncoderException(EncoderException.Problem.LOAD_FAILED,
