@@ -207,28 +207,12 @@ public final class EncoderIntentTrainer {
 
     private void runFolds(TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold, int offset,
             double[][] oofNgram, double[][][] oofEnc, double[][] oofCos) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), config.folds()), r -> {
-            Thread t = new Thread(r, "encoder-trainer-fold");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> tasks = new ArrayList<>();
-            for (int f = 0; f < config.folds(); f++) {
-                int current = f;
-                tasks.add(pool.submit(() -> runFold(current, data, x, y, k, labels, fold, offset, oofNgram, oofEnc, oofCos)));
-            }
-            for (Future<?> t : tasks) {
-                t.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while training", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> tasks = new ArrayList<>();
+        for (int f = 0; f < config.folds(); f++) {
+            int current = f;
+            tasks.add(() -> runFold(current, data, x, y, k, labels, fold, offset, oofNgram, oofEnc, oofCos));
         }
+        runAll(tasks, Math.min(config.threads(), config.folds()), "encoder-trainer-fold", "training");
     }
 
     private void runFold(int f, TrainingData data, float[][] x, int[] y, int k, String[] labels, int[] fold, int offset,
@@ -280,36 +264,48 @@ public final class EncoderIntentTrainer {
     /** Embeds texts on {@code threads} threads; blank texts get a zero vector. */
     public static float[][] embed(SentenceEncoder encoder, List<String> texts, int threads) {
         float[][] out = new float[texts.size()][];
+        List<Runnable> tasks = new ArrayList<>();
+        int chunk = Math.max(1, (texts.size() + threads * 8 - 1) / (threads * 8));
+        for (int start = 0; start < texts.size(); start += chunk) {
+            int s = start;
+            int e = Math.min(texts.size(), start + chunk);
+            tasks.add(() -> {
+                for (int i = s; i < e; i++) {
+                    String t = texts.get(i);
+                    out[i] = t.isBlank() ? new float[encoder.kind().dimension()] : encoder.encode(t);
+                }
+            });
+        }
+        runAll(tasks, threads, "encoder-embed", "embedding");
+        return out;
+    }
+
+    /**
+     * Runs the tasks on {@code threads} daemon threads and waits for all; the first failure is
+     * rethrown (unwrapped when it is a runtime exception), the pool is always shut down.
+     */
+    private static void runAll(List<Runnable> tasks, int threads, String threadName, String activity) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "encoder-embed");
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<?>> tasks = new ArrayList<>();
-            int chunk = Math.max(1, (texts.size() + threads * 8 - 1) / (threads * 8));
-            for (int start = 0; start < texts.size(); start += chunk) {
-                int s = start;
-                int e = Math.min(texts.size(), start + chunk);
-                tasks.add(pool.submit(() -> {
-                    for (int i = s; i < e; i++) {
-                        String t = texts.get(i);
-                        out[i] = t.isBlank() ? new float[encoder.kind().dimension()] : encoder.encode(t);
-                    }
-                }));
+            List<Future<?>> futures = new ArrayList<>(tasks.size());
+            for (Runnable task : tasks) {
+                futures.add(pool.submit(task));
             }
-            for (Future<?> t : tasks) {
-                t.get();
+            for (Future<?> f : futures) {
+                f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while embedding", e);
+            throw new IllegalStateException("interrupted while " + activity, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
-        return out;
     }
 
     /** Stratified fold numbers: each label's examples shuffled and dealt round-robin. */
