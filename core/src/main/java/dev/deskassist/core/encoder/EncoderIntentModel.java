@@ -66,6 +66,8 @@ public final class EncoderIntentModel implements CalibratedIntentModel {
     static final double FINGERPRINT_TOLERANCE = 0.02;
 
     private static final byte[] MAGIC = {'D', 'A', 'E', 'M'};
+    /** The prefix of {@link #version()}. */
+    private static final String KIND = "encoder";
     private static final long MAX_PAYLOAD = 1L << 30;
     private static final Logger LOG = LoggerFactory.getLogger(EncoderIntentModel.class);
     private static final LanguageDetector DEFAULT_DETECTOR = new NgramLanguageDetector();
@@ -133,7 +135,8 @@ public final class EncoderIntentModel implements CalibratedIntentModel {
                 || this.prototype != null && (this.prototype.classes != head.classes || this.prototype.dimension != head.dimension)) {
             throw new IllegalArgumentException("class-mean classifier does not fit: weight " + prototypeWeight);
         }
-        this.version = version != null ? version : versionOf(sha256(payload()), FORMAT_VERSION);
+        this.version = version != null ? version
+                : ModelEnvelope.versionId(KIND, FORMAT_VERSION, ModelEnvelope.sha256(payload()));
     }
 
     /** A scored text: probabilities in the order of {@link #labels()}, the path and its notes. */
@@ -410,7 +413,7 @@ public final class EncoderIntentModel implements CalibratedIntentModel {
         byte[] payload = c.payload();
         byte[] actual = c.sha256();
         try {
-            return parse(new DataInputStream(new ByteArrayInputStream(payload)), format, versionOf(actual, format), fallback);
+            return parse(new DataInputStream(new ByteArrayInputStream(payload)), format, ModelEnvelope.versionId(KIND, format, actual), fallback);
         } catch (EOFException | IllegalArgumentException e) {
             throw new ModelFormatException("corrupt model file: inconsistent content (" + e.getClass().getSimpleName() + ")", e);
         }
@@ -558,18 +561,6 @@ public final class EncoderIntentModel implements CalibratedIntentModel {
             v[i] = d.readFloat();
         }
         return v;
-    }
-
-    private static String versionOf(byte[] sha, int format) {
-        StringBuilder sb = new StringBuilder("encoder-v" + format + ":");
-        for (int i = 0; i < 8; i++) {
-            sb.append(String.format("%02x", sha[i]));
-        }
-        return sb.toString();
-    }
-
-    private static byte[] sha256(byte[] data) {
-        return ModelEnvelope.sha256(data);
     }
 
     static String fmt(double v) {

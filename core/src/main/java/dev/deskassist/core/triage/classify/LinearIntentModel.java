@@ -90,7 +90,8 @@ public final class LinearIntentModel implements CalibratedIntentModel {
         this.abstainThreshold = abstainThreshold;
         this.prior = prior;
         this.coverageReference = coverageReference;
-        this.version = version != null ? version : versionOf(sha256(payload()));
+        this.version = version != null ? version
+                : ModelEnvelope.versionId(KIND, FORMAT_VERSION, ModelEnvelope.sha256(payload()));
     }
 
     private static final class Scratch {
@@ -277,7 +278,7 @@ public final class LinearIntentModel implements CalibratedIntentModel {
         byte[] payload = c.payload();
         byte[] actual = c.sha256();
         try {
-            return parse(ByteBuffer.wrap(payload), version, versionOf(version, actual));
+            return parse(ByteBuffer.wrap(payload), version, ModelEnvelope.versionId(KIND, version, actual));
         } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new ModelFormatException("corrupt model file: inconsistent content (" + e.getClass().getSimpleName() + ")", e);
         }
@@ -389,21 +390,5 @@ public final class LinearIntentModel implements CalibratedIntentModel {
         byte[] s = new byte[length];
         b.get(s);
         return new String(s, StandardCharsets.UTF_8);
-    }
-
-    private static String versionOf(byte[] sha) {
-        return versionOf(FORMAT_VERSION, sha);
-    }
-
-    private static String versionOf(int formatVersion, byte[] sha) {
-        StringBuilder sb = new StringBuilder(KIND + "-v" + formatVersion + ":");
-        for (int i = 0; i < 8; i++) {
-            sb.append(String.format("%02x", sha[i]));
-        }
-        return sb.toString();
-    }
-
-    private static byte[] sha256(byte[] data) {
-        return ModelEnvelope.sha256(data);
     }
 }

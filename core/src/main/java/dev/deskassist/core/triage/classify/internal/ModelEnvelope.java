@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * The frame every model file shares: four magic bytes, a format version, the payload's length,
@@ -89,6 +90,14 @@ public final class ModelEnvelope {
             throw new ModelFormatException("corrupt model file: the content does not match its SHA-256 checksum");
         }
         return new Contents(version, payload, actual);
+    }
+
+    /**
+     * A model's version id for the audit log: {@code <kind>-v<format>:} and the first 16 hex digits
+     * of its payload's SHA-256.
+     */
+    public static String versionId(String kind, int format, byte[] sha256) {
+        return kind + "-v" + format + ":" + HexFormat.of().formatHex(sha256, 0, 8);
     }
 
     /** SHA-256 of the bytes. */
