@@ -65,12 +65,6 @@ public final class LinearIntentModel implements CalibratedIntentModel {
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     LinearIntentModel(FeatureConfig features, Vocabulary vocabulary, String[] labels, float[] weights,
-            float[] bias, float temperature, double abstainThreshold) {
-        this(features, vocabulary, labels, weights, bias, temperature, abstainThreshold, new float[labels.length], 0,
-                null);
-    }
-
-    LinearIntentModel(FeatureConfig features, Vocabulary vocabulary, String[] labels, float[] weights,
             float[] bias, float temperature, double abstainThreshold, float[] prior, float coverageReference) {
         this(features, vocabulary, labels, weights, bias, temperature, abstainThreshold, prior, coverageReference,
                 null);
