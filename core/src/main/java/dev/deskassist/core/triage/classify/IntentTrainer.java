@@ -119,9 +119,9 @@ public final class IntentTrainer {
                 steps.skip(config.epochs() * fitsPerFold);
                 continue;
             }
+            Rows rows = rows(train.toArray(), hashes, augmented, y, labels.length);
             for (int c = 0; c < l2s.length; c++) {
-                Fit fit = fit(train.toArray(), hashes, augmented, y, labels.length, config.seed() + 1 + f, l2s[c],
-                        steps);
+                Fit fit = fit(rows, labels.length, config.seed() + 1 + f, l2s[c], steps);
                 for (int t = 0; t < test.size; t++) {
                     int i = test.data[t];
                     oofByL2[c][i] = fit.logits(hashes[i], fit.weights, fit.bias);
@@ -192,7 +192,7 @@ public final class IntentTrainer {
 
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
-        Fit fit = fit(all, hashes, augmented, y, labels.length, config.seed(), l2, steps);
+        Fit fit = fit(rows(all, hashes, augmented, y, labels.length), labels.length, config.seed(), l2, steps);
         // Both models are linear in the same features, so their blend is one weight matrix.
         for (int j = 0; j < fit.weights.length; j++) {
             fit.weights[j] += (float) (nbWeight * fit.nbWeights[j]);
@@ -358,8 +358,32 @@ public final class IntentTrainer {
         }
     }
 
-    private Fit fit(int[] trainIdx, int[][] hashes, int[][][] augmented, int[] y, int k, long seed, double l2Strength,
-            Steps steps) {
+    /**
+     * The training rows of one fold (or of all data) vectorized on their vocabulary, and naive Bayes
+     * on them: built once for every L2 strength tried, as neither depends on it.
+     */
+    private static final class Rows {
+        final Vocabulary vocabulary;
+        final int[][] idx;
+        final float[][] val;
+        final int[] target;
+        final double[] classWeight;
+        final float[] nbWeights;
+        final float[] nbBias;
+
+        Rows(Vocabulary vocabulary, int[][] idx, float[][] val, int[] target, double[] classWeight, float[] nbWeights,
+                float[] nbBias) {
+            this.vocabulary = vocabulary;
+            this.idx = idx;
+            this.val = val;
+            this.target = target;
+            this.classWeight = classWeight;
+            this.nbWeights = nbWeights;
+            this.nbBias = nbBias;
+        }
+    }
+
+    private Rows rows(int[] trainIdx, int[][] hashes, int[][][] augmented, int[] y, int k) {
         Vocabulary vocab = Vocabulary.build(hashes, trainIdx, config.features());
         int copies = config.augmentCopies();
         int m = trainIdx.length * (1 + copies);
@@ -389,6 +413,19 @@ public final class IntentTrainer {
             }
         }
         int rows = vocab.size();
+        float[] nbW = new float[rows * k];
+        float[] nbB = new float[k];
+        naiveBayes(idx, val, target, rows, k, config.naiveBayesSmoothing(), nbW, nbB);
+        return new Rows(vocab, idx, val, target, classWeight, nbW, nbB);
+    }
+
+    private Fit fit(Rows data, int k, long seed, double l2Strength, Steps steps) {
+        int[][] idx = data.idx;
+        float[][] val = data.val;
+        int[] target = data.target;
+        double[] classWeight = data.classWeight;
+        int m = target.length;
+        int rows = data.vocabulary.size();
         float[] w = new float[rows * k];
         float[] g2 = new float[rows];
         float[] b = new float[k];
@@ -448,10 +485,7 @@ public final class IntentTrainer {
             }
             steps.done();
         }
-        float[] nbW = new float[rows * k];
-        float[] nbB = new float[k];
-        naiveBayes(idx, val, target, rows, k, config.naiveBayesSmoothing(), nbW, nbB);
-        return new Fit(vocab, w, b, nbW, nbB);
+        return new Fit(data.vocabulary, w, b, data.nbWeights, data.nbBias);
     }
 
     private static void shuffle(int[] a, Random random) {
