@@ -243,8 +243,8 @@ public final class AuditLog {
             if (!usable(o, at, OUTCOME_KEYS)) {
                 return;
             }
-            Long elapsed = JsonFields.longValue(o, "elapsedSeconds").isPresent()
-                    ? JsonFields.longValue(o, "elapsedSeconds").getAsLong() : null;
+            var seconds = JsonFields.longValue(o, "elapsedSeconds");
+            Long elapsed = seconds.isPresent() ? seconds.getAsLong() : null;
             outcomes.add(new OutcomeRecord(JsonFields.text(o, "recordId"), JsonFields.text(o, "helpdesk"),
                     JsonFields.text(o, "ticketId"), at, kind, JsonFields.text(o, "decisionRecordId"),
                     JsonFields.text(o, "field"), JsonFields.text(o, "from"), JsonFields.text(o, "to"),
