@@ -168,8 +168,9 @@ public final class ExportParsers {
             Set<String> used = new HashSet<>(mapping.columns().values());
             for (String spec : new String[] {mapping.category(), mapping.group(), mapping.priority(),
                     mapping.escalation()}) {
-                if (spec != null && spec.regionMatches(true, 0, "field:", 0, 6)) {
-                    used.add(spec.substring(6));
+                String column = Decisions.fieldName(spec);
+                if (column != null) {
+                    used.add(column);
                 }
             }
             for (String h : header.keySet()) {
