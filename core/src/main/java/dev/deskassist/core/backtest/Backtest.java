@@ -7,6 +7,7 @@ import dev.deskassist.core.backtest.internal.FieldTally;
 import dev.deskassist.core.backtest.internal.TextSimilarity;
 import dev.deskassist.core.draft.Citation;
 import dev.deskassist.core.draft.Draft;
+import dev.deskassist.core.model.Decision;
 import dev.deskassist.core.triage.IntentModel;
 import dev.deskassist.core.triage.TriageResult;
 import dev.deskassist.core.triage.classify.Example;
@@ -135,10 +136,11 @@ public final class Backtest {
         if (settings.timeSplit()) {
             progress.progress("train", 0, training.size());
             List<Example> examples = new ArrayList<>();
+            long untrainable = 0;
             for (HistoricalTicket t : training) {
                 String label = t.human().category();
                 if (label != null && !known.isEmpty() && !known.contains(label.toLowerCase(Locale.ROOT))) {
-                    c.untrainable++;
+                    untrainable++;
                 } else if (label != null) {
                     examples.add(new Example(t.asNewTicket().customerText(TRAIN_TEXT_CHARS), label));
                 }
@@ -157,8 +159,8 @@ public final class Backtest {
                             + " configured model");
                 }
             }
-            if (c.untrainable > 0) {
-                notes.add(c.untrainable + " older tickets were not trained on: their human category is not in the"
+            if (untrainable > 0) {
+                notes.add(untrainable + " older tickets were not trained on: their human category is not in the"
                         + " taxonomy");
             }
             progress.progress("train", training.size(), training.size());
@@ -254,12 +256,11 @@ public final class Backtest {
     }
 
     /** Arrival-order bookkeeping: duplicates (last copy wins) and timestamps that go back. */
-    private static final class Collector implements Iterable<HistoricalTicket> {
+    private static final class Collector {
         final Map<String, HistoricalTicket> byId = new LinkedHashMap<>();
         long arrived;
         long duplicates;
         long outOfOrder;
-        long untrainable;
         Instant previous;
 
         void accept(HistoricalTicket t) {
@@ -273,11 +274,6 @@ public final class Backtest {
                 }
                 previous = t.createdAt();
             }
-        }
-
-        @Override
-        public java.util.Iterator<HistoricalTicket> iterator() {
-            return byId.values().iterator();
         }
     }
 
@@ -308,21 +304,15 @@ public final class Backtest {
             scored++;
             TriageResult tr = a.triage();
             HumanDecisions h = t.human();
-            tallies.get(BacktestField.CATEGORY).add(h.category(), tr.category().value(), tr.category().confidence());
-            tallies.get(BacktestField.GROUP).add(h.group(), tr.group().value(), tr.group().confidence());
-            tallies.get(BacktestField.PRIORITY).add(h.priority() == null ? null : h.priority().name(),
-                    tr.priority().hasValue() ? tr.priority().value().name() : null, tr.priority().confidence());
-            tallies.get(BacktestField.ESCALATION).add(h.escalated() == null ? null : h.escalated().toString(),
-                    tr.escalation().hasValue() ? tr.escalation().value().toString() : null,
-                    tr.escalation().confidence());
-            if (tr.category().hasValue()) {
-                String c = tr.category().value();
-                tally(BacktestField.GROUP, c).add(h.group(), tr.group().value(), tr.group().confidence());
-                tally(BacktestField.PRIORITY, c).add(h.priority() == null ? null : h.priority().name(),
-                        tr.priority().hasValue() ? tr.priority().value().name() : null, tr.priority().confidence());
-                tally(BacktestField.ESCALATION, c).add(h.escalated() == null ? null : h.escalated().toString(),
-                        tr.escalation().hasValue() ? tr.escalation().value().toString() : null,
-                        tr.escalation().confidence());
+            String decided = tr.category().value();
+            for (BacktestField f : BacktestField.values()) {
+                Decision<?> d = decision(tr, f);
+                String human = h.value(f).orElse(null);
+                String predicted = d.hasValue() ? d.value().toString() : null;
+                tallies.get(f).add(human, predicted, d.confidence());
+                if (f != BacktestField.CATEGORY && decided != null) {
+                    tally(f, decided).add(human, predicted, d.confidence());
+                }
             }
 
             long[] lang = languages.computeIfAbsent(tr.languageCode(), k -> new long[3]);
@@ -357,6 +347,15 @@ public final class Backtest {
                     }
                 }
             }
+        }
+
+        private static Decision<?> decision(TriageResult tr, BacktestField field) {
+            return switch (field) {
+                case CATEGORY -> tr.category();
+                case GROUP -> tr.group();
+                case PRIORITY -> tr.priority();
+                case ESCALATION -> tr.escalation();
+            };
         }
 
         private FieldTally tally(BacktestField field, String category) {

@@ -48,8 +48,8 @@ public final class BacktestHtml {
         for (FieldReport f : r.fields()) {
             var rule = r.currentPolicy().rule(f.field().output());
             var at = r.underCurrentPolicy(f.field());
-            current.add(List.of(f.field().id(), rule.mode().name(), rule.mode() == WriteMode.AUTO
-                            ? String.format(Locale.ROOT, "%.2f", rule.autoThreshold()) : "—",
+            current.add(List.of(f.field().id(), rule.mode().name(),
+                    BacktestText.threshold(rule.mode(), rule.autoThreshold()),
                     at.map(p -> BacktestText.pct(p.precision())).orElse("—"),
                     at.map(p -> BacktestText.pct(p.coverage())).orElse("—")));
         }
@@ -157,15 +157,15 @@ public final class BacktestHtml {
         for (var o : dev.deskassist.core.writeback.Output.values()) {
             var rule = r.recommendedPolicy().rule(o);
             pr.add(List.of(o.name().toLowerCase(Locale.ROOT), "all others", rule.mode().name(),
-                    rule.mode() == WriteMode.AUTO ? String.format(Locale.ROOT, "%.2f", rule.autoThreshold()) : "—"));
-            rule.categories().forEach((c, cr) -> pr.add(List.of("", c, cr.mode().name(), cr.mode() == WriteMode.AUTO
-                    ? String.format(Locale.ROOT, "%.2f", cr.autoThreshold()) : "—")));
+                    BacktestText.threshold(rule.mode(), rule.autoThreshold())));
+            rule.categories().forEach((c, cr) -> pr.add(List.of("", c, cr.mode().name(),
+                    BacktestText.threshold(cr.mode(), cr.autoThreshold()))));
         }
         page.table(List.of("output", "category", "mode", "threshold"), pr);
         return page.render();
     }
 
     private static String threshold(Recommendation rec) {
-        return rec.mode() == WriteMode.AUTO ? String.format(Locale.ROOT, "%.2f", rec.threshold()) : "—";
+        return BacktestText.threshold(rec.mode(), rec.threshold());
     }
 }

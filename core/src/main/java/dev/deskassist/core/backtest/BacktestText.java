@@ -34,7 +34,7 @@ public final class BacktestText {
             Recommendation rec = f.recommendation();
             sb.append(String.format(Locale.ROOT, "%-11s %8d %8d %9d %10s  %-8s %9s %9s %9s%n", f.field().id(),
                     f.labeled(), f.unlabeled(), f.abstained(), pct(f.accuracy()), rec.mode(),
-                    rec.mode() == WriteMode.AUTO ? String.format(Locale.ROOT, "%.2f", rec.threshold()) : "—",
+                    threshold(rec.mode(), rec.threshold()),
                     pct(rec.precision()), pct(rec.coverage())));
         }
 
@@ -55,7 +55,7 @@ public final class BacktestText {
             Recommendation rec = v.recommendation();
             sb.append(String.format(Locale.ROOT, "%-18s %7d %9d %9s %9s  %-8s %9s%n", trim(v.value(), 18),
                     v.humanCount(), v.predictedCount(), pct(v.precision()), pct(v.recall()), rec.mode(),
-                    rec.mode() == WriteMode.AUTO ? String.format(Locale.ROOT, "%.2f", rec.threshold()) : "—"));
+                    threshold(rec.mode(), rec.threshold())));
         }
 
         sb.append("\nprecision / coverage by confidence threshold:\n");
@@ -117,6 +117,11 @@ public final class BacktestText {
 
     static String pct(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", v * 100);
+    }
+
+    /** The AUTO threshold with two decimals; a dash for SUGGEST and OFF, which have none. */
+    static String threshold(WriteMode mode, double threshold) {
+        return mode == WriteMode.AUTO ? String.format(Locale.ROOT, "%.2f", threshold) : "—";
     }
 
     static String num(double v) {

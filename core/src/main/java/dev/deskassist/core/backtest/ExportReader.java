@@ -4,7 +4,6 @@ import dev.deskassist.core.backtest.internal.ExportParsers;
 import dev.deskassist.core.backtest.internal.ReadCounter;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +46,10 @@ public final class ExportReader {
     }
 
     public ReadSummary read(Path file, Consumer<HistoricalTicket> sink) {
-        // malformed bytes become U+FFFD instead of failing the read: an export is rarely clean
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder),
-                1 << 16)) {
+        // malformed bytes become U+FFFD instead of failing the read: an export is rarely clean. An
+        // InputStreamReader given a Charset replaces them; Files.newBufferedReader would throw.
+        try (Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8), 1 << 16)) {
             return read(in, sink);
         } catch (IOException e) {
             throw new BacktestInputException(file + ": cannot read the export (" + e.getClass().getSimpleName() + ")",

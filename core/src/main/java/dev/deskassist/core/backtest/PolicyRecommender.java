@@ -3,6 +3,7 @@ package dev.deskassist.core.backtest;
 import dev.deskassist.core.writeback.OutputRule;
 import dev.deskassist.core.writeback.WriteBackPolicy;
 import dev.deskassist.core.writeback.WriteMode;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -36,21 +37,11 @@ public final class PolicyRecommender {
         WriteBackPolicy.Builder b = base.toBuilder();
         for (FieldReport f : result.fields()) {
             OutputRule rule = f.recommendation().rule();
-            if (f.field() == BacktestField.CATEGORY) {
-                for (ValueReport v : f.values()) {
-                    String id = known(v.value(), categories);
-                    OutputRule own = v.recommendation().rule();
-                    if (id != null && !same(own, rule)) {
-                        rule = rule.withCategory(id, own);
-                    }
-                }
-            } else {
-                for (Map.Entry<String, Recommendation> e : f.byCategory().entrySet()) {
-                    String id = known(e.getKey(), categories);
-                    OutputRule own = e.getValue().rule();
-                    if (id != null && !same(own, rule)) {
-                        rule = rule.withCategory(id, own);
-                    }
+            for (Map.Entry<String, Recommendation> e : perCategory(f).entrySet()) {
+                String id = known(e.getKey(), categories);
+                OutputRule own = e.getValue().rule();
+                if (id != null && !same(own, rule)) {
+                    rule = rule.withCategory(id, own);
                 }
             }
             b.rule(f.field().output(), rule);
@@ -67,6 +58,19 @@ public final class PolicyRecommender {
             }
         }
         return b.publicReplyCategories(keep).publicReplyMinCategoryConfidence(min).build();
+    }
+
+    /**
+     * The recommendation per category: for the category field those of its values, for the others
+     * those over the tickets the engine put in each category.
+     */
+    private static Map<String, Recommendation> perCategory(FieldReport f) {
+        if (f.field() != BacktestField.CATEGORY) {
+            return f.byCategory();
+        }
+        Map<String, Recommendation> byValue = new LinkedHashMap<>();
+        f.values().forEach(v -> byValue.put(v.value(), v.recommendation()));
+        return byValue;
     }
 
     /** The taxonomy's spelling of {@code value}, or null when it is not a category id there. */

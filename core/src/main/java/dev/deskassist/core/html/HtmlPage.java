@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A self-contained HTML report page: headings, paragraphs, tables and inline SVG {@link Chart}s,
@@ -31,6 +32,9 @@ public final class HtmlPage {
             + ".note{color:#59636e;font-size:12px}.charts{display:flex;flex-wrap:wrap;gap:16px}"
             + ".AUTO{color:#1a7f37;font-weight:600}.SUGGEST{color:#9a6700;font-weight:600}"
             + ".OFF{color:#cf222e;font-weight:600}svg{max-width:100%;height:auto}";
+
+    /** Cells shown right-aligned: numbers, percentages and the placeholders for none. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9.,]*( ?%)?|n/a|—");
 
     private final String title;
     private final List<String> parts = new ArrayList<>();
@@ -80,7 +84,7 @@ public final class HtmlPage {
             sb.append("<tr>");
             for (String cell : row) {
                 String c = cell == null ? "" : cell;
-                String cls = c.matches("[-+]?[0-9][0-9.,]*( ?%)?|n/a|—") ? " class=\"n\""
+                String cls = NUMBER.matcher(c).matches() ? " class=\"n\""
                         : c.equals("AUTO") || c.equals("SUGGEST") || c.equals("OFF") ? " class=\"" + c + "\"" : "";
                 sb.append("<td").append(cls).append('>').append(escape(c)).append("</td>");
             }

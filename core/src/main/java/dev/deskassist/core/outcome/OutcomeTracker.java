@@ -128,6 +128,7 @@ public final class OutcomeTracker {
         Map<String, String> updates = new LinkedHashMap<>();
         List<OutcomeRecord> out = new ArrayList<>();
         Context cx = new Context(ref, decision, category, now, out);
+        Set<String> tags = lower(ticket.tags());
 
         if (shadow) {
             w.forEach((key, proposed) -> {
@@ -150,7 +151,7 @@ public final class OutcomeTracker {
                 field(cx, w, updates, ticket, writeKey, proposed, current, kind, true);
             });
         } else {
-            boolean touched = touchedSince(w, ticket);
+            boolean touched = touchedSince(w, ticket, tags);
             w.forEach((key, ours) -> {
                 if (key.startsWith(P) || ours == null || ours.isBlank()) {
                     return;
@@ -172,7 +173,6 @@ public final class OutcomeTracker {
         firstResponse(cx, w, updates, ticket, shadow);
 
         List<FeedbackRecord> feedback = new ArrayList<>();
-        Set<String> tags = lower(ticket.tags());
         String verdict = tags.contains(settings.badTag()) ? FeedbackRecord.BAD
                 : tags.contains(settings.goodTag()) ? FeedbackRecord.GOOD : null;
         if (verdict != null && !verdict.equals(w.get(FEEDBACK))) {
@@ -190,8 +190,11 @@ public final class OutcomeTracker {
         return new Seen(out, feedback);
     }
 
-    /** Whether someone worked on the ticket since our write: a comment that is not ours, a status change or feedback. */
-    private boolean touchedSince(Map<String, String> w, Ticket ticket) {
+    /**
+     * Whether someone worked on the ticket since our write: a comment that is not ours, a status
+     * change or feedback ({@code tags}: the ticket's, lower-cased).
+     */
+    private boolean touchedSince(Map<String, String> w, Ticket ticket, Set<String> tags) {
         List<Comment> thread = ticket.comments();
         for (int i = Math.max(0, parseInt(w.get(THREAD_AFTER))); i < thread.size(); i++) {
             Comment c = thread.get(i);
@@ -203,7 +206,6 @@ public final class OutcomeTracker {
         if (before != null && ticket.status() != null && !before.equalsIgnoreCase(ticket.status())) {
             return true;
         }
-        Set<String> tags = lower(ticket.tags());
         return tags.contains(settings.goodTag()) || tags.contains(settings.badTag());
     }
 

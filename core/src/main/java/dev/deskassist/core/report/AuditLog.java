@@ -15,7 +15,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,9 +88,10 @@ public final class AuditLog {
     public static AuditLog read(List<Path> files, Instant since) {
         Reading r = new Reading(since);
         for (Path file : files) {
+            // malformed bytes become U+FFFD instead of failing the read: an InputStreamReader given a
+            // Charset replaces them; Files.newBufferedReader would throw
             try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                            .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+                    StandardCharsets.UTF_8))) {
                 r.read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read audit file " + file + ": " + e.getMessage(), e);
@@ -243,8 +243,8 @@ public final class AuditLog {
             if (!usable(o, at, OUTCOME_KEYS)) {
                 return;
             }
-            Long elapsed = JsonFields.longValue(o, "elapsedSeconds").isPresent()
-                    ? JsonFields.longValue(o, "elapsedSeconds").getAsLong() : null;
+            var seconds = JsonFields.longValue(o, "elapsedSeconds");
+            Long elapsed = seconds.isPresent() ? seconds.getAsLong() : null;
             outcomes.add(new OutcomeRecord(JsonFields.text(o, "recordId"), JsonFields.text(o, "helpdesk"),
                     JsonFields.text(o, "ticketId"), at, kind, JsonFields.text(o, "decisionRecordId"),
                     JsonFields.text(o, "field"), JsonFields.text(o, "from"), JsonFields.text(o, "to"),

@@ -72,8 +72,9 @@ public final class KpiHtml {
         other.put("estimated cost", r.llm().costPerCall() == 0 ? "— (no --cost-per-call)"
                 : String.format(Locale.ROOT, "%.4f", r.llm().estimatedCost()));
         var fr = r.firstResponse();
-        other.put("first response", fr.tickets() == 0 ? "—" : "median " + duration(fr.medianSeconds()) + ", p90 "
-                + duration(fr.p90Seconds()) + " over " + fr.tickets() + " tickets");
+        other.put("first response", fr.tickets() == 0 ? "—" : "median "
+                + KpiReport.duration(fr.medianSeconds(), "—") + ", p90 " + KpiReport.duration(fr.p90Seconds(), "—")
+                + " over " + fr.tickets() + " tickets");
         page.keyValues(other);
 
         var in = r.input();
@@ -93,7 +94,7 @@ public final class KpiHtml {
         page.heading("Acceptance and corrections per field");
         List<List<String>> rows = new ArrayList<>();
         for (FieldStats f : r.fields()) {
-            if (!f.category().equals(KpiReport.ALL) && judged(f) == 0 && f.abstained() == 0) {
+            if (!f.category().equals(KpiReport.ALL) && KpiReport.judged(f) == 0 && f.abstained() == 0) {
                 continue;
             }
             rows.add(List.of(f.field(), f.category(), String.valueOf(f.decided()), KpiReport.pct(f.abstentionRate()),
@@ -112,7 +113,7 @@ public final class KpiHtml {
         chart(page, "Abstained per field", all, FieldStats::field, FieldStats::abstentionRate);
         for (FieldStats f : all) {
             List<FieldStats> perCategory = r.fields().stream().filter(x -> x.field().equals(f.field())
-                    && !x.category().equals(KpiReport.ALL) && judged(x) > 0).toList();
+                    && !x.category().equals(KpiReport.ALL) && KpiReport.judged(x) > 0).toList();
             if (perCategory.size() > 1) {
                 chart(page, f.field() + ": accepted per category", perCategory, FieldStats::category,
                         KpiHtml::acceptance);
@@ -216,27 +217,14 @@ public final class KpiHtml {
         return new Bar(label, rate == null ? 0 : rate, KpiReport.pct(rate));
     }
 
-    private static long judged(FieldStats f) {
-        return f.kept() + f.corrected() + f.agreed() + f.disagreed();
-    }
-
     /** Kept and agreed over everything judged, live and shadow together. */
     private static Double acceptance(FieldStats f) {
-        long n = judged(f);
+        long n = KpiReport.judged(f);
         return n == 0 ? null : (double) (f.kept() + f.agreed()) / n;
     }
 
     private static Double correction(FieldStats f) {
-        long n = judged(f);
+        long n = KpiReport.judged(f);
         return n == 0 ? null : (double) (f.corrected() + f.disagreed()) / n;
-    }
-
-    private static String duration(Long seconds) {
-        if (seconds == null) {
-            return "—";
-        }
-        return seconds < 3600 ? seconds / 60 + " min" : seconds < 86_400
-                ? String.format(Locale.ROOT, "%.1f h", seconds / 3600.0)
-                : String.format(Locale.ROOT, "%.1f d", seconds / 86_400.0);
     }
 }

@@ -221,8 +221,7 @@ public record KpiReport(
         b.append(String.format(Locale.ROOT, "%-12s %-16s %8s %8s %8s %8s %8s %8s %8s%n", "field", "category",
                 "decided", "abstain", "judged", "accept", "correct", "shadow", "agree"));
         for (FieldStats f : fields) {
-            if (!f.category().equals(ALL) && f.abstained() == 0 && f.kept() + f.corrected() + f.agreed()
-                    + f.disagreed() == 0) {
+            if (!f.category().equals(ALL) && f.abstained() == 0 && judged(f) == 0) {
                 continue; // a category row with nothing to say; the JSON has it
             }
             b.append(String.format(Locale.ROOT, "%-12s %-16s %8d %8s %8d %8s %8s %8d %8s%n", cut(f.field(), 12),
@@ -248,7 +247,7 @@ public record KpiReport(
                 llm.estimatedCost(), llm.costPerCall(), llm.costPerCall() == 0 ? ", pass a price to estimate" : ""));
         b.append(firstResponse.tickets() == 0 ? "first response: no timestamps\n"
                 : String.format(Locale.ROOT, "first response: median %s, 90%% within %s (%d tickets)%n",
-                duration(firstResponse.medianSeconds()), duration(firstResponse.p90Seconds()),
+                duration(firstResponse.medianSeconds(), "-"), duration(firstResponse.p90Seconds(), "-"),
                 firstResponse.tickets()));
         b.append('\n');
         if (recommendations.isEmpty()) {
@@ -276,6 +275,11 @@ public record KpiReport(
                 d.meanScore() == null ? "-" : String.format(Locale.ROOT, "%.2f", d.meanScore())));
     }
 
+    /** Values of the field humans judged, live (kept, corrected) and shadow (agreed, disagreed). */
+    static long judged(FieldStats f) {
+        return f.kept() + f.corrected() + f.agreed() + f.disagreed();
+    }
+
     static String pct(Double rate) {
         return rate == null ? "-" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
     }
@@ -287,9 +291,10 @@ public record KpiReport(
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 
-    private static String duration(Long seconds) {
+    /** Minutes, hours or days; {@code none} when unknown. */
+    static String duration(Long seconds, String none) {
         if (seconds == null) {
-            return "-";
+            return none;
         }
         if (seconds < 3600) {
             return seconds / 60 + " min";

@@ -85,12 +85,15 @@ public final class KpiReportBuilder {
         List<FeedbackRecord> feedback = log.feedback();
 
         Instant until = latest(decisions, outcomes, feedback);
-        Totals totals = totals(decisions, outcomes, feedback);
+        // the latest verdict per ticket and draft judgement per draft feed more than one figure: pick them once
+        Map<String, FeedbackRecord> latestFeedback = latestFeedback(feedback);
+        Map<String, OutcomeRecord> liveDraftJudgements = latestDraftJudgements(outcomes, false);
+        Totals totals = totals(decisions, outcomes, latestFeedback);
         Map<String, Judged> judged = judgedFields(outcomes);
         List<FieldStats> fields = fieldStats(decisions, judged);
-        List<CategoryStats> categories = categoryStats(decisions, outcomes, feedback);
-        DraftUsage drafts = drafts(outcomes, false);
-        DraftUsage shadowDrafts = drafts(outcomes, true);
+        List<CategoryStats> categories = categoryStats(decisions, outcomes, latestFeedback, liveDraftJudgements);
+        DraftUsage drafts = drafts(outcomes, liveDraftJudgements, false);
+        DraftUsage shadowDrafts = drafts(outcomes, latestDraftJudgements(outcomes, true), true);
         AutoReplies auto = autoReplies(outcomes);
         LlmUsage llm = llm(decisions, settings.costPerCall());
         ResponseTimes times = firstResponse(outcomes);
@@ -116,7 +119,7 @@ public final class KpiReportBuilder {
     }
 
     private static Totals totals(List<DecisionRecord> decisions, List<OutcomeRecord> outcomes,
-                                 List<FeedbackRecord> feedback) {
+                                 Map<String, FeedbackRecord> latestFeedback) {
         Map<String, Long> byOutcome = new TreeMap<>();
         Set<String> tickets = new HashSet<>();
         long shadow = 0;
@@ -127,7 +130,6 @@ public final class KpiReportBuilder {
                 shadow++;
             }
         }
-        Map<String, FeedbackRecord> latestFeedback = latestFeedback(feedback);
         long good = latestFeedback.values().stream().filter(f -> f.verdict().equals(FeedbackRecord.GOOD)).count();
         return new Totals(decisions.size(), shadow, tickets.size(), byOutcome, outcomes.size(), good,
                 latestFeedback.size() - good);
@@ -256,7 +258,8 @@ public final class KpiReportBuilder {
     // ---- categories
 
     private static List<CategoryStats> categoryStats(List<DecisionRecord> decisions, List<OutcomeRecord> outcomes,
-                                                     List<FeedbackRecord> feedback) {
+                                                     Map<String, FeedbackRecord> latestFeedback,
+                                                     Map<String, OutcomeRecord> liveDraftJudgements) {
         Map<String, long[]> t = new TreeMap<>();
         // [decisions, escalation decided, escalated, good, bad, offered, used]
         for (DecisionRecord d : decisions) {
@@ -269,13 +272,13 @@ public final class KpiReportBuilder {
                 }
             });
         }
-        for (FeedbackRecord f : latestFeedback(feedback).values()) {
+        for (FeedbackRecord f : latestFeedback.values()) {
             long[] c = t.computeIfAbsent(category(f.category()), k -> new long[7]);
             c[f.verdict().equals(FeedbackRecord.GOOD) ? 3 : 4]++;
         }
-        for (Map.Entry<String, OutcomeRecord> e : latestDraftJudgements(outcomes, false).entrySet()) {
-            if (e.getValue().kind() == OutcomeKind.DRAFT_USED) {
-                t.computeIfAbsent(category(e.getValue().category()), k -> new long[7])[6]++;
+        for (OutcomeRecord o : liveDraftJudgements.values()) {
+            if (o.kind() == OutcomeKind.DRAFT_USED) {
+                t.computeIfAbsent(category(o.category()), k -> new long[7])[6]++;
             }
         }
         for (OutcomeRecord o : outcomes) {
@@ -294,9 +297,7 @@ public final class KpiReportBuilder {
     private static Map<String, OutcomeRecord> latestDraftJudgements(List<OutcomeRecord> outcomes, boolean shadow) {
         Map<String, OutcomeRecord> judged = new LinkedHashMap<>();
         for (OutcomeRecord o : outcomes) {
-            boolean draft = o.kind() == OutcomeKind.DRAFT_USED || o.kind() == OutcomeKind.DRAFT_EDITED
-                    || o.kind() == OutcomeKind.DRAFT_IGNORED;
-            if (draft && o.shadow() == shadow) {
+            if (isDraftJudgement(o.kind()) && o.shadow() == shadow) {
                 String key = o.decisionRecordId() != null ? o.decisionRecordId() : o.recordId();
                 judged.merge(key, o, (a, b) -> b.at().isBefore(a.at()) ? a : b);
             }
@@ -304,7 +305,13 @@ public final class KpiReportBuilder {
         return judged;
     }
 
-    private static DraftUsage drafts(List<OutcomeRecord> outcomes, boolean shadow) {
+    private static boolean isDraftJudgement(OutcomeKind k) {
+        return k == OutcomeKind.DRAFT_USED || k == OutcomeKind.DRAFT_EDITED || k == OutcomeKind.DRAFT_IGNORED;
+    }
+
+    /** {@code judgements}: {@link #latestDraftJudgements} of the same mode. */
+    private static DraftUsage drafts(List<OutcomeRecord> outcomes, Map<String, OutcomeRecord> judgements,
+                                     boolean shadow) {
         long offered = outcomes.stream().filter(o -> o.kind() == OutcomeKind.DRAFT_OFFERED && o.shadow() == shadow)
                 .count();
         long used = 0;
@@ -312,7 +319,7 @@ public final class KpiReportBuilder {
         long ignored = 0;
         double scores = 0;
         long scored = 0;
-        for (OutcomeRecord o : latestDraftJudgements(outcomes, shadow).values()) {
+        for (OutcomeRecord o : judgements.values()) {
             switch (o.kind()) {
                 case DRAFT_USED -> used++;
                 case DRAFT_EDITED -> edited++;
@@ -408,8 +415,7 @@ public final class KpiReportBuilder {
                 if (o.kind() == OutcomeKind.FIELD_CORRECTED || o.kind() == OutcomeKind.SHADOW_DISAGREED) {
                     w[2]++;
                 }
-            } else if (o.kind() == OutcomeKind.DRAFT_USED || o.kind() == OutcomeKind.DRAFT_EDITED
-                    || o.kind() == OutcomeKind.DRAFT_IGNORED) {
+            } else if (isDraftJudgement(o.kind())) {
                 long[] w = weeks.computeIfAbsent(weekOf(o.at()), k -> new long[5]);
                 w[3]++;
                 if (o.kind() == OutcomeKind.DRAFT_USED) {

@@ -128,6 +128,11 @@ final class Decisions {
         };
     }
 
+    /** The NAME of a {@code field:NAME} spec (a CSV column), else {@code null}. */
+    static String fieldName(String spec) {
+        return spec != null && spec.indexOf(':') >= 0 && kind(spec).equals("field") ? arg(spec) : null;
+    }
+
     private static String kind(String spec) {
         int i = spec.indexOf(':');
         return (i < 0 ? spec : spec.substring(0, i)).toLowerCase(Locale.ROOT);

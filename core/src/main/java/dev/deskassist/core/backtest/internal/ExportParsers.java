@@ -16,7 +16,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,11 +121,7 @@ public final class ExportParsers {
 
     private static void one(JsonObject o, JsonRecords records, ReadCounter counter, Consumer<HistoricalTicket> sink) {
         counter.records++;
-        HistoricalTicket t = records.map(o);
-        if (t != null) {
-            counter.tickets++;
-            sink.accept(t);
-        }
+        counter.take(records.map(o), sink);
     }
 
     public static void ndjson(Reader in, ExportFormat format, ExportMapping mapping, ReadCounter counter, int maxChars,
@@ -154,11 +149,7 @@ public final class ExportParsers {
                     continue;
                 }
                 lastBroken = false;
-                HistoricalTicket t = records.map(o);
-                if (t != null) {
-                    counter.tickets++;
-                    sink.accept(t);
-                }
+                counter.take(records.map(o), sink);
             }
         } catch (IOException e) {
             counter.truncated("reading stopped after line " + lineNo + " (" + e.getClass().getSimpleName() + ")");
@@ -177,8 +168,9 @@ public final class ExportParsers {
             Set<String> used = new HashSet<>(mapping.columns().values());
             for (String spec : new String[] {mapping.category(), mapping.group(), mapping.priority(),
                     mapping.escalation()}) {
-                if (spec != null && spec.regionMatches(true, 0, "field:", 0, 6)) {
-                    used.add(spec.substring(6));
+                String column = Decisions.fieldName(spec);
+                if (column != null) {
+                    used.add(column);
                 }
             }
             for (String h : header.keySet()) {
@@ -192,7 +184,6 @@ public final class ExportParsers {
                     counter.note("column '" + c + "' (" + role + ") is not in the header");
                 }
             }
-            Map<String, Integer> index = new HashMap<>(header);
             var it = parser.iterator();
             while (true) {
                 CSVRecord rec;
@@ -211,11 +202,7 @@ public final class ExportParsers {
                     counter.malformed++;
                     continue;
                 }
-                HistoricalTicket t = csvTicket(rec, index, mapping, counter, maxChars);
-                if (t != null) {
-                    counter.tickets++;
-                    sink.accept(t);
-                }
+                counter.take(csvTicket(rec, header, mapping, counter, maxChars), sink);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             // a header that cannot be read (duplicate names, a broken first line)
@@ -244,22 +231,10 @@ public final class ExportParsers {
                 }
             }
         }
-        String created = col.apply(m.column("created"));
-        var at = Times.parse(created);
-        if (at == null && created != null && !created.isBlank()) {
-            counter.unreadableTimes++;
-        }
+        var at = counter.time(col.apply(m.column("created")));
         var human = Decisions.read(m, col, tags);
-        return new HistoricalTicket(id.strip(), at, cut(col.apply(m.column("subject")), maxChars, counter),
-                cut(col.apply(m.column("description")), maxChars, counter), col.apply(m.column("channel")), human,
-                cut(col.apply(m.column("reply")), maxChars, counter));
-    }
-
-    private static String cut(String s, int max, ReadCounter counter) {
-        if (s != null && s.length() > max) {
-            counter.textsCut++;
-            return s.substring(0, max);
-        }
-        return s;
+        return new HistoricalTicket(id.strip(), at, counter.cut(col.apply(m.column("subject")), maxChars),
+                counter.cut(col.apply(m.column("description")), maxChars), col.apply(m.column("channel")), human,
+                counter.cut(col.apply(m.column("reply")), maxChars));
     }
 }

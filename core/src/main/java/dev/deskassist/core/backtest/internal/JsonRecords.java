@@ -9,7 +9,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,17 +76,12 @@ final class JsonRecords {
     }
 
     private static String zendeskField(JsonObject o, String name) {
-        if (o.get("custom_fields") instanceof JsonArray fields) {
-            for (JsonValue v : fields) {
-                if (v instanceof JsonObject f && name.equals(str(f, "id"))) {
-                    return str(f, "value");
-                }
-            }
-        }
-        if (o.get("fields") instanceof JsonArray fields) {
-            for (JsonValue v : fields) {
-                if (v instanceof JsonObject f && name.equals(str(f, "id"))) {
-                    return str(f, "value");
+        for (String list : new String[] {"custom_fields", "fields"}) {
+            if (o.get(list) instanceof JsonArray fields) {
+                for (JsonValue v : fields) {
+                    if (v instanceof JsonObject f && name.equals(str(f, "id"))) {
+                        return str(f, "value");
+                    }
                 }
             }
         }
@@ -150,19 +144,8 @@ final class JsonRecords {
 
     private HistoricalTicket ticket(String id, String created, String subject, String description, String channel,
                                     HumanDecisions human, String reply) {
-        Instant at = Times.parse(created);
-        if (at == null && created != null && !created.isBlank()) {
-            counter.unreadableTimes++;
-        }
-        return new HistoricalTicket(id, at, cut(subject), cut(description), channel, human, cut(reply));
-    }
-
-    private String cut(String s) {
-        if (s != null && s.length() > maxChars) {
-            counter.textsCut++;
-            return s.substring(0, maxChars);
-        }
-        return s;
+        return new HistoricalTicket(id, counter.time(created), counter.cut(subject, maxChars),
+                counter.cut(description, maxChars), channel, human, counter.cut(reply, maxChars));
     }
 
     /** A string, number or boolean as text; a ServiceNow reference as its display value, else its value. */
