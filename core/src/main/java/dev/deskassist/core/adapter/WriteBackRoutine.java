@@ -388,6 +388,7 @@ public final class WriteBackRoutine {
         }
 
         private Ticket afterSend(WriteBackDiff.Changes changes, Sent sent, Ticket current) {
+            skipped.addAll(sent.findings());
             Ticket answered = sent.answered();
             if (sent.values()) {
                 if (answered == null) {
