@@ -1,5 +1,6 @@
 package dev.deskassist.servicenow;
 
+import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.adapter.NoteRef;
 import dev.deskassist.core.adapter.WriteBackDiff;
 import dev.deskassist.core.json.JsonCodec;
@@ -341,7 +342,7 @@ public final class ServiceNowMapping {
             }
         }
         if (plan.group() != null) {
-            String id = groupId(plan.group());
+            String id = ConfigValues.idFor(groupIds, plan.group(), ServiceNowConfig.SYS_ID);
             if (id == null) {
                 skipped.add("group " + plan.group() + " (no sys_id configured in servicenow.groupIds)");
             }
@@ -349,18 +350,6 @@ public final class ServiceNowMapping {
         }
         plan.fields().forEach((name, v) -> b.field(name, choiceValue(name, v)));
         return b.build();
-    }
-
-    String groupId(String name) {
-        String id = groupIds.get(name);
-        if (id == null) {
-            id = groupIds.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
-        }
-        if (id != null) {
-            return id;
-        }
-        return ServiceNowConfig.SYS_ID.matcher(name).matches() ? name : null;
     }
 
     private String choiceValue(String logical, String value) {
