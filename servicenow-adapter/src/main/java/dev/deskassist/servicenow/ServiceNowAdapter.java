@@ -48,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * {@code sys_mod_count}): the routine re-reads right before writing and rebases when the record
  * moved. Everything goes in one {@code PATCH /api/now/table/<table>/<sys_id>} with string values,
  * which is never repeated blindly: when its answer is lost, the routine re-reads and looks for the
- * note's key first. The answer is then checked ({@link PatchCheck}: {@code sys_mod_count} up by
- * exactly one, every field holding what was sent, priority as the matrix promises); findings are
- * logged and added to {@link ApplyResult#skipped()}, fields the instance ignored also reach
+ * note's key first; within this process the routine also runs applies to one record one at a time
+ * and never posts a note key twice. The answer is then checked ({@link PatchCheck}:
+ * {@code sys_mod_count} up by exactly one, every field holding what was sent, priority as the
+ * matrix promises); findings are logged and added to {@link ApplyResult#skipped()}, fields the instance ignored also reach
  * {@link ApplyResult#ignored()} through the routine. A 403 (ACL, business rule, data policy) is a
  * rejection; a 429 carries the instance's wait, often close to an hour, for the pipeline to
  * schedule.
