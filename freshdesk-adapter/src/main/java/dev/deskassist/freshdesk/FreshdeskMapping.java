@@ -1,5 +1,6 @@
 package dev.deskassist.freshdesk;
 
+import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.adapter.TicketPoller;
 import dev.deskassist.core.adapter.TicketRef;
 import dev.deskassist.core.adapter.WriteBackDiff;
@@ -290,7 +291,7 @@ public final class FreshdeskMapping {
                 .internalNote(plan.internalNote()).idempotencyKey(plan.idempotencyKey());
         plan.tagsToAdd().forEach(b::addTag);
         if (plan.group() != null) {
-            String id = groupId(plan.group());
+            String id = ConfigValues.idFor(groupIds, plan.group(), ID);
             if (id == null) {
                 skipped.add("group " + plan.group() + " (no group id configured)");
             }
@@ -314,18 +315,6 @@ public final class FreshdeskMapping {
             skipped.add("public reply (never sent to Freshdesk; drafts go into the private note)");
         }
         return b.build();
-    }
-
-    String groupId(String name) {
-        String id = groupIds.get(name);
-        if (id == null) {
-            id = groupIds.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
-        }
-        if (id != null) {
-            return id;
-        }
-        return ID.matcher(name).matches() ? name : null;
     }
 
     /** Whether a logical field has a Freshdesk field configured. */

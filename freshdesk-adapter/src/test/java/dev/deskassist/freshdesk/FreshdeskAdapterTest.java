@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.deskassist.core.adapter.ApplyResult;
 import dev.deskassist.core.adapter.TicketRef;
 import dev.deskassist.core.adapter.WriteBackException;
+import dev.deskassist.core.adapter.testkit.Fixtures;
 import dev.deskassist.core.http.NotFoundException;
 import dev.deskassist.core.http.ValidationException;
 import dev.deskassist.core.model.Priority;

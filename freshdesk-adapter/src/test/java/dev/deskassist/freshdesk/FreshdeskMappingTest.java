@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.adapter.TicketPoller;
 import dev.deskassist.core.adapter.WriteBackDiff;
+import dev.deskassist.core.adapter.testkit.Fixtures;
 import dev.deskassist.core.http.ErrorDetails;
 import dev.deskassist.core.model.AuthorRole;
 import dev.deskassist.core.model.Comment;

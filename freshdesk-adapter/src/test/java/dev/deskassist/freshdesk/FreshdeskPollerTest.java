@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.adapter.TicketPoller;
+import dev.deskassist.core.adapter.testkit.Fixtures;
 import dev.deskassist.core.http.HttpApiException;
 import dev.deskassist.freshdesk.testkit.FakeFreshdesk;
 import jakarta.json.Json;

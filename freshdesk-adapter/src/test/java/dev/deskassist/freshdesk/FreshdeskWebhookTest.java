@@ -11,6 +11,7 @@ import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.WebhookRejectedException;
 import dev.deskassist.core.adapter.WebhookRejectedException.Reason;
 import dev.deskassist.core.adapter.WebhookRequest;
+import dev.deskassist.core.adapter.testkit.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

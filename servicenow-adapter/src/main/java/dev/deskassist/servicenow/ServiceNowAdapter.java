@@ -9,14 +9,12 @@ import dev.deskassist.core.adapter.TicketPoller;
 import dev.deskassist.core.adapter.TicketRef;
 import dev.deskassist.core.adapter.WebhookRequest;
 import dev.deskassist.core.adapter.WriteBackDiff;
-import dev.deskassist.core.adapter.WriteBackException;
 import dev.deskassist.core.adapter.WriteBackRoutine;
 import dev.deskassist.core.adapter.WriteLedger;
 import dev.deskassist.core.adapter.WriteTarget;
 import dev.deskassist.core.http.ApiClient;
 import dev.deskassist.core.http.ApiRequest;
 import dev.deskassist.core.http.ApiResponse;
-import dev.deskassist.core.http.HttpApiException;
 import dev.deskassist.core.json.JsonFields;
 import dev.deskassist.core.model.Comment;
 import dev.deskassist.core.model.Ticket;
@@ -50,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * {@code sys_mod_count}): the routine re-reads right before writing and rebases when the record
  * moved. Everything goes in one {@code PATCH /api/now/table/<table>/<sys_id>} with string values,
  * which is never repeated blindly: when its answer is lost, the routine re-reads and looks for the
- * note's key first. The answer is then checked ({@link PatchCheck}: {@code sys_mod_count} up by
- * exactly one, every field holding what was sent, priority as the matrix promises); findings are
- * logged and added to {@link ApplyResult#skipped()}, fields the instance ignored also reach
+ * note's key first; within this process the routine also runs applies to one record one at a time
+ * and never posts a note key twice. The answer is then checked ({@link PatchCheck}:
+ * {@code sys_mod_count} up by exactly one, every field holding what was sent, priority as the
+ * matrix promises); findings are logged and added to {@link ApplyResult#skipped()}, fields the instance ignored also reach
  * {@link ApplyResult#ignored()} through the routine. A 403 (ACL, business rule, data policy) is a
  * rejection; a 429 carries the instance's wait, often close to an hour, for the pipeline to
  * schedule.
@@ -69,7 +68,7 @@ public final class ServiceNowAdapter implements HelpdeskAdapter, WriteTarget {
     private final ApiClient client;
     private final ServiceNowMapping mapping;
     private final ServiceNowWebhook webhook;
-    private final WriteLedger ledger;
+    private final WriteBackRoutine routine;
     private final TicketPoller poller;
     private final int journalPageSize;
     private final AtomicBoolean journalWarned = new AtomicBoolean();
@@ -100,10 +99,10 @@ public final class ServiceNowAdapter implements HelpdeskAdapter, WriteTarget {
     public ServiceNowAdapter(ServiceNowConfig config, ApiClient client, WriteLedger ledger) {
         this.config = HelpdeskConfig.requireValid(config);
         this.client = Objects.requireNonNull(client, "client");
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.mapping = ServiceNowMapping.of(config);
         this.webhook = ConfigValues.optional(config, "webhookSecret").isEmpty() ? null : ServiceNowWebhook.of(config);
         this.journalPageSize = config.journalPageSize();
+        this.routine = new WriteBackRoutine(this, ledger, config.maxConflictRetries());
         if (config.pollEnabled()) {
             this.poller = new ServiceNowPoller(client, mapping, config.pollInterval(), config.pollPageSize(),
                     config.pollFilter().orElse(null), Clock.systemUTC());
@@ -196,20 +195,19 @@ public final class ServiceNowAdapter implements HelpdeskAdapter, WriteTarget {
     @Override
     public ApplyResult apply(TicketRef ref, WriteBack plan) {
         checkRef(ref);
-        Reporting call = new Reporting();
-        return call.addTo(new WriteBackRoutine(call, ledger, config.maxConflictRetries()).apply(ref, plan));
+        return routine.apply(ref, plan);
     }
 
     @Override
     public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan) {
-        return apply(ref, basis, plan, ledger);
+        checkRef(ref);
+        return routine.apply(ref, basis, plan);
     }
 
     @Override
-    public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan, WriteLedger writeLedger) {
+    public ApplyResult apply(TicketRef ref, Ticket basis, WriteBack plan, WriteLedger ledger) {
         checkRef(ref);
-        Reporting call = new Reporting();
-        return call.addTo(new WriteBackRoutine(call, writeLedger, config.maxConflictRetries()).apply(ref, basis, plan));
+        return routine.withLedger(ledger).apply(ref, basis, plan);
     }
 
     @Override
@@ -237,12 +235,9 @@ public final class ServiceNowAdapter implements HelpdeskAdapter, WriteTarget {
         return "closed".equals(ticket.status());
     }
 
+    /** The PATCH's answer is checked ({@link PatchCheck}); what it finds goes to the result's skipped. */
     @Override
     public Sent send(TicketRef ref, WriteBackDiff.Changes changes, Ticket current) {
-        return send(ref, changes, current, new ArrayList<>());
-    }
-
-    private Sent send(TicketRef ref, WriteBackDiff.Changes changes, Ticket current, List<String> findings) {
         String id = checkRef(ref);
         Map<String, String> fields = mapping.patchFields(changes);
         // not idempotent: ApiClient repeats it only after a 429, which the instance did not act on
@@ -252,70 +247,11 @@ public final class ServiceNowAdapter implements HelpdeskAdapter, WriteTarget {
         for (String f : found) {
             log.warn("servicenow record {}: after the PATCH: {}", id, f);
         }
-        findings.addAll(found);
-        return Sent.all(changes, mapping.toTicket(record, List.of()));
+        return Sent.all(changes, mapping.toTicket(record, List.of()), found);
     }
 
     private static String checkRef(TicketRef ref) {
         return Objects.requireNonNull(ref, "ref").idFor(NAME, ServiceNowConfig.SYS_ID, "sys_ids of 32 hex digits");
-    }
-
-    /**
-     * This adapter as the target of one apply call, collecting what the PATCH answers showed
-     * ({@link PatchCheck}) so that the result can say it; the adapter itself holds no per-call state.
-     */
-    private final class Reporting implements WriteTarget {
-        private final List<String> findings = new ArrayList<>();
-
-        ApplyResult addTo(ApplyResult r) {
-            if (findings.isEmpty()) {
-                return r;
-            }
-            List<String> skipped = new ArrayList<>(r.skipped());
-            findings.stream().filter(f -> !skipped.contains(f)).forEach(skipped::add);
-            return new ApplyResult(r.ref(), r.changed(), skipped, r.requests(), r.conflictsRetried(), r.keptHuman(),
-                    r.ignored());
-        }
-
-        @Override
-        public Concurrency concurrency() {
-            return ServiceNowAdapter.this.concurrency();
-        }
-
-        @Override
-        public Ticket fetch(TicketRef ref) {
-            return ServiceNowAdapter.this.fetch(ref);
-        }
-
-        @Override
-        public WriteBack translate(WriteBack plan, List<String> skipped) {
-            return ServiceNowAdapter.this.translate(plan, skipped);
-        }
-
-        @Override
-        public boolean supportsField(String logicalName) {
-            return ServiceNowAdapter.this.supportsField(logicalName);
-        }
-
-        @Override
-        public Sent send(TicketRef ref, WriteBackDiff.Changes changes, Ticket current) {
-            return ServiceNowAdapter.this.send(ref, changes, current, findings);
-        }
-
-        @Override
-        public boolean isDefault(String writeKey, String value) {
-            return ServiceNowAdapter.this.isDefault(writeKey, value);
-        }
-
-        @Override
-        public boolean isClosed(Ticket ticket) {
-            return ServiceNowAdapter.this.isClosed(ticket);
-        }
-
-        @Override
-        public WriteBackException.Kind classify(HttpApiException e) {
-            return ServiceNowAdapter.this.classify(e);
-        }
     }
 
     @Override

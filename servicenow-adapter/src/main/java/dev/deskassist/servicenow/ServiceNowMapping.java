@@ -1,5 +1,6 @@
 package dev.deskassist.servicenow;
 
+import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.adapter.NoteRef;
 import dev.deskassist.core.adapter.WriteBackDiff;
 import dev.deskassist.core.json.JsonCodec;
@@ -76,6 +77,9 @@ public final class ServiceNowMapping {
     private final String tagsField;
     private final Set<String> closedStates;
     private final Set<String> integrationUsers;
+    /** Fixed by the configuration, so built once rather than per request. */
+    private final List<String> recordFields;
+    private final String recordQuery;
 
     /**
      * @param matrix {@code null} when priority is never written ({@code priorityMatrix=off}); priorities
@@ -96,6 +100,9 @@ public final class ServiceNowMapping {
         this.tagsField = tagsField;
         this.closedStates = Set.copyOf(closedStates);
         this.integrationUsers = Set.copyOf(integrationUsers);
+        this.recordFields = recordFields(table, caller, this.fieldIds, tagsField);
+        this.recordQuery = "?sysparm_display_value=all&sysparm_exclude_reference_link=true&sysparm_fields="
+                + encode(String.join(",", recordFields));
     }
 
     public static ServiceNowMapping of(ServiceNowConfig c) {
@@ -112,6 +119,11 @@ public final class ServiceNowMapping {
 
     /** The fields read with every record (and every PATCH answer), dot-walks included. */
     public List<String> recordFields() {
+        return recordFields;
+    }
+
+    private static List<String> recordFields(String table, String caller, Map<String, String> fieldIds,
+                                             String tagsField) {
         Set<String> f = new LinkedHashSet<>(List.of("sys_id", "number", "short_description", "description", "state",
                 "active", "priority", "impact", "urgency", "assignment_group", "contact_type", "sla_due",
                 "sys_created_on", "sys_updated_on", "sys_updated_by", "sys_mod_count", "company", caller,
@@ -131,8 +143,7 @@ public final class ServiceNowMapping {
 
     /** {@code GET} (and {@code PATCH}) path of one record, with display and raw values of the fields read. */
     public String recordPath(String sysId) {
-        return TABLE_API + table + "/" + sysId + "?sysparm_display_value=all&sysparm_exclude_reference_link=true"
-                + "&sysparm_fields=" + encode(String.join(",", recordFields()));
+        return TABLE_API + table + "/" + sysId + recordQuery;
     }
 
     /** One page of the record's journal (comments and work notes), oldest first, raw values. */
@@ -341,7 +352,7 @@ public final class ServiceNowMapping {
             }
         }
         if (plan.group() != null) {
-            String id = groupId(plan.group());
+            String id = ConfigValues.idFor(groupIds, plan.group(), ServiceNowConfig.SYS_ID);
             if (id == null) {
                 skipped.add("group " + plan.group() + " (no sys_id configured in servicenow.groupIds)");
             }
@@ -349,18 +360,6 @@ public final class ServiceNowMapping {
         }
         plan.fields().forEach((name, v) -> b.field(name, choiceValue(name, v)));
         return b.build();
-    }
-
-    String groupId(String name) {
-        String id = groupIds.get(name);
-        if (id == null) {
-            id = groupIds.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
-        }
-        if (id != null) {
-            return id;
-        }
-        return ServiceNowConfig.SYS_ID.matcher(name).matches() ? name : null;
     }
 
     private String choiceValue(String logical, String value) {

@@ -3,41 +3,26 @@ package dev.deskassist.servicenow;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Reads the payloads in {@code src/test/resources/fixtures} (see the README there for their origin). */
+/** The payloads in {@code src/test/resources/fixtures} (see the README there for their origin), and records made from them. */
 final class Fixtures {
 
     private Fixtures() {
     }
 
     static String text(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.deskassist.core.adapter.testkit.Fixtures.text(name);
     }
 
     static JsonObject json(String name) {
-        return parse(text(name));
+        return dev.deskassist.core.adapter.testkit.Fixtures.json(name);
     }
 
     static JsonObject parse(String s) {
-        try (JsonReader r = Json.createReader(new StringReader(s))) {
-            return r.readObject();
-        }
+        return dev.deskassist.core.adapter.testkit.Fixtures.parse(s);
     }
 
     /** The record under {@code result} of a fixture. */

@@ -173,6 +173,19 @@ class ServiceNowWriteBackTest {
     }
 
     @Test
+    void aNotePlannedTwiceFromOneStaleReadIsPostedOnce() {
+        // two events planned from the same read: the second call's basis cannot show the first note
+        Ticket basis = adapter.fetch(ref());
+        WriteBack note = WriteBack.builder(ID).internalNote("AI triage: network outage").idempotencyKey("delivery-9")
+                .build();
+        adapter.apply(ref(), basis, note);
+        ApplyResult second = adapter.apply(ref(), basis, note);
+        assertEquals(1, fake.internalNotes(ID).size(), fake.calls().toString());
+        assertEquals(1, patches());
+        assertTrue(second.skipped().contains("internal note (already posted)"), second.toString());
+    }
+
+    @Test
     void aClosedRecordIsRejectedWithoutAWrite() {
         fake.close(ID);
         WriteBackException e = assertThrows(WriteBackException.class, () -> adapter.apply(ref(), triage()));

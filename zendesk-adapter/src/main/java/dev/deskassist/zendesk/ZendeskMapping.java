@@ -1,5 +1,6 @@
 package dev.deskassist.zendesk;
 
+import dev.deskassist.core.adapter.ConfigValues;
 import dev.deskassist.core.adapter.WriteBackDiff;
 import dev.deskassist.core.model.AuthorRole;
 import dev.deskassist.core.model.Comment;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Zendesk JSON to and from the core model, as pure functions (no I/O), so that each rule can be
@@ -49,6 +51,7 @@ import java.util.Set;
 public final class ZendeskMapping {
 
     private static final jakarta.json.spi.JsonProvider JSONP = JsonCodec.jsonp();
+    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,18}");
 
     private final Map<String, Long> fieldIds;
     private final Map<Long, String> fieldNames;
@@ -235,23 +238,11 @@ public final class ZendeskMapping {
         if (plan.group() == null) {
             return plan;
         }
-        String id = groupId(plan.group());
+        String id = ConfigValues.idFor(groupIds, plan.group(), ID);
         if (id == null) {
             skipped.add("group " + plan.group() + " (no group id configured)");
         }
         return plan.toBuilder().group(id).build();
-    }
-
-    String groupId(String name) {
-        String id = groupIds.get(name);
-        if (id == null) {
-            id = groupIds.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
-        }
-        if (id != null) {
-            return id;
-        }
-        return name.matches("[1-9][0-9]{0,18}") ? name : null;
     }
 
     /** Whether a logical field has a Zendesk custom field id configured. */

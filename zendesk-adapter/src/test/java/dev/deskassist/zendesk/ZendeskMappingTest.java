@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deskassist.core.adapter.WriteBackDiff;
+import dev.deskassist.core.adapter.testkit.Fixtures;
 import dev.deskassist.core.model.AuthorRole;
 import dev.deskassist.core.model.Priority;
 import dev.deskassist.core.model.Ticket;

@@ -12,6 +12,7 @@ import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.WebhookRejectedException;
 import dev.deskassist.core.adapter.WebhookRejectedException.Reason;
 import dev.deskassist.core.adapter.WebhookRequest;
+import dev.deskassist.core.adapter.testkit.Fixtures;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed values for the adapters' config interfaces, in the manner of Micrometer's
@@ -87,6 +88,23 @@ public final class ConfigValues {
     public static Map<String, String> map(HelpdeskConfig config, String name) {
         String key = config.key(name);
         return withOrigin(config, key, () -> map(config::get, key));
+    }
+
+    /**
+     * The helpdesk id a configured map such as {@code groupIds} gives {@code name}, its exact key
+     * first, then one differing only in case; else {@code name} itself when it already is an id
+     * (matches {@code idPattern}); else {@code null}.
+     */
+    public static String idFor(Map<String, String> ids, String name, Pattern idPattern) {
+        String id = ids.get(name);
+        if (id == null) {
+            id = ids.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+        if (id != null) {
+            return id;
+        }
+        return idPattern.matcher(name).matches() ? name : null;
     }
 
     private static <T> T withOrigin(HelpdeskConfig config, String key, java.util.function.Supplier<T> read) {

@@ -388,6 +388,7 @@ public final class WriteBackRoutine {
         }
 
         private Ticket afterSend(WriteBackDiff.Changes changes, Sent sent, Ticket current) {
+            skipped.addAll(sent.findings());
             Ticket answered = sent.answered();
             if (sent.values()) {
                 if (answered == null) {
@@ -404,7 +405,10 @@ public final class WriteBackRoutine {
             }
             if (sent.internalNote()) {
                 changed.add("internal note");
-                guards.remember(ref, NoteRef.tokenOf(changes.internalNote()));
+                if (target.concurrency() == Concurrency.CLIENT_CHECK) {
+                    // only consulted there; a compare-and-set target's note is guarded by the version
+                    guards.remember(ref, NoteRef.tokenOf(changes.internalNote()));
+                }
             }
             if (sent.publicReply()) {
                 changed.add("public reply");

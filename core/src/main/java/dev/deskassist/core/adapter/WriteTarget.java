@@ -32,20 +32,34 @@ public interface WriteTarget {
     /**
      * What one {@link #send} carried, and the ticket as the helpdesk answered after the write
      * ({@code null} when the answer holds no ticket, e.g. a note endpoint). Values (tags,
-     * priority, group, fields) are always carried together, in one request.
+     * priority, group, fields) are always carried together, in one request. {@code findings} are
+     * what the helpdesk's answer showed amiss beyond the values the routine compares itself (e.g.
+     * ServiceNow's version moving by more than one); the routine adds them to
+     * {@link ApplyResult#skipped()}, so that a target need keep no per-call state to report them.
      */
-    record Sent(boolean values, boolean internalNote, boolean publicReply, Ticket answered) {
+    record Sent(boolean values, boolean internalNote, boolean publicReply, Ticket answered, List<String> findings) {
 
         public Sent {
             if (!values && !internalNote && !publicReply) {
                 throw new IllegalArgumentException("a send must carry something");
             }
+            findings = List.copyOf(findings);
+        }
+
+        /** A send whose answer showed nothing amiss. */
+        public Sent(boolean values, boolean internalNote, boolean publicReply, Ticket answered) {
+            this(values, internalNote, publicReply, answered, List.of());
         }
 
         /** Everything in {@code changes} went in one request. */
         public static Sent all(WriteBackDiff.Changes changes, Ticket answered) {
+            return all(changes, answered, List.of());
+        }
+
+        /** Everything in {@code changes} went in one request, whose answer showed {@code findings}. */
+        public static Sent all(WriteBackDiff.Changes changes, Ticket answered, List<String> findings) {
             return new Sent(changes.hasValues(), changes.internalNote() != null, changes.publicReply() != null,
-                    answered);
+                    answered, findings);
         }
     }
 

@@ -1,5 +1,6 @@
-package dev.deskassist.freshdesk;
+package dev.deskassist.core.adapter.testkit;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -9,13 +10,17 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the payloads in {@code src/test/resources/fixtures} (see the README there for their origin). */
-final class Fixtures {
+/**
+ * Reads an adapter's recorded payloads from {@code /fixtures/} on the test class path (each
+ * adapter's {@code src/test/resources/fixtures}, whose README names their origin).
+ */
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static String text(String name) {
+    /** The fixture {@code name} as UTF-8 text. */
+    public static String text(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
@@ -26,18 +31,21 @@ final class Fixtures {
         }
     }
 
-    static JsonObject json(String name) {
+    /** The fixture {@code name}, a JSON object. */
+    public static JsonObject json(String name) {
         return parse(text(name));
     }
 
-    static JsonArray array(String name) {
-        try (JsonReader r = jakarta.json.Json.createReader(new StringReader(text(name)))) {
+    /** The fixture {@code name}, a JSON array. */
+    public static JsonArray array(String name) {
+        try (JsonReader r = Json.createReader(new StringReader(text(name)))) {
             return r.readArray();
         }
     }
 
-    static JsonObject parse(String s) {
-        try (JsonReader r = jakarta.json.Json.createReader(new StringReader(s))) {
+    /** {@code s}, a JSON object. */
+    public static JsonObject parse(String s) {
+        try (JsonReader r = Json.createReader(new StringReader(s))) {
             return r.readObject();
         }
     }
