@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 
 /**
  * DeskAssist's metrics in a Micrometer {@link MeterRegistry}: webhooks by outcome and reason, run
@@ -291,6 +292,9 @@ public final class MicrometerMetrics implements PipelineListener, UsageMeter.Lis
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1.$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", ".");
     }
 
+    /** Compiled once: {@link #tagValue} runs several times for every webhook, run and LLM call. */
+    private static final Pattern UNUSUAL = Pattern.compile("[^a-z0-9_.:/-]+");
+
     /**
      * A tag value made of configuration names or fixed words: lower case, spaces and anything
      * unusual as {@code _}, at most 64 characters, so that no odd input widens a label.
@@ -299,7 +303,7 @@ public final class MicrometerMetrics implements PipelineListener, UsageMeter.Lis
         if (s == null || s.isBlank()) {
             return "none";
         }
-        String v = s.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.:/-]+", "_");
+        String v = UNUSUAL.matcher(s.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
         return v.length() > 64 ? v.substring(0, 64) : v;
     }
 }
