@@ -396,7 +396,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
                 .filter(e -> !now.isBefore(pausedUntil.getOrDefault(e.getKey(), Instant.MIN)))
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
         try {
-            Optional<Claim> claim = store.claim(ready, clock.instant(), settings.lease());
+            Optional<Claim> claim = store.claim(ready, now, settings.lease());
             if (!storeUp) {
                 log.info("event store answers again");
             }
