@@ -81,7 +81,9 @@ public final class MicrometerMetrics implements PipelineListener, UsageMeter.Lis
      * {@code .pending.events}, {@code .in.flight.runs}, {@code .dead.letters}, one function counter
      * {@code deskassist.pipeline.<counter>} per pipeline total, and
      * {@code deskassist.helpdesk.circuit.state} per helpdesk (0 closed, 1 open, 2 half-open, -1 unknown).
-     * The values are read from {@link Pipeline#health()} when the registry is scraped.
+     * The values are read when the registry is scraped: the gauges from {@link Pipeline#health()}, the
+     * totals and circuit states from {@link Pipeline#counter} and {@link Pipeline#circuitState}, which
+     * do not ask the store (a scrape reads a dozen totals; each {@code health()} counts in the store).
      */
     public MicrometerMetrics bindTo(Pipeline pipeline) {
         Objects.requireNonNull(pipeline, "pipeline");
@@ -99,13 +101,13 @@ public final class MicrometerMetrics implements PipelineListener, UsageMeter.Lis
         PipelineHealth now = pipeline.health();
         for (String counter : now.counters().keySet()) {
             FunctionCounter.builder("deskassist.pipeline." + dotted(counter), pipeline,
-                            p -> p.health().counters().getOrDefault(counter, 0L))
+                            p -> p.counter(counter))
                     .description(COUNTER_HELP.getOrDefault(counter, "Pipeline total " + counter))
                     .register(registry);
         }
         for (String helpdesk : pipeline.helpdesks()) {
             Gauge.builder("deskassist.helpdesk.circuit.state", pipeline,
-                            p -> circuit(p.health().circuits().get(helpdesk)))
+                            p -> circuit(p.circuitState(helpdesk)))
                     .description("Circuit breaker per helpdesk: 0 closed, 1 open, 2 half-open, -1 unknown")
                     .tag("helpdesk", helpdesk).strongReference(true).register(registry);
         }

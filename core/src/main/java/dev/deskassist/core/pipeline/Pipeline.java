@@ -758,6 +758,24 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         return new PipelineHealth(accepting, up, circuits, pending, inFlight.size(), dead, values);
     }
 
+    /**
+     * One of the totals in {@link #health()}'s counters (0 for a name it does not have), read
+     * without asking the store: for metrics that sample each total on its own.
+     */
+    public long counter(String name) {
+        LongAdder adder = counters.get(name);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /**
+     * The circuit state of one helpdesk as {@link #health()}'s circuits give it (null for a
+     * helpdesk this pipeline does not serve), read without asking the store.
+     */
+    public String circuitState(String helpdesk) {
+        Endpoint ep = endpoints.get(helpdesk);
+        return ep == null ? null : circuit(ep.adapter());
+    }
+
     /** The store's dead letters, on this pipeline's clock. */
     public DeadLetters deadLetters() {
         return store.deadLetters(clock);
