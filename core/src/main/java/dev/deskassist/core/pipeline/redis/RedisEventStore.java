@@ -428,7 +428,7 @@ public final class RedisEventStore implements EventStore {
         if (budget.isUnlimited()) {
             return () -> true;
         }
-        long capacity = Math.max(1, (budget.permits() + 59) / 60);
+        long capacity = budget.permitsPerSlice();
         String[] args = {account, Long.toString(capacity), Long.toString(budget.permits()),
                 Long.toString(budget.period().toMillis())};
         return () -> {
