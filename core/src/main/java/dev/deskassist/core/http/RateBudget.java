@@ -90,8 +90,11 @@ public record RateBudget(long permits, Duration period) {
         return permits == 0;
     }
 
-    /** Permits released together in one slice: about a sixtieth of the budget, at least one. */
-    long permitsPerSlice() {
+    /**
+     * Permits released together in one slice: about a sixtieth of the budget, at least one; also
+     * the most a shared limiter lets out at once, so that both limiters burst alike.
+     */
+    public long permitsPerSlice() {
         return Math.max(1, (permits + 59) / 60);
     }
 

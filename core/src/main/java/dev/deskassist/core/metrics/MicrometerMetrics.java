@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 
 /**
  * DeskAssist's metrics in a Micrometer {@link MeterRegistry}: webhooks by outcome and reason, run
@@ -80,7 +81,9 @@ public final class MicrometerMetrics implements PipelineListener, UsageMeter.Lis
      * {@code .pending.events}, {@code .in.flight.runs}, {@code .dead.letters}, one function counter
      * {@code deskassist.pipeline.<counter>} per pipeline total, and
      * {@code deskassist.helpdesk.circuit.state} per helpdesk (0 closed, 1 open, 2 half-open, -1 unknown).
-     * The values are read from {@link Pipeline#health()} when the registry is scraped.
+     * The values are read when the registry is scraped: the gauges from {@link Pipeline#health()}, the
+     * totals and circuit states from {@link Pipeline#counter} and {@link Pipeline#circuitState}, which
+     * do not ask the store (a scrape reads a dozen totals; each {@code health()} counts in the store).
      */
     public MicrometerMetrics bindTo(Pipeline pipeline) {
         Objects.requireNonNull(pipeline, "pipeline");
@@ -98,13 +101,13 @@ public final class MicrometerMetrics implements PipelineListener, UsageMeter.Lis
         PipelineHealth now = pipeline.health();
         for (String counter : now.counters().keySet()) {
             FunctionCounter.builder("deskassist.pipeline." + dotted(counter), pipeline,
-                            p -> p.health().counters().getOrDefault(counter, 0L))
+                            p -> p.counter(counter))
                     .description(COUNTER_HELP.getOrDefault(counter, "Pipeline total " + counter))
                     .register(registry);
         }
         for (String helpdesk : pipeline.helpdesks()) {
             Gauge.builder("deskassist.helpdesk.circuit.state", pipeline,
-                            p -> circuit(p.health().circuits().get(helpdesk)))
+                            p -> circuit(p.circuitState(helpdesk)))
                     .description("Circuit breaker per helpdesk: 0 closed, 1 open, 2 half-open, -1 unknown")
                     .tag("helpdesk", helpdesk).strongReference(true).register(registry);
         }
@@ -291,6 +294,9 @@ public final class MicrometerMetrics implements PipelineListener, UsageMeter.Lis
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1.$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", ".");
     }
 
+    /** Compiled once: {@link #tagValue} runs several times for every webhook, run and LLM call. */
+    private static final Pattern UNUSUAL = Pattern.compile("[^a-z0-9_.:/-]+");
+
     /**
      * A tag value made of configuration names or fixed words: lower case, spaces and anything
      * unusual as {@code _}, at most 64 characters, so that no odd input widens a label.
@@ -299,7 +305,7 @@ public final class MicrometerMetrics implements PipelineListener, UsageMeter.Lis
         if (s == null || s.isBlank()) {
             return "none";
         }
-        String v = s.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.:/-]+", "_");
+        String v = UNUSUAL.matcher(s.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
         return v.length() > 64 ? v.substring(0, 64) : v;
     }
 }

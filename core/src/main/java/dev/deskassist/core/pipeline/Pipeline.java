@@ -396,7 +396,7 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
                 .filter(e -> !now.isBefore(pausedUntil.getOrDefault(e.getKey(), Instant.MIN)))
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
         try {
-            Optional<Claim> claim = store.claim(ready, clock.instant(), settings.lease());
+            Optional<Claim> claim = store.claim(ready, now, settings.lease());
             if (!storeUp) {
                 log.info("event store answers again");
             }
@@ -756,6 +756,24 @@ public final class Pipeline implements WebhookIntake, AutoCloseable {
         counters.forEach((name, adder) -> values.put(name, adder.sum()));
         boolean accepting = (state == State.NEW || state == State.RUNNING) && up && storeUp;
         return new PipelineHealth(accepting, up, circuits, pending, inFlight.size(), dead, values);
+    }
+
+    /**
+     * One of the totals in {@link #health()}'s counters (0 for a name it does not have), read
+     * without asking the store: for metrics that sample each total on its own.
+     */
+    public long counter(String name) {
+        LongAdder adder = counters.get(name);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /**
+     * The circuit state of one helpdesk as {@link #health()}'s circuits give it (null for a
+     * helpdesk this pipeline does not serve), read without asking the store.
+     */
+    public String circuitState(String helpdesk) {
+        Endpoint ep = endpoints.get(helpdesk);
+        return ep == null ? null : circuit(ep.adapter());
     }
 
     /** The store's dead letters, on this pipeline's clock. */

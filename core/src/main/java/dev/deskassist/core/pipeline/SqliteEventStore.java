@@ -4,6 +4,7 @@ import dev.deskassist.core.adapter.TicketEvent;
 import dev.deskassist.core.adapter.TicketRef;
 import dev.deskassist.core.adapter.WriteLedger;
 import dev.deskassist.core.pipeline.internal.SqliteSchema;
+import dev.deskassist.core.pipeline.internal.StoredEventTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,7 +221,7 @@ public final class SqliteEventStore implements EventStore {
                     ps.setString(1, token);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            types.add(eventType(rs.getString(1)));
+                            types.add(StoredEventTypes.read(rs.getString(1)));
                             deliveries.add(rs.getString(2));
                         }
                     }
@@ -236,15 +237,6 @@ public final class SqliteEventStore implements EventStore {
                         Instant.ofEpochMilli(firstReceived), Instant.ofEpochMilli(until), deliveries));
             }
         }));
-    }
-
-    /** An event kind written by a newer version reads as UPDATED: processing fetches the whole ticket anyway. */
-    private static TicketEvent.Type eventType(String name) {
-        try {
-            return TicketEvent.Type.valueOf(name);
-        } catch (RuntimeException e) {
-            return TicketEvent.Type.UPDATED;
-        }
     }
 
     @Override
@@ -335,8 +327,8 @@ public final class SqliteEventStore implements EventStore {
             update("DELETE FROM events WHERE claim_token = ?", claim.token());
             afterRun(claim.ref(), t);
             return Optional.of(new DeadLetterEntry(id, claim.ref().helpdesk(), claim.ref().ticketId(),
-                    eventType(type), Math.max(1, events), reason, attempts, Instant.ofEpochMilli(firstReceived),
-                    now, now, null));
+                    StoredEventTypes.read(type), Math.max(1, events), reason, attempts,
+                    Instant.ofEpochMilli(firstReceived), now, now, null));
         }));
     }
 

@@ -11,8 +11,10 @@ import dev.deskassist.core.summary.Summary;
 import dev.deskassist.core.triage.Sentiment;
 import dev.deskassist.core.triage.TriageResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,6 +45,13 @@ public final class PolicyWriteBackPlanner implements WriteBackPlanner {
     private final WriteBackPolicy policy;
     private final InternalNote note;
     private final AiDisclosure disclosure;
+    /**
+     * With category overrides, the planner of each overridden category (by lower-case id) and
+     * the one of every other category, each with its flattened policy, built once here and not per
+     * ticket; {@code otherCategories} is null when the policy has no overrides.
+     */
+    private final Map<String, PolicyWriteBackPlanner> byCategory;
+    private final PolicyWriteBackPlanner otherCategories;
 
     /** A planner writing its note in the policy's note language, with the built-in disclosure wording. */
     public PolicyWriteBackPlanner(WriteBackPolicy policy) {
@@ -62,6 +71,33 @@ public final class PolicyWriteBackPlanner implements WriteBackPlanner {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.note = Objects.requireNonNull(note, "note");
         this.disclosure = Objects.requireNonNull(disclosure, "disclosure");
+        if (policy.hasCategoryOverrides()) {
+            Map<String, PolicyWriteBackPlanner> planners = new HashMap<>();
+            for (OutputRule rule : policy.rules().values()) {
+                for (String id : rule.categories().keySet()) {
+                    planners.computeIfAbsent(categoryKey(id),
+                            k -> new PolicyWriteBackPlanner(policy.forCategory(id), note, disclosure));
+                }
+            }
+            this.byCategory = Map.copyOf(planners);
+            this.otherCategories = new PolicyWriteBackPlanner(policy.forCategory(null), note, disclosure);
+        } else {
+            this.byCategory = Map.of();
+            this.otherCategories = null;
+        }
+    }
+
+    /** How {@link OutputRule#forCategory} matches a category id: stripped, ignoring case. */
+    private static String categoryKey(String category) {
+        return category.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The planner for a ticket of {@code category} (null: triage abstained); this one when there are no overrides. */
+    private PolicyWriteBackPlanner forCategory(String category) {
+        if (otherCategories == null) {
+            return this;
+        }
+        return category == null ? otherCategories : byCategory.getOrDefault(categoryKey(category), otherCategories);
     }
 
     public WriteBackPolicy policy() {
@@ -72,10 +108,10 @@ public final class PolicyWriteBackPlanner implements WriteBackPlanner {
     public WriteBack plan(Ticket ticket, TriageResult triage, Summary summary, Draft draft) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(triage, "triage");
-        WriteBackPolicy applied = policy.forCategory(triage.category().hasValue() ? triage.category().value() : null);
-        if (applied != policy) {
+        PolicyWriteBackPlanner forTicket = forCategory(triage.category().hasValue() ? triage.category().value() : null);
+        if (forTicket != this) {
             // the rules for this ticket's category, without overrides: planned by the same code
-            return new PolicyWriteBackPlanner(applied, note, disclosure).plan(ticket, triage, summary, draft);
+            return forTicket.plan(ticket, triage, summary, draft);
         }
         WriteBack.Builder plan = WriteBack.builder(ticket.id());
         List<PlannedValue> values = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.deskassist.core.adapter.WriteBackException;
 import dev.deskassist.core.http.AuthenticationException;
 import dev.deskassist.core.http.HttpApiException;
 import dev.deskassist.core.http.NotFoundException;
+import dev.deskassist.core.http.RateLimitedException;
 import dev.deskassist.core.http.UnavailableException;
 import dev.deskassist.core.pipeline.DeadLetterReason;
 import dev.deskassist.core.pipeline.DeadLetterReason.Kind;
@@ -24,23 +25,23 @@ public final class Failures {
         return e instanceof DeskAssistException d && d.isRetryable();
     }
 
+    /** Whether the helpdesk refused for its rate limit (429), directly or as the cause of a write-back failure. */
+    public static boolean rateLimited(Throwable e) {
+        return inChain(e, RateLimitedException.class);
+    }
+
     /**
      * True when the remote call was never made: an open circuit or an empty client-side rate
      * limiter refused it ({@link UnavailableException}). Such a failure spends no attempt.
      */
-    /** Whether the helpdesk refused for its rate limit (429), directly or as the cause of a write-back failure. */
-    public static boolean rateLimited(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof dev.deskassist.core.http.RateLimitedException) {
-                return true;
-            }
-        }
-        return false;
+    public static boolean notAttempted(Throwable e) {
+        return inChain(e, UnavailableException.class);
     }
 
-    public static boolean notAttempted(Throwable e) {
+    /** Whether {@code e} or one of its causes is a {@code type}; a throwable that is its own cause ends the walk. */
+    private static boolean inChain(Throwable e, Class<? extends Throwable> type) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof UnavailableException) {
+            if (type.isInstance(c)) {
                 return true;
             }
         }

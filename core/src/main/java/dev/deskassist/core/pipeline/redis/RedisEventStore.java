@@ -15,6 +15,7 @@ import dev.deskassist.core.pipeline.IncomingEvent;
 import dev.deskassist.core.pipeline.IncompatibleStoreException;
 import dev.deskassist.core.pipeline.PendingTicket;
 import dev.deskassist.core.pipeline.StoreException;
+import dev.deskassist.core.pipeline.internal.StoredEventTypes;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Range;
@@ -295,21 +296,12 @@ public final class RedisEventStore implements EventStore {
             }
             List<TicketEvent.Type> types = new ArrayList<>();
             for (Object o : (List<?>) r.get(5)) {
-                types.add(eventType(String.valueOf(o)));
+                types.add(StoredEventTypes.read(String.valueOf(o)));
             }
             return Optional.of(new Claim(token, TicketRef.of((String) r.get(0), (String) r.get(1)), types,
                     Integer.parseInt((String) r.get(2)), Instant.ofEpochMilli(Long.parseLong((String) r.get(3))),
                     Instant.ofEpochMilli(Long.parseLong((String) r.get(4)))));
         });
-    }
-
-    /** An event kind written by a newer version reads as UPDATED: processing fetches the whole ticket anyway. */
-    private static TicketEvent.Type eventType(String name) {
-        try {
-            return TicketEvent.Type.valueOf(name);
-        } catch (RuntimeException e) {
-            return TicketEvent.Type.UPDATED;
-        }
     }
 
     @Override
@@ -358,7 +350,7 @@ public final class RedisEventStore implements EventStore {
         }
         long id = ((Number) r.get(1)).longValue();
         return Optional.of(new DeadLetterEntry(id, claim.ref().helpdesk(), claim.ref().ticketId(),
-                eventType((String) r.get(2)), ((Number) r.get(3)).intValue(), reason, claim.attempts() + 1,
+                StoredEventTypes.read((String) r.get(2)), ((Number) r.get(3)).intValue(), reason, claim.attempts() + 1,
                 Instant.ofEpochMilli(Long.parseLong((String) r.get(4))), now, now, null));
     }
 
@@ -436,7 +428,7 @@ public final class RedisEventStore implements EventStore {
         if (budget.isUnlimited()) {
             return () -> true;
         }
-        long capacity = Math.max(1, (budget.permits() + 59) / 60);
+        long capacity = budget.permitsPerSlice();
         String[] args = {account, Long.toString(capacity), Long.toString(budget.permits()),
                 Long.toString(budget.period().toMillis())};
         return () -> {

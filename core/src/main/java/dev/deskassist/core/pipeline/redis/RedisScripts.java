@@ -21,7 +21,11 @@ final class RedisScripts {
     private RedisScripts() {
     }
 
-    /** Shared header: the layout check, and the key builders (length-prefixed so ids may hold any character). */
+    /**
+     * Shared header: the layout check, the key builders (length-prefixed so ids may hold any
+     * character), and {@code enqueue}, which queues one event of a ticket and schedules the ticket
+     * when nothing of it was pending (true then; false when it already had a schedule).
+     */
     private static final String HEAD = """
             #!lua
             local p = ARGV[1]
@@ -33,6 +37,15 @@ final class RedisScripts {
             local function ek(h, t) return p .. ':e:' .. #h .. ':' .. h .. ':' .. t end
             local function lk(h, t) return p .. ':ledger:' .. #h .. ':' .. h .. ':' .. t end
             local function duek(h) return p .. ':due:' .. h end
+            local function enqueue(h, t, y, at)
+              redis.call('RPUSH', ek(h, t), y .. '|' .. at)
+              redis.call('INCR', p .. ':count')
+              redis.call('SADD', p .. ':helpdesks', h)
+              if redis.call('EXISTS', tk(h, t)) == 1 then return false end
+              redis.call('HSET', tk(h, t), 'due', at, 'attempts', 0, 'first', at)
+              redis.call('ZADD', duek(h), at, t)
+              return true
+            end
             """;
 
     /** ARGV: p, v, helpdesk, ticket, type, received, delivery ('' = none), expires. 1 stored, 0 duplicate. */
@@ -67,13 +80,7 @@ final class RedisScripts {
                   local h, t, y, rc = f['h'], f['t'], f['y'], f['r']
                   if h and t and y and rc and h ~= '' and t ~= '' and string.match(y, '^[A-Z_]+$')
                       and string.match(rc, '^%d+$') then
-                    redis.call('RPUSH', ek(h, t), y .. '|' .. rc)
-                    redis.call('INCR', p .. ':count')
-                    redis.call('SADD', p .. ':helpdesks', h)
-                    if redis.call('EXISTS', tk(h, t)) == 0 then
-                      redis.call('HSET', tk(h, t), 'due', rc, 'attempts', 0, 'first', rc)
-                      redis.call('ZADD', duek(h), rc, t)
-                    end
+                    enqueue(h, t, y, rc)
                     routed = routed + 1
                   else
                     local n = redis.call('INCR', p .. ':dl:seq')
@@ -220,14 +227,9 @@ final class RedisScripts {
             local d = redis.call('HMGET', dlk, 'h', 't', 'y', 'corruption')
             if not d[1] or not d[2] or not d[3] or d[4] then return 0 end
             local h, t, now = d[1], d[2], ARGV[4]
-            redis.call('RPUSH', ek(h, t), d[3] .. '|' .. now)
-            redis.call('INCR', p .. ':count')
-            redis.call('SADD', p .. ':helpdesks', h)
-            local tkk = tk(h, t)
-            if redis.call('EXISTS', tkk) == 0 then
-              redis.call('HSET', tkk, 'due', now, 'attempts', 0, 'first', now)
-              redis.call('ZADD', duek(h), now, t)
-            else
+            if not enqueue(h, t, d[3], now) then
+              -- a ticket already waiting is brought forward; a claimed one keeps its lease as schedule
+              local tkk = tk(h, t)
               local cur = redis.call('HMGET', tkk, 'due', 'token')
               if tonumber(cur[1]) > tonumber(now) then
                 redis.call('HSET', tkk, 'due', now)
