@@ -41,7 +41,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -135,7 +134,7 @@ public final class ConfigDirectory {
 
     /** Every problem of the directory as far as {@code scope} needs it; empty when it is ready. */
     public static List<ConfigFileProblem> check(Path dir, Map<String, String> env, Scope scope) {
-        return new Pass(dir, env, scope, Clock.systemUTC(), false).run().problems;
+        return new Pass(dir, env, scope, Clock.systemUTC()).run().problems;
     }
 
     /** The whole setup ({@link Scope#FULL}). @throws ConfigFileException listing every problem */
@@ -150,7 +149,7 @@ public final class ConfigDirectory {
      * @throws ConfigFileException listing every problem; nothing is half-loaded
      */
     public static Setup load(Path dir, Map<String, String> env, Scope scope, Clock clock) {
-        Pass pass = new Pass(dir, env, scope, clock, true).run();
+        Pass pass = new Pass(dir, env, scope, clock).run();
         if (!pass.problems.isEmpty()) {
             throw new ConfigFileException(pass.problems);
         }
@@ -166,7 +165,7 @@ public final class ConfigDirectory {
      * @throws ConfigFileException when the directory or its properties file is missing or unreadable
      */
     public static ConfigSource source(Path dir, Map<String, String> env) {
-        Pass pass = new Pass(dir, env, Scope.ENGINES, Clock.systemUTC(), false);
+        Pass pass = new Pass(dir, env, Scope.ENGINES, Clock.systemUTC());
         if (!Files.isDirectory(dir)) {
             throw new ConfigFileException(List.of(ConfigFileProblem.ofFile(dir.toString(), "is not a directory")));
         }
@@ -201,7 +200,6 @@ public final class ConfigDirectory {
         final Map<String, String> env;
         final Scope scope;
         final Clock clock;
-        final boolean train;
         final List<ConfigFileProblem> problems = new ArrayList<>();
         final Set<String> unsetSecrets = new LinkedHashSet<>();
         Properties properties = new Properties();
@@ -222,12 +220,11 @@ public final class ConfigDirectory {
         TrainingData trainingData;
         KnowledgeBase kb;
 
-        Pass(Path dir, Map<String, String> env, Scope scope, Clock clock, boolean train) {
+        Pass(Path dir, Map<String, String> env, Scope scope, Clock clock) {
             this.dir = Objects.requireNonNull(dir, "dir");
             this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
             this.scope = Objects.requireNonNull(scope, "scope");
             this.clock = Objects.requireNonNull(clock, "clock");
-            this.train = train;
         }
 
         Pass run() {
@@ -254,9 +251,7 @@ public final class ConfigDirectory {
             }
             engines = engines();
             files();
-            if (problems.isEmpty() || taxonomy != null) {
-                new CrossChecks(this).run();
-            }
+            new CrossChecks(this).run();
             return this;
         }
 
@@ -634,10 +629,6 @@ public final class ConfigDirectory {
                     problems.add(new ConfigFileProblem(base + "/" + p.file(), p.line(), 0, "", p.message()));
                 }
             }
-        }
-
-        Function<String, String> lookup() {
-            return source::get;
         }
 
         List<HelpdeskConfig> helpdesks() {
