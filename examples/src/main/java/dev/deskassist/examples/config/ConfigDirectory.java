@@ -632,18 +632,7 @@ public final class ConfigDirectory {
         }
 
         List<HelpdeskConfig> helpdesks() {
-            if (serve == null) {
-                return List.of();
-            }
-            List<HelpdeskConfig> out = new ArrayList<>();
-            for (String h : serve.helpdesks()) {
-                out.add(switch (h) {
-                    case "zendesk" -> serve.zendesk();
-                    case "freshdesk" -> serve.freshdesk();
-                    default -> serve.servicenow();
-                });
-            }
-            return out;
+            return serve == null ? List.of() : serve.helpdesks().stream().map(serve::helpdeskConfig).toList();
         }
     }
 }

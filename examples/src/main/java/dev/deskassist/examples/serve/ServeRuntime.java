@@ -122,11 +122,7 @@ public final class ServeRuntime implements AutoCloseable {
             opened.add(store);
             Map<HelpdeskAdapter, LoopGuard> adapters = new LinkedHashMap<>();
             for (String helpdesk : settings.helpdesks()) {
-                HelpdeskConfig config = switch (helpdesk) {
-                    case "zendesk" -> settings.zendesk();
-                    case "freshdesk" -> settings.freshdesk();
-                    default -> settings.servicenow();
-                };
+                HelpdeskConfig config = settings.helpdeskConfig(helpdesk);
                 ApiClient client = apiClient(HelpdeskConfig.requireValid(config), store);
                 HelpdeskAdapter adapter = switch (helpdesk) {
                     case "zendesk" -> new ZendeskAdapter(settings.zendesk(), client);
