@@ -194,6 +194,21 @@ public final class ConfigDirectory {
         }
     }
 
+    /**
+     * A problem with a property key, placed where the key was found: file and line for
+     * {@code deskassist.properties line 4 (key)}, the origin as it is for an environment variable,
+     * else {@code deskassist.properties} itself.
+     */
+    static ConfigFileProblem atOrigin(String key, String origin, String message) {
+        String pointer = key == null ? "" : key;
+        if (origin == null) {
+            return new ConfigFileProblem(PROPERTIES, 0, 0, pointer, message);
+        }
+        Matcher m = LINE.matcher(origin);
+        return m.matches() ? new ConfigFileProblem(m.group(1), Integer.parseInt(m.group(2)), 0, pointer, message)
+                : new ConfigFileProblem(origin, 0, 0, pointer, message);
+    }
+
     /** One check of a directory, collecting problems and the values loaded on the way. */
     static final class Pass {
         final Path dir;
@@ -361,18 +376,7 @@ public final class ConfigDirectory {
 
         /** A problem with a property key, placed in the file when it was found there. */
         void property(ConfigProblem p) {
-            String origin = p.origin();
-            if (origin != null) {
-                Matcher m = LINE.matcher(origin);
-                if (m.matches()) {
-                    problems.add(new ConfigFileProblem(m.group(1), Integer.parseInt(m.group(2)), 0,
-                            p.key() == null ? "" : p.key(), p.message()));
-                    return;
-                }
-                problems.add(new ConfigFileProblem(origin, 0, 0, p.key() == null ? "" : p.key(), p.message()));
-                return;
-            }
-            problems.add(new ConfigFileProblem(PROPERTIES, 0, 0, p.key() == null ? "" : p.key(), p.message()));
+            problems.add(atOrigin(p.key(), p.origin(), p.message()));
         }
 
         // ---- engines
