@@ -108,6 +108,9 @@ public final class ConfigDirectory {
     static final Set<String> ENGINE_KEYS = Set.of("engine.triage", "engine.draft", "engine.summary", "engine.timeout",
             "openai.baseUrl", "openai.model", "openai.apiKey", "anthropic.baseUrl", "anthropic.model", "anthropic.apiKey",
             "private.provider", "private.baseUrl", "private.model", "private.apiKey", "privacy.businessNumbers");
+    /** The keys naming the directory's files, in {@link File} order. */
+    private static final Set<String> FILE_KEYS = java.util.Arrays.stream(File.values()).map(File::key)
+            .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
     private static final List<String> PREFIXES = List.of("deskassist", "zendesk", "freshdesk", "servicenow", "engine",
             "openai", "anthropic", "private", "privacy");
     private static final Pattern LINE = Pattern.compile("^(\\S+) line (\\d+) \\((.*)\\)$");
@@ -250,9 +253,7 @@ public final class ConfigDirectory {
             }
             readProperties();
             Set<String> extraKnown = new LinkedHashSet<>(ENGINE_KEYS);
-            for (File f : File.values()) {
-                extraKnown.add(f.key());
-            }
+            extraKnown.addAll(FILE_KEYS);
             source = ConfigSource.layered(ConfigSource.environment(env), new SecretSource(fileSource, env, extraKnown, dir));
             secrets();
             unknownKeys();
@@ -363,13 +364,9 @@ public final class ConfigDirectory {
                 fileSource.unknownKeys(prefix, known).forEach(this::property);
             }
             if (scope == Scope.ENGINES) {
-                Set<String> files = new LinkedHashSet<>();
-                for (File f : File.values()) {
-                    files.add(f.key());
-                }
                 // serve's own keys are checked by ServeSettings in the full scope; here only the file keys
-                fileSource.unknownKeys("deskassist", files).stream()
-                        .filter(p -> p.key() != null && ConfigChecks.suggestion(p.key(), files).isPresent())
+                fileSource.unknownKeys("deskassist", FILE_KEYS).stream()
+                        .filter(p -> p.key() != null && ConfigChecks.suggestion(p.key(), FILE_KEYS).isPresent())
                         .forEach(this::property);
             }
         }
