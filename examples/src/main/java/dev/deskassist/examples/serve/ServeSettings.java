@@ -65,7 +65,7 @@ import java.util.function.Supplier;
  *       <td>the HTTP server ({@link ServerSettings#from}); {@code maxBodyBytes} bounds the pipeline too</td></tr>
  * </table>
  *
- * @param source           where the values come from; the Zendesk adapter reads its keys from it
+ * @param source           where the values come from; the helpdesk adapters read their keys from it
  * @param dataDir          the event store's directory
  * @param storeBusyTimeout how long a store operation waits for another process's transaction
  * @param engine           the engine name for {@code Engines.create}
