@@ -3,14 +3,12 @@ package dev.deskassist.examples.backtest;
 import dev.deskassist.core.DeskAssist;
 import dev.deskassist.core.backtest.PipelineFactory;
 import dev.deskassist.core.draft.GuardrailPolicy;
-import dev.deskassist.core.draft.OfflineDrafting;
 import dev.deskassist.core.draft.PolicyGuardrails;
 import dev.deskassist.core.draft.kb.KnowledgeBase;
 import dev.deskassist.core.draft.kb.KnowledgeBaseLoader;
 import dev.deskassist.core.draft.kb.LuceneKnowledgeRetriever;
 import dev.deskassist.core.summary.ExtractiveSummarizer;
 import dev.deskassist.core.triage.IntentModel;
-import dev.deskassist.core.triage.OfflineTriage;
 import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
@@ -19,8 +17,6 @@ import dev.deskassist.core.triage.language.NgramLanguageDetector;
 import dev.deskassist.core.triage.rules.Category;
 import dev.deskassist.core.triage.rules.PriorityPolicy;
 import dev.deskassist.core.triage.rules.Taxonomy;
-import dev.deskassist.core.triage.sentiment.LexiconSentimentAnalyzer;
-import dev.deskassist.core.triage.style.RuleStyleAnalyzer;
 import dev.deskassist.core.writeback.PolicyWriteBackPlanner;
 import dev.deskassist.core.writeback.WriteBackPolicy;
 import dev.deskassist.examples.SampleKnowledgeBase;
@@ -115,29 +111,14 @@ public record BacktestSetup(Taxonomy taxonomy, PriorityPolicy priorityPolicy, Gu
      */
     public PipelineFactory factory() {
         LuceneKnowledgeRetriever retriever = LuceneKnowledgeRetriever.of(knowledgeBase);
-        Set<String> needOrderNumber = taxonomy.categories().stream()
-                .filter(c -> c.hasFlag(Category.NEEDS_ORDER_NUMBER)).map(Category::id).collect(Collectors.toSet());
-        return (trained, clock) -> {
-            OfflineTriage triage = OfflineTriage.builder()
-                    .languageDetector(new NgramLanguageDetector())
-                    .sentimentAnalyzer(LexiconSentimentAnalyzer.defaults())
-                    .styleAnalyzer(new RuleStyleAnalyzer())
-                    .intentModel(trained != null ? trained : configuredModel)
-                    .taxonomy(taxonomy)
-                    .priorityPolicy(priorityPolicy)
-                    .clock(clock)
-                    .build();
-            OfflineDrafting drafting = OfflineDrafting.builder(retriever)
-                    .guardrails(PolicyGuardrails.builder(guardrails).citable(knowledgeBase::isCitable).build())
-                    .categoriesNeedingOrderNumber(needOrderNumber)
-                    .build();
-            return DeskAssist.builder()
-                    .triage(triage)
-                    .summarizing(ExtractiveSummarizer.create())
-                    .drafting(drafting)
-                    .writeBackPlanner(new PolicyWriteBackPlanner(writeBackPolicy))
-                    .clock(clock)
-                    .build();
-        };
+        return (trained, clock) -> DeskAssist.builder()
+                .triage(Setup.offlineTriage(trained != null ? trained : configuredModel, taxonomy, priorityPolicy,
+                        new NgramLanguageDetector(), clock))
+                .summarizing(ExtractiveSummarizer.create())
+                .drafting(Setup.offlineDrafting(retriever,
+                        PolicyGuardrails.builder(guardrails).citable(knowledgeBase::isCitable).build(), taxonomy))
+                .writeBackPlanner(new PolicyWriteBackPlanner(writeBackPolicy))
+                .clock(clock)
+                .build();
     }
 }

@@ -41,7 +41,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,6 +108,9 @@ public final class ConfigDirectory {
     static final Set<String> ENGINE_KEYS = Set.of("engine.triage", "engine.draft", "engine.summary", "engine.timeout",
             "openai.baseUrl", "openai.model", "openai.apiKey", "anthropic.baseUrl", "anthropic.model", "anthropic.apiKey",
             "private.provider", "private.baseUrl", "private.model", "private.apiKey", "privacy.businessNumbers");
+    /** The keys naming the directory's files, in {@link File} order. */
+    private static final Set<String> FILE_KEYS = java.util.Arrays.stream(File.values()).map(File::key)
+            .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
     private static final List<String> PREFIXES = List.of("deskassist", "zendesk", "freshdesk", "servicenow", "engine",
             "openai", "anthropic", "private", "privacy");
     private static final Pattern LINE = Pattern.compile("^(\\S+) line (\\d+) \\((.*)\\)$");
@@ -135,7 +137,7 @@ public final class ConfigDirectory {
 
     /** Every problem of the directory as far as {@code scope} needs it; empty when it is ready. */
     public static List<ConfigFileProblem> check(Path dir, Map<String, String> env, Scope scope) {
-        return new Pass(dir, env, scope, Clock.systemUTC(), false).run().problems;
+        return new Pass(dir, env, scope, Clock.systemUTC()).run().problems;
     }
 
     /** The whole setup ({@link Scope#FULL}). @throws ConfigFileException listing every problem */
@@ -150,7 +152,7 @@ public final class ConfigDirectory {
      * @throws ConfigFileException listing every problem; nothing is half-loaded
      */
     public static Setup load(Path dir, Map<String, String> env, Scope scope, Clock clock) {
-        Pass pass = new Pass(dir, env, scope, clock, true).run();
+        Pass pass = new Pass(dir, env, scope, clock).run();
         if (!pass.problems.isEmpty()) {
             throw new ConfigFileException(pass.problems);
         }
@@ -166,7 +168,7 @@ public final class ConfigDirectory {
      * @throws ConfigFileException when the directory or its properties file is missing or unreadable
      */
     public static ConfigSource source(Path dir, Map<String, String> env) {
-        Pass pass = new Pass(dir, env, Scope.ENGINES, Clock.systemUTC(), false);
+        Pass pass = new Pass(dir, env, Scope.ENGINES, Clock.systemUTC());
         if (!Files.isDirectory(dir)) {
             throw new ConfigFileException(List.of(ConfigFileProblem.ofFile(dir.toString(), "is not a directory")));
         }
@@ -195,13 +197,27 @@ public final class ConfigDirectory {
         }
     }
 
+    /**
+     * A problem with a property key, placed where the key was found: file and line for
+     * {@code deskassist.properties line 4 (key)}, the origin as it is for an environment variable,
+     * else {@code deskassist.properties} itself.
+     */
+    static ConfigFileProblem atOrigin(String key, String origin, String message) {
+        String pointer = key == null ? "" : key;
+        if (origin == null) {
+            return new ConfigFileProblem(PROPERTIES, 0, 0, pointer, message);
+        }
+        Matcher m = LINE.matcher(origin);
+        return m.matches() ? new ConfigFileProblem(m.group(1), Integer.parseInt(m.group(2)), 0, pointer, message)
+                : new ConfigFileProblem(origin, 0, 0, pointer, message);
+    }
+
     /** One check of a directory, collecting problems and the values loaded on the way. */
     static final class Pass {
         final Path dir;
         final Map<String, String> env;
         final Scope scope;
         final Clock clock;
-        final boolean train;
         final List<ConfigFileProblem> problems = new ArrayList<>();
         final Set<String> unsetSecrets = new LinkedHashSet<>();
         Properties properties = new Properties();
@@ -222,12 +238,11 @@ public final class ConfigDirectory {
         TrainingData trainingData;
         KnowledgeBase kb;
 
-        Pass(Path dir, Map<String, String> env, Scope scope, Clock clock, boolean train) {
+        Pass(Path dir, Map<String, String> env, Scope scope, Clock clock) {
             this.dir = Objects.requireNonNull(dir, "dir");
             this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
             this.scope = Objects.requireNonNull(scope, "scope");
             this.clock = Objects.requireNonNull(clock, "clock");
-            this.train = train;
         }
 
         Pass run() {
@@ -238,9 +253,7 @@ public final class ConfigDirectory {
             }
             readProperties();
             Set<String> extraKnown = new LinkedHashSet<>(ENGINE_KEYS);
-            for (File f : File.values()) {
-                extraKnown.add(f.key());
-            }
+            extraKnown.addAll(FILE_KEYS);
             source = ConfigSource.layered(ConfigSource.environment(env), new SecretSource(fileSource, env, extraKnown, dir));
             secrets();
             unknownKeys();
@@ -254,9 +267,7 @@ public final class ConfigDirectory {
             }
             engines = engines();
             files();
-            if (problems.isEmpty() || taxonomy != null) {
-                new CrossChecks(this).run();
-            }
+            new CrossChecks(this).run();
             return this;
         }
 
@@ -353,31 +364,16 @@ public final class ConfigDirectory {
                 fileSource.unknownKeys(prefix, known).forEach(this::property);
             }
             if (scope == Scope.ENGINES) {
-                Set<String> files = new LinkedHashSet<>();
-                for (File f : File.values()) {
-                    files.add(f.key());
-                }
                 // serve's own keys are checked by ServeSettings in the full scope; here only the file keys
-                fileSource.unknownKeys("deskassist", files).stream()
-                        .filter(p -> p.key() != null && ConfigChecks.suggestion(p.key(), files).isPresent())
+                fileSource.unknownKeys("deskassist", FILE_KEYS).stream()
+                        .filter(p -> p.key() != null && ConfigChecks.suggestion(p.key(), FILE_KEYS).isPresent())
                         .forEach(this::property);
             }
         }
 
         /** A problem with a property key, placed in the file when it was found there. */
         void property(ConfigProblem p) {
-            String origin = p.origin();
-            if (origin != null) {
-                Matcher m = LINE.matcher(origin);
-                if (m.matches()) {
-                    problems.add(new ConfigFileProblem(m.group(1), Integer.parseInt(m.group(2)), 0,
-                            p.key() == null ? "" : p.key(), p.message()));
-                    return;
-                }
-                problems.add(new ConfigFileProblem(origin, 0, 0, p.key() == null ? "" : p.key(), p.message()));
-                return;
-            }
-            problems.add(new ConfigFileProblem(PROPERTIES, 0, 0, p.key() == null ? "" : p.key(), p.message()));
+            problems.add(atOrigin(p.key(), p.origin(), p.message()));
         }
 
         // ---- engines
@@ -636,23 +632,8 @@ public final class ConfigDirectory {
             }
         }
 
-        Function<String, String> lookup() {
-            return source::get;
-        }
-
         List<HelpdeskConfig> helpdesks() {
-            if (serve == null) {
-                return List.of();
-            }
-            List<HelpdeskConfig> out = new ArrayList<>();
-            for (String h : serve.helpdesks()) {
-                out.add(switch (h) {
-                    case "zendesk" -> serve.zendesk();
-                    case "freshdesk" -> serve.freshdesk();
-                    default -> serve.servicenow();
-                });
-            }
-            return out;
+            return serve == null ? List.of() : serve.helpdesks().stream().map(serve::helpdeskConfig).toList();
         }
     }
 }

@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Whether the LLM endpoints a setup uses answer at all, for {@code serve} to check before it
@@ -30,8 +28,6 @@ public final class EndpointProbe {
 
     /** How long one endpoint may take to answer when the setup's own deadline is longer. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-
-    private static final Pattern LINE = Pattern.compile("^(\\S+) line (\\d+) \\((.*)\\)$");
 
     private EndpointProbe() {
     }
@@ -121,14 +117,6 @@ public final class EndpointProbe {
     }
 
     private static ConfigFileProblem place(ConfigSource source, String key, String message) {
-        String origin = source.origin(key);
-        if (origin != null) {
-            Matcher m = LINE.matcher(origin);
-            if (m.matches()) {
-                return new ConfigFileProblem(m.group(1), Integer.parseInt(m.group(2)), 0, key, message);
-            }
-            return new ConfigFileProblem(origin, 0, 0, key, message);
-        }
-        return new ConfigFileProblem(ConfigDirectory.PROPERTIES, 0, 0, key, message);
+        return ConfigDirectory.atOrigin(key, source.origin(key), message);
     }
 }

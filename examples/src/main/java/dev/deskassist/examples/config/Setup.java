@@ -20,6 +20,7 @@ import dev.deskassist.core.privacy.SensitivityPolicy;
 import dev.deskassist.core.summary.ExtractiveSummarizer;
 import dev.deskassist.core.summary.Summarizing;
 import dev.deskassist.core.triage.CalibratedIntentModel;
+import dev.deskassist.core.triage.IntentModel;
 import dev.deskassist.core.triage.OfflineTriage;
 import dev.deskassist.core.triage.Triage;
 import dev.deskassist.core.triage.classify.TrainingData;
@@ -101,10 +102,16 @@ public record Setup(Path directory, Optional<ServeSettings> serve, ConfigSource 
 
     /** The offline triage on this setup's taxonomy, model and priority policy. */
     public OfflineTriage offlineTriage() {
-        return offlineTriage(new NgramLanguageDetector());
+        return offlineTriage(model, taxonomy, priorityPolicy, new NgramLanguageDetector(), clock);
     }
 
-    private OfflineTriage offlineTriage(NgramLanguageDetector language) {
+    /**
+     * The offline triage every setup runs (n-gram language, lexicon sentiment, rule style) on a
+     * taxonomy, intent model and priority policy: shared with the backtest, which swaps in the
+     * model it trained and its replay clock.
+     */
+    public static OfflineTriage offlineTriage(IntentModel model, Taxonomy taxonomy, PriorityPolicy priorityPolicy,
+                                              NgramLanguageDetector language, Clock clock) {
         return OfflineTriage.builder()
                 .languageDetector(language)
                 .sentimentAnalyzer(LexiconSentimentAnalyzer.defaults())
@@ -113,6 +120,18 @@ public record Setup(Path directory, Optional<ServeSettings> serve, ConfigSource 
                 .taxonomy(taxonomy)
                 .priorityPolicy(priorityPolicy)
                 .clock(clock)
+                .build();
+    }
+
+    /**
+     * Offline drafting from {@code retriever} under {@code guardrails}, asking for the order number
+     * in the categories the taxonomy flags {@link Category#NEEDS_ORDER_NUMBER}.
+     */
+    public static OfflineDrafting offlineDrafting(LuceneKnowledgeRetriever retriever, PolicyGuardrails guardrails,
+                                                  Taxonomy taxonomy) {
+        Set<String> needOrderNumber = taxonomy.categories().stream()
+                .filter(c -> c.hasFlag(Category.NEEDS_ORDER_NUMBER)).map(Category::id).collect(Collectors.toSet());
+        return OfflineDrafting.builder(retriever).guardrails(guardrails).categoriesNeedingOrderNumber(needOrderNumber)
                 .build();
     }
 
@@ -130,13 +149,10 @@ public record Setup(Path directory, Optional<ServeSettings> serve, ConfigSource 
      */
     public AssistEngines engines(AuditSink audit) {
         NgramLanguageDetector language = new NgramLanguageDetector();
-        OfflineTriage triage = offlineTriage(language);
+        OfflineTriage triage = offlineTriage(model, taxonomy, priorityPolicy, language, clock);
         LuceneKnowledgeRetriever retriever = LuceneKnowledgeRetriever.of(knowledgeBase);
         PolicyGuardrails guardrails = PolicyGuardrails.builder(guardrailPolicy).citable(knowledgeBase::isCitable).build();
-        Set<String> needOrderNumber = taxonomy.categories().stream()
-                .filter(c -> c.hasFlag(Category.NEEDS_ORDER_NUMBER)).map(Category::id).collect(Collectors.toSet());
-        OfflineDrafting offlineDrafting = OfflineDrafting.builder(retriever).guardrails(guardrails)
-                .categoriesNeedingOrderNumber(needOrderNumber).build();
+        OfflineDrafting offlineDrafting = offlineDrafting(retriever, guardrails, taxonomy);
         ExtractiveSummarizer summarizer = ExtractiveSummarizer.create();
         EngineSettings e = engineSettings;
 

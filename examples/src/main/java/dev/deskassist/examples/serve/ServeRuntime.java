@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code serve} runs, assembled from {@link ServeSettings}: the event store (SQLite in
- * the data directory, or Redis shared by several replicas, with the helpdesks' rate budgets), the Zendesk adapter with its loop guard, DeskAssist on the configured
- * engine, the {@link Pipeline} (recording decisions with helpdesk and write-back outcome to the
- * audit file when one is set) and the {@link WebhookServer} with health and Prometheus metrics.
+ * the data directory, or Redis shared by several replicas, with the helpdesks' rate budgets), an
+ * adapter with its loop guard per configured helpdesk, DeskAssist on the configured engine, the
+ * {@link Pipeline} (recording decisions with helpdesk and write-back outcome to the audit file when
+ * one is set) and the {@link WebhookServer} with health and Prometheus metrics.
  *
  * <p>{@link #stop()} shuts down in the order that loses nothing: the pipeline stops accepting
  * (webhooks are answered 503 with {@code Retry-After} while the server still listens) and lets
@@ -122,11 +123,7 @@ public final class ServeRuntime implements AutoCloseable {
             opened.add(store);
             Map<HelpdeskAdapter, LoopGuard> adapters = new LinkedHashMap<>();
             for (String helpdesk : settings.helpdesks()) {
-                HelpdeskConfig config = switch (helpdesk) {
-                    case "zendesk" -> settings.zendesk();
-                    case "freshdesk" -> settings.freshdesk();
-                    default -> settings.servicenow();
-                };
+                HelpdeskConfig config = settings.helpdeskConfig(helpdesk);
                 ApiClient client = apiClient(HelpdeskConfig.requireValid(config), store);
                 HelpdeskAdapter adapter = switch (helpdesk) {
                     case "zendesk" -> new ZendeskAdapter(settings.zendesk(), client);

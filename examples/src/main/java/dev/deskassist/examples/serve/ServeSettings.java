@@ -65,7 +65,7 @@ import java.util.function.Supplier;
  *       <td>the HTTP server ({@link ServerSettings#from}); {@code maxBodyBytes} bounds the pipeline too</td></tr>
  * </table>
  *
- * @param source           where the values come from; the Zendesk adapter reads its keys from it
+ * @param source           where the values come from; the helpdesk adapters read their keys from it
  * @param dataDir          the event store's directory
  * @param storeBusyTimeout how long a store operation waits for another process's transaction
  * @param engine           the engine name for {@code Engines.create}
@@ -164,6 +164,20 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
         return ServiceNowConfig.from(source);
     }
 
+    /** The adapter configuration of {@code name}, one of {@link #HELPDESKS}, over the same source. */
+    public HelpdeskConfig helpdeskConfig(String name) {
+        return helpdeskConfig(source, name);
+    }
+
+    private static HelpdeskConfig helpdeskConfig(ConfigSource source, String name) {
+        return switch (name) {
+            case "zendesk" -> ZendeskConfig.from(source);
+            case "freshdesk" -> FreshdeskConfig.from(source);
+            case "servicenow" -> ServiceNowConfig.from(source);
+            default -> throw new IllegalArgumentException("not a helpdesk serve runs: " + name);
+        };
+    }
+
     /**
      * The helpdesks to serve, in a fixed order: those with any key set under their name (so that a
      * half-done configuration is reported, not ignored), or at least {@code <name>.baseUrl}.
@@ -236,15 +250,9 @@ public record ServeSettings(ConfigSource source, Path dataDir, Duration storeBus
             c.add("zendesk.baseUrl", "no helpdesk configured: set zendesk.baseUrl, freshdesk.baseUrl or "
                     + "servicenow.baseUrl with that helpdesk's keys");
         }
-        if (helpdesks.contains("zendesk")) {
-            helpdesk(ZendeskConfig.from(source), true, c);
-        }
-        if (helpdesks.contains("freshdesk")) {
-            helpdesk(FreshdeskConfig.from(source), true, c);
-        }
-        if (helpdesks.contains("servicenow")) {
+        for (String helpdesk : helpdesks) {
             // without a secret ServiceNow is served by its poller alone
-            helpdesk(ServiceNowConfig.from(source), false, c);
+            helpdesk(helpdeskConfig(source, helpdesk), !helpdesk.equals("servicenow"), c);
         }
 
         RETIRED.forEach((key, instead) -> {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,23 +65,20 @@ public final class StoreOptions {
         if (dataDir != null) {
             return dataDir;
         }
-        if (config != null && !Files.exists(config)) {
-            throw new UsageException("no configuration file or directory at " + config);
-        }
-        try {
-            return ServeSettings.dataDir(source(env));
-        } catch (AdapterConfigException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return orUsage(() -> ServeSettings.dataDir(existingSource(env)));
     }
 
     /** How long store operations wait for the running {@code serve}'s transactions. */
     public Duration busyTimeout(Map<String, String> env) {
-        try {
-            return ServeSettings.storeBusyTimeout(source(env));
-        } catch (AdapterConfigException e) {
-            throw new UsageException(e.getMessage());
+        return orUsage(() -> ServeSettings.storeBusyTimeout(source(env)));
+    }
+
+    /** {@link #source}, once {@code --config} is known to exist. */
+    private ConfigSource existingSource(Map<String, String> env) {
+        if (config != null && !Files.exists(config)) {
+            throw new UsageException("no configuration file or directory at " + config);
         }
+        return source(env);
     }
 
     /** A config directory's settings (relative paths resolved against it), else the file's and the environment's. */
@@ -92,7 +90,16 @@ public final class StoreOptions {
                 throw new UsageException(e.getMessage());
             }
         }
-        return ServeSettings.source(config, env);
+        return orUsage(() -> ServeSettings.source(config, env));
+    }
+
+    /** A configuration problem is the user's to fix: a usage error. */
+    private static <T> T orUsage(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (AdapterConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /**
@@ -102,24 +109,22 @@ public final class StoreOptions {
      * @throws UsageException when there is no store there
      */
     public EventStore openExisting(Map<String, String> env) {
-        if (dataDir == null) {
-            if (config != null && !Files.exists(config)) {
-                throw new UsageException("no configuration file or directory at " + config);
-            }
-            try {
-                ConfigSource source = source(env);
-                if (ServeSettings.REDIS.equals(ServeSettings.storeKind(source))) {
-                    return RedisEventStore.open(ServeSettings.redis(source));
-                }
-            } catch (AdapterConfigException e) {
-                throw new UsageException(e.getMessage());
-            }
+        if (dataDir != null) {
+            return openEmbedded(resolve(env), source(env));
         }
-        Path dir = resolve(env);
+        // the configuration is read once, for the store kind, the directory and the busy timeout
+        ConfigSource source = existingSource(env);
+        if (ServeSettings.REDIS.equals(orUsage(() -> ServeSettings.storeKind(source)))) {
+            return RedisEventStore.open(orUsage(() -> ServeSettings.redis(source)));
+        }
+        return openEmbedded(orUsage(() -> ServeSettings.dataDir(source)), source);
+    }
+
+    private static EventStore openEmbedded(Path dir, ConfigSource source) {
         if (!Files.isRegularFile(dir.resolve(SqliteEventStore.FILE_NAME))) {
             throw new UsageException("no event store in " + dir.toAbsolutePath() + " (no "
                     + SqliteEventStore.FILE_NAME + "); point --data-dir or --config at the data directory of serve");
         }
-        return SqliteEventStore.open(dir, busyTimeout(env));
+        return SqliteEventStore.open(dir, orUsage(() -> ServeSettings.storeBusyTimeout(source)));
     }
 }
