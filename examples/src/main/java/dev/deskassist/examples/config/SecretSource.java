@@ -26,7 +26,7 @@ final class SecretSource implements ConfigSource {
     static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Keys holding paths, which are relative to the directory. */
-    static final Set<String> PATH_KEYS = Set.of("deskassist.dataDir", "deskassist.auditFile");
+    static final Set<String> PATH_KEYS = Set.of("deskassist.dataDir", "deskassist.auditFile", "deskassist.correctionsFile");
 
     private final ConfigSource resolved;
     private final Set<String> extraKnown;

@@ -50,6 +50,17 @@ class ConfigDirectoryTest {
     }
 
     @Test
+    void relativeFilePathsResolveAgainstTheDirectory() throws Exception {
+        Path dir = scaffold();
+        Files.writeString(dir.resolve("deskassist.properties"), "\ndeskassist.auditFile=audit.jsonl\n"
+                + "deskassist.correctionsFile=corrections.jsonl\n", java.nio.file.StandardOpenOption.APPEND);
+        Setup setup = ConfigDirectory.load(dir, ENV);
+        assertEquals(dir.resolve("audit.jsonl").toString(), setup.serveSettings().auditFile().toString());
+        assertEquals(dir.resolve("corrections.jsonl").toString(),
+                setup.serveSettings().correctionsFile().orElseThrow().toString());
+    }
+
+    @Test
     void theScaffoldedSamplePassesEveryCheckAndRuns() throws Exception {
         Path dir = scaffold();
         assertTrue(Files.isRegularFile(dir.resolve("README.txt")));
