@@ -106,10 +106,7 @@ public final class BacktestCommand implements Callable<Integer> {
         if (config == null) {
             setup = BacktestSetup.sample(Clock.systemUTC());
         } else {
-            if (!Files.isDirectory(config)) {
-                throw new UsageException("--config takes a config directory; none at " + config
-                        + " ('deskassist init " + config + "' writes one)");
-            }
+            UsageException.requireConfigDirectory(config);
             try {
                 setup = BacktestSetup.load(config, env, Clock.systemUTC());
             } catch (ConfigFileException e) {

@@ -20,7 +20,6 @@ import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.EngineSettings;
 import dev.deskassist.examples.config.Setup;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.time.Clock;
@@ -98,10 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int withSetup(Clock clock, List<Ticket> tickets) {
-        if (!Files.isDirectory(config)) {
-            throw new UsageException("--config takes a config directory; none at " + config
-                    + " ('deskassist init " + config + "' writes one)");
-        }
+        UsageException.requireConfigDirectory(config);
         Setup setup;
         try {
             setup = ConfigDirectory.load(config, env, ConfigDirectory.Scope.ENGINES, clock);

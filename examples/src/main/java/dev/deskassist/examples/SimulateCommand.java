@@ -93,10 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (config == null) {
             return new Setup.AssistEngines(Engines.create("offline", null), java.util.Optional.empty());
         }
-        if (!Files.isDirectory(config)) {
-            throw new UsageException("--config takes a config directory; none at " + config
-                    + " ('deskassist init " + config + "' writes one)");
-        }
+        UsageException.requireConfigDirectory(config);
         Setup setup = ConfigDirectory.load(config, System.getenv(), ConfigDirectory.Scope.ENGINES,
                 java.time.Clock.systemUTC());
         System.out.println("Setup from " + config + ": " + setup.taxonomy().categories().size() + " categories, "
