@@ -4,18 +4,15 @@ import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.triage.CalibratedIntentModel;
 import dev.deskassist.core.triage.classify.Evaluation;
-import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
 import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
-import dev.deskassist.examples.cli.Progress;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.Setup;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -102,10 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainerConfig config = options.trainerConfig();
         Setup setup = null;
         if (this.config != null) {
-            if (!Files.isDirectory(this.config)) {
-                throw new UsageException("--config takes a config directory; none at " + this.config
-                        + " ('deskassist init " + this.config + "' writes one)");
-            }
+            UsageException.requireConfigDirectory(this.config);
             try {
                 setup = ConfigDirectory.load(this.config, env, ConfigDirectory.Scope.ENGINES, Clock.systemUTC());
             } catch (ConfigFileException e) {
@@ -131,12 +125,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 return EncoderEvaluation.run(encoder, reader, config, train, test, perClass, trainFile, testFile,
                         groupColumn, out, json, w);
             }
-            try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
-                r = new IntentTrainer(config).train(train, (done, total) -> {
-                    progress.total(total);
-                    progress.update(done);
-                });
-            }
+            r = ClassifierOptions.train(config, train, spec);
             model = r.model();
             modelSource = trainFile.toString();
         } else {
