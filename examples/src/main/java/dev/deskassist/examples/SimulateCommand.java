@@ -12,6 +12,7 @@ import dev.deskassist.core.audit.AuditSink;
 import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.Setup;
+import dev.deskassist.examples.simulate.SimulationConsole;
 import dev.deskassist.examples.webhook.Engines;
 import dev.deskassist.examples.webhook.LoopbackStack;
 import dev.deskassist.zendesk.testkit.FakeZendesk;
@@ -19,14 +20,12 @@ import dev.deskassist.zendesk.testkit.SignedWebhook;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -197,10 +196,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static void send(HttpClient http, String what, HttpRequest req) throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-        System.out.printf("  %-62s -> %d %s in %.1f ms%n", what, resp.statusCode(), resp.body(),
-                (System.nanoTime() - start) / 1e6);
+        SimulationConsole.send(http, 62, what, req);
     }
 
     private static void print(Result r) {
@@ -208,19 +204,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Assistance a = r.assistance();
         System.out.printf("== Ticket %s \"%s\" from %s (%s)%n", t.id(), t.subject(), t.requester().name(),
                 t.requester().organization());
-        System.out.printf("   triage : category %s (%.0f%%), priority %s, language %s, group %s%n",
-                a.triage().category().valueOr("none"), a.triage().category().confidence() * 100,
-                a.triage().priority().value().name().toLowerCase(Locale.ROOT), a.triage().languageCode(),
-                a.triage().group().valueOr("none"));
-        a.summary().ifPresent(s -> System.out.println("   summary: " + s.customerWants() + " | next: " + s.nextStep()));
-        a.draft().ifPresent(d -> System.out.println("   draft  : " + d.body().replace("\n\n", " / ").replace("\n", " ")));
-        System.out.println("   API calls out:");
-        for (FakeZendesk.Call c : r.calls()) {
-            System.out.printf("     %s %s -> %d%n", c.method(), c.path(), c.status());
-            if (!c.body().isEmpty()) {
-                System.out.println("       " + c.body());
-            }
-        }
+        SimulationConsole.printAssistance(a, r.calls());
         System.out.println("   applied: " + (r.apply().changedAnything() ? r.apply().changed() : "nothing (no request)")
                 + ", " + r.apply().requests() + " request(s), skipped " + r.apply().skipped().size() + ", outcome "
                 + r.outcome() + (r.events() > 1 ? ", " + r.events() + " events folded into this run" : ""));

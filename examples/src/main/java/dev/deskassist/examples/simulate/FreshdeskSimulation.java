@@ -23,7 +23,6 @@ import dev.deskassist.freshdesk.testkit.FakeFreshdesk;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -222,10 +220,7 @@ public final class FreshdeskSimulation {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        long start = System.nanoTime();
-        HttpResponse<String> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        System.out.printf("  %-66s -> %d %s in %.1f ms%n", what, resp.statusCode(), resp.body(),
-                (System.nanoTime() - start) / 1e6);
+        SimulationConsole.send(http, 66, what, b.build());
     }
 
     private static void print(Result r) {
@@ -233,19 +228,7 @@ public final class FreshdeskSimulation {
         Assistance a = r.assistance();
         System.out.printf("== Ticket %s \"%s\" from %s, events %s%n", t.id(), t.subject(), t.requester().name(),
                 r.events());
-        System.out.printf("   triage : category %s (%.0f%%), priority %s, language %s, group %s%n",
-                a.triage().category().valueOr("none"), a.triage().category().confidence() * 100,
-                a.triage().priority().value().name().toLowerCase(Locale.ROOT), a.triage().languageCode(),
-                a.triage().group().valueOr("none"));
-        a.summary().ifPresent(s -> System.out.println("   summary: " + s.customerWants() + " | next: " + s.nextStep()));
-        a.draft().ifPresent(d -> System.out.println("   draft  : " + d.body().replace("\n\n", " / ").replace("\n", " ")));
-        System.out.println("   API calls out:");
-        for (FakeHelpdesk.Call c : r.calls()) {
-            System.out.printf("     %s %s -> %d%n", c.method(), c.path(), c.status());
-            if (!c.body().isEmpty()) {
-                System.out.println("       " + c.body());
-            }
-        }
+        SimulationConsole.printAssistance(a, r.calls());
         ApplyResult ap = r.apply();
         System.out.println("   applied: " + (ap.changedAnything() ? ap.changed() : "nothing (no write)") + ", "
                 + ap.requests() + " request(s), outcome " + r.outcome());

@@ -23,7 +23,6 @@ import dev.deskassist.servicenow.testkit.FakeServiceNow;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -199,10 +197,7 @@ public final class ServiceNowSimulation {
     }
 
     private static void send(HttpClient http, String what, HttpRequest req) throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-        System.out.printf("  %-58s -> %d %s in %.1f ms%n", what, resp.statusCode(), resp.body(),
-                (System.nanoTime() - start) / 1e6);
+        SimulationConsole.send(http, 58, what, req);
     }
 
     private record Result(Ticket ticket, Assistance assistance, ApplyResult apply, WriteOutcome outcome, int events,
@@ -214,19 +209,7 @@ public final class ServiceNowSimulation {
         Assistance a = r.assistance();
         System.out.printf("== %s (sys_id %s) \"%s\" from %s (%s), sys_mod_count %s%n", t.displayId(), t.id(),
                 t.subject(), t.requester().name(), t.requester().organization(), t.version());
-        System.out.printf("   triage : category %s (%.0f%%), priority %s, language %s, group %s%n",
-                a.triage().category().valueOr("none"), a.triage().category().confidence() * 100,
-                a.triage().priority().value().name().toLowerCase(Locale.ROOT), a.triage().languageCode(),
-                a.triage().group().valueOr("none"));
-        a.summary().ifPresent(s -> System.out.println("   summary: " + s.customerWants() + " | next: " + s.nextStep()));
-        a.draft().ifPresent(d -> System.out.println("   draft  : " + d.body().replace("\n\n", " / ").replace("\n", " ")));
-        System.out.println("   API calls out:");
-        for (FakeHelpdesk.Call c : r.calls()) {
-            System.out.printf("     %s %s -> %d%n", c.method(), c.path(), c.status());
-            if (!c.body().isEmpty()) {
-                System.out.println("       " + c.body());
-            }
-        }
+        SimulationConsole.printAssistance(a, r.calls());
         System.out.println("   applied: " + (r.apply().changedAnything() ? r.apply().changed() : "nothing (no request)")
                 + ", " + r.apply().requests() + " request(s)"
                 + (r.apply().keptHuman().isEmpty() ? "" : ", kept the human's " + r.apply().keptHuman())
