@@ -13,10 +13,8 @@ import dev.deskassist.core.pipeline.Pipeline;
 import dev.deskassist.core.pipeline.PipelineListener;
 import dev.deskassist.core.pipeline.PipelineRun;
 import dev.deskassist.core.pipeline.PipelineSettings;
-import dev.deskassist.core.pipeline.SqliteEventStore;
-import dev.deskassist.examples.server.ServerSettings;
-import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
+import dev.deskassist.examples.webhook.LoopbackStack;
 import dev.deskassist.freshdesk.FreshdeskAdapter;
 import dev.deskassist.freshdesk.FreshdeskConfig;
 import dev.deskassist.freshdesk.testkit.FakeFreshdesk;
@@ -86,29 +84,12 @@ public final class FreshdeskSimulation {
             p.put("freshdesk.rateLimit", "100/min");
             FreshdeskConfig config = FreshdeskConfig.of(p::get);
 
-            SqliteEventStore store = SqliteEventStore.open(data);
-            FreshdeskAdapter freshdesk = new FreshdeskAdapter(config);
-            DeskAssist assist = engines.get();
-            Pipeline pipeline = Pipeline.builder()
-                    .adapter(new QuickPolling(freshdesk, POLL_EVERY, POLL_EVERY.multipliedBy(2)),
-                            new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))
-                    .assist(assist).store(store)
-                    .settings(PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build())
-                    .listener(listener(fake))
-                    .build();
-            WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
-                    .settings(ServerSettings.builder().webhook("127.0.0.1", 0).management("127.0.0.1", 0).build())
-                    .build();
-            try {
-                pipeline.start();
-                server.start();
-                simulate(fake, pipeline, server.webhookUri().resolve("/webhooks/freshdesk"), data);
-            } finally {
-                server.stop(Duration.ofSeconds(2));
-                pipeline.stop(Duration.ofSeconds(5));
-                store.close();
-                assist.close();
-                freshdesk.close();
+            try (LoopbackStack stack = LoopbackStack.start(
+                    new QuickPolling(new FreshdeskAdapter(config), POLL_EVERY, POLL_EVERY.multipliedBy(2)),
+                    new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)), data,
+                    PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build(), listener(fake),
+                    engines.get())) {
+                simulate(fake, stack.pipeline(), stack.endpoint(), data);
             }
         }
         return 0;

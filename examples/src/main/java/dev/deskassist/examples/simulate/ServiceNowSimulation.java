@@ -12,10 +12,8 @@ import dev.deskassist.core.pipeline.Pipeline;
 import dev.deskassist.core.pipeline.PipelineListener;
 import dev.deskassist.core.pipeline.PipelineRun;
 import dev.deskassist.core.pipeline.PipelineSettings;
-import dev.deskassist.core.pipeline.SqliteEventStore;
-import dev.deskassist.examples.server.ServerSettings;
-import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
+import dev.deskassist.examples.webhook.LoopbackStack;
 import dev.deskassist.servicenow.ServiceNowAdapter;
 import dev.deskassist.servicenow.ServiceNowConfig;
 import dev.deskassist.servicenow.testkit.BusinessRuleCall;
@@ -96,24 +94,12 @@ public final class ServiceNowSimulation {
                     System.out.println("   dead-lettered: " + entry.ticketId() + " " + entry.reason());
                 }
             };
-            try (ServiceNowAdapter servicenow = new ServiceNowAdapter(config);
-                 SqliteEventStore store = SqliteEventStore.open(data);
-                 DeskAssist assist = engines.get()) {
-                Pipeline pipeline = Pipeline.builder()
-                        .adapter(new QuickPolling(servicenow, Duration.ofSeconds(1), Duration.ofMinutes(1)),
-                                new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))
-                        .assist(assist).store(store)
-                        .settings(PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build())
-                        .listener(listener).build().start();
-                WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
-                        .settings(ServerSettings.builder().webhook("127.0.0.1", 0).management("127.0.0.1", 0).build())
-                        .build().start();
-                try {
-                    exchange(fake, pipeline, server.webhookUri().resolve("/webhooks/servicenow"), data, results);
-                } finally {
-                    server.stop(Duration.ofSeconds(2));
-                    pipeline.stop(Duration.ofSeconds(5));
-                }
+            try (LoopbackStack stack = LoopbackStack.start(
+                    new QuickPolling(new ServiceNowAdapter(config), Duration.ofSeconds(1), Duration.ofMinutes(1)),
+                    new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)), data,
+                    PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build(), listener,
+                    engines.get())) {
+                exchange(fake, stack.pipeline(), stack.endpoint(), data, results);
             }
         }
         return 0;
