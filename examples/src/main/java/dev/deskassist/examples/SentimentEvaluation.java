@@ -96,7 +96,8 @@ final class SentimentEvaluation {
         }
     }
 
-    private static String polarity(Decision<Sentiment> d) {
+    /** The gold-label spelling of a decided polarity; no decision counts as neutral. */
+    static String polarity(Decision<Sentiment> d) {
         return d.hasValue() ? d.value().polarity().name().toLowerCase(Locale.ROOT) : "neutral";
     }
 
