@@ -1,5 +1,7 @@
 package dev.deskassist.examples;
 
+import static dev.deskassist.examples.EncoderEvaluation.round;
+
 import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.triage.CalibratedIntentModel;
@@ -230,28 +232,33 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * Accuracy per value of {@code --group-column} of the test file (for example its language):
-     * the test file is read a second time with that column as the label, row by row in step.
+     * Accuracy per value of {@code --group-column} of the test file (for example its language).
      */
     private Map<String, double[]> groups(TrainingDataReader reader, TrainingData test, Evaluation e) {
         Map<String, double[]> out = new TreeMap<>();
         if (groupColumn == null) {
             return out;
         }
-        TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())
-                .labelColumn(groupColumn).build().read(testFile);
-        if (byGroup.size() != test.size()) {
-            throw new UsageException("--group-column " + groupColumn + " is blank in some rows; cannot group");
-        }
+        List<String> group = groupOfEachRow(reader, groupColumn, testFile, test);
         for (int i = 0; i < test.size(); i++) {
-            double[] acc = out.computeIfAbsent(byGroup.examples().get(i).label(), k -> new double[2]);
+            double[] acc = out.computeIfAbsent(group.get(i), k -> new double[2]);
             acc[0] += e.predictions().get(i).correct() ? 1 : 0;
             acc[1]++;
         }
         return out;
     }
 
-    private static Double round(double v) {
-        return Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4;
+    /**
+     * The {@code groupColumn} value of each row of {@code test}, in order: the test file is read a
+     * second time with that column as the label, row by row in step.
+     */
+    static List<String> groupOfEachRow(TrainingDataReader reader, String groupColumn, Path testFile,
+            TrainingData test) {
+        TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())
+                .labelColumn(groupColumn).build().read(testFile);
+        if (byGroup.size() != test.size()) {
+            throw new UsageException("--group-column " + groupColumn + " is blank in some rows; cannot group");
+        }
+        return byGroup.examples().stream().map(x -> x.label()).toList();
     }
 }
