@@ -114,7 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Path data = Files.createTempDirectory("deskassist-sim");
         List<Result> results = new CopyOnWriteArrayList<>();
         try (FakeZendesk fake = new FakeZendesk(FakeZendesk.Faults.NONE)) {
-            addSampleTickets(fake);
+            SimulateCommandSamples.add(fake);
             Map<String, String> p = new HashMap<>();
             p.put("zendesk.baseUrl", fake.url());
             p.put("zendesk.email", "deskassist-bot@example.com");
@@ -219,9 +219,5 @@ public final class SimulateCommand implements Callable<Integer> {
                 + "\"via\":{\"channel\":\"web_service\"}},\"event\":{},\"id\":\"2f0c1a52-5b7e-4d0e-9a43-6c1f0e7d9b21\","
                 + "\"subject\":\"zen:ticket:" + id + "\",\"time\":\"" + Instant.now() + "\","
                 + "\"type\":\"zen:event-type:ticket.created\",\"zendesk_event_version\":\"2022-11-06\"}";
-    }
-
-    static void addSampleTickets(FakeZendesk fake) {
-        SimulateCommandSamples.add(fake);
     }
 }
