@@ -14,7 +14,6 @@ import dev.deskassist.core.triage.StyleProfile;
 import dev.deskassist.core.triage.TriageResult;
 import dev.deskassist.core.writeback.WriteBack;
 import dev.deskassist.core.config.ConfigFileException;
-import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.EngineSettings;
@@ -102,9 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             setup = ConfigDirectory.load(config, env, ConfigDirectory.Scope.ENGINES, clock);
         } catch (ConfigFileException e) {
-            ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), config + " is not ready",
-                    e.problems());
-            return Failures.FAILURE;
+            return ProblemList.notReady(spec, config, e);
         }
         EngineSettings e = setup.engineSettings();
         out.printf("DeskAssist demo — setup %s, engines: triage %s, draft %s, summary %s%s%n", config, e.triage(),

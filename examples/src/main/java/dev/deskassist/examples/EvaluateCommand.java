@@ -10,7 +10,6 @@ import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
-import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.Setup;
@@ -105,9 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 setup = ConfigDirectory.load(this.config, env, ConfigDirectory.Scope.ENGINES, Clock.systemUTC());
             } catch (ConfigFileException e) {
-                ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), this.config + " is not ready",
-                        e.problems());
-                return Failures.FAILURE;
+                return ProblemList.notReady(spec, this.config, e);
             }
         } else if (trainFile == null) {
             throw new UsageException("say which model to measure: --train FILE to train one, or --config DIR for a "

@@ -7,7 +7,6 @@ import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
 import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.core.adapter.ConfigSource;
-import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.config.ConfigDirectory;
 import java.io.PrintWriter;
@@ -101,9 +100,7 @@ final class TrainCommand implements Callable<Integer> {
                 data = data != null ? data : ConfigDirectory.path(config, env, ConfigDirectory.File.TRAINING_DATA);
                 out = out != null ? out : ConfigDirectory.path(config, env, ConfigDirectory.File.MODEL);
             } catch (ConfigFileException e) {
-                ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), config + " is not ready",
-                        e.problems());
-                return Failures.FAILURE;
+                return ProblemList.notReady(spec, config, e);
             }
         }
         if (data == null) {
