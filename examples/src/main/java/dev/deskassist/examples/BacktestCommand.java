@@ -13,7 +13,6 @@ import dev.deskassist.core.backtest.PolicyFiles;
 import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.examples.backtest.BacktestSetup;
 import dev.deskassist.examples.backtest.NordwindHistory;
-import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.cli.Progress;
 import java.io.PrintWriter;
@@ -106,15 +105,11 @@ public final class BacktestCommand implements Callable<Integer> {
         if (config == null) {
             setup = BacktestSetup.sample(Clock.systemUTC());
         } else {
-            if (!Files.isDirectory(config)) {
-                throw new UsageException("--config takes a config directory; none at " + config
-                        + " ('deskassist init " + config + "' writes one)");
-            }
+            UsageException.requireConfigDirectory(config);
             try {
                 setup = BacktestSetup.load(config, env, Clock.systemUTC());
             } catch (ConfigFileException e) {
-                ProblemList.print(stderr, spec.qualifiedName(), config + " is not ready", e.problems());
-                return Failures.FAILURE;
+                return ProblemList.notReady(spec, config, e);
             }
             stderr.println("setup from " + String.join(", ", setup.sources()));
         }

@@ -2,7 +2,6 @@ package dev.deskassist.examples;
 
 import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.core.encoder.EncoderIntentModel;
-import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.EngineSettings;
@@ -55,8 +54,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             setup = ConfigDirectory.load(dir, env);
         } catch (ConfigFileException e) {
-            ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), dir + " is not ready", e.problems());
-            return Failures.FAILURE;
+            return ProblemList.notReady(spec, dir, e);
         }
         spec.commandLine().getOut().println("ok: " + summary(setup));
         return 0;

@@ -1,10 +1,15 @@
 package dev.deskassist.examples;
 
 import dev.deskassist.core.triage.classify.FeatureConfig;
+import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.TrainerConfig;
+import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
+import dev.deskassist.core.triage.classify.TrainingResult;
+import dev.deskassist.examples.cli.Progress;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -181,6 +186,16 @@ final class ClassifierOptions {
             return t.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Trains the n-gram classifier, showing the trainer's progress on the command's standard error. */
+    static TrainingResult train(TrainerConfig config, TrainingData data, CommandSpec spec) {
+        try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
+            return new IntentTrainer(config).train(data, (done, total) -> {
+                progress.total(total);
+                progress.update(done);
+            });
         }
     }
 

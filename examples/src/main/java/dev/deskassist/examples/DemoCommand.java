@@ -14,13 +14,11 @@ import dev.deskassist.core.triage.StyleProfile;
 import dev.deskassist.core.triage.TriageResult;
 import dev.deskassist.core.writeback.WriteBack;
 import dev.deskassist.core.config.ConfigFileException;
-import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.EngineSettings;
 import dev.deskassist.examples.config.Setup;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.time.Clock;
@@ -98,17 +96,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int withSetup(Clock clock, List<Ticket> tickets) {
-        if (!Files.isDirectory(config)) {
-            throw new UsageException("--config takes a config directory; none at " + config
-                    + " ('deskassist init " + config + "' writes one)");
-        }
+        UsageException.requireConfigDirectory(config);
         Setup setup;
         try {
             setup = ConfigDirectory.load(config, env, ConfigDirectory.Scope.ENGINES, clock);
         } catch (ConfigFileException e) {
-            ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), config + " is not ready",
-                    e.problems());
-            return Failures.FAILURE;
+            return ProblemList.notReady(spec, config, e);
         }
         EngineSettings e = setup.engineSettings();
         out.printf("DeskAssist demo — setup %s, engines: triage %s, draft %s, summary %s%s%n", config, e.triage(),

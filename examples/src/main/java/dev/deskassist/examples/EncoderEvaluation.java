@@ -138,14 +138,10 @@ final class EncoderEvaluation {
 
     private static Map<String, Object> groups(String groupColumn, Path testFile, TrainingDataReader reader,
             TrainingData test, Evaluation blend, Evaluation ngramOnly, Evaluation otherPolicy, String otherName) {
-        TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())
-                .labelColumn(groupColumn).build().read(testFile);
-        if (byGroup.size() != test.size()) {
-            throw new UsageException("--group-column " + groupColumn + " is blank in some rows; cannot group");
-        }
+        List<String> group = EvaluateCommand.groupOfEachRow(reader, groupColumn, testFile, test);
         Map<String, double[]> acc = new TreeMap<>();
         for (int i = 0; i < test.size(); i++) {
-            double[] v = acc.computeIfAbsent(byGroup.examples().get(i).label(), k -> new double[4]);
+            double[] v = acc.computeIfAbsent(group.get(i), k -> new double[4]);
             v[0] += blend.predictions().get(i).correct() ? 1 : 0;
             v[1] += ngramOnly.predictions().get(i).correct() ? 1 : 0;
             v[3] += otherPolicy.predictions().get(i).correct() ? 1 : 0;
@@ -157,6 +153,7 @@ final class EncoderEvaluation {
         return out;
     }
 
+    /** Four decimals for a report, and null (JSON's) for an undefined figure. */
     static Double round(double v) {
         return Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4;
     }

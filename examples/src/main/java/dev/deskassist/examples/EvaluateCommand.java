@@ -1,21 +1,19 @@
 package dev.deskassist.examples;
 
+import static dev.deskassist.examples.EncoderEvaluation.round;
+
 import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.core.json.JsonCodec;
 import dev.deskassist.core.triage.CalibratedIntentModel;
 import dev.deskassist.core.triage.classify.Evaluation;
-import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
-import dev.deskassist.examples.cli.Failures;
 import dev.deskassist.examples.cli.ProblemList;
-import dev.deskassist.examples.cli.Progress;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.Setup;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -102,16 +100,11 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainerConfig config = options.trainerConfig();
         Setup setup = null;
         if (this.config != null) {
-            if (!Files.isDirectory(this.config)) {
-                throw new UsageException("--config takes a config directory; none at " + this.config
-                        + " ('deskassist init " + this.config + "' writes one)");
-            }
+            UsageException.requireConfigDirectory(this.config);
             try {
                 setup = ConfigDirectory.load(this.config, env, ConfigDirectory.Scope.ENGINES, Clock.systemUTC());
             } catch (ConfigFileException e) {
-                ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), this.config + " is not ready",
-                        e.problems());
-                return Failures.FAILURE;
+                return ProblemList.notReady(spec, this.config, e);
             }
         } else if (trainFile == null) {
             throw new UsageException("say which model to measure: --train FILE to train one, or --config DIR for a "
@@ -131,12 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 return EncoderEvaluation.run(encoder, reader, config, train, test, perClass, trainFile, testFile,
                         groupColumn, out, json, w);
             }
-            try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
-                r = new IntentTrainer(config).train(train, (done, total) -> {
-                    progress.total(total);
-                    progress.update(done);
-                });
-            }
+            r = ClassifierOptions.train(config, train, spec);
             model = r.model();
             modelSource = trainFile.toString();
         } else {
@@ -241,28 +229,33 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * Accuracy per value of {@code --group-column} of the test file (for example its language):
-     * the test file is read a second time with that column as the label, row by row in step.
+     * Accuracy per value of {@code --group-column} of the test file (for example its language).
      */
     private Map<String, double[]> groups(TrainingDataReader reader, TrainingData test, Evaluation e) {
         Map<String, double[]> out = new TreeMap<>();
         if (groupColumn == null) {
             return out;
         }
-        TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())
-                .labelColumn(groupColumn).build().read(testFile);
-        if (byGroup.size() != test.size()) {
-            throw new UsageException("--group-column " + groupColumn + " is blank in some rows; cannot group");
-        }
+        List<String> group = groupOfEachRow(reader, groupColumn, testFile, test);
         for (int i = 0; i < test.size(); i++) {
-            double[] acc = out.computeIfAbsent(byGroup.examples().get(i).label(), k -> new double[2]);
+            double[] acc = out.computeIfAbsent(group.get(i), k -> new double[2]);
             acc[0] += e.predictions().get(i).correct() ? 1 : 0;
             acc[1]++;
         }
         return out;
     }
 
-    private static Double round(double v) {
-        return Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4;
+    /**
+     * The {@code groupColumn} value of each row of {@code test}, in order: the test file is read a
+     * second time with that column as the label, row by row in step.
+     */
+    static List<String> groupOfEachRow(TrainingDataReader reader, String groupColumn, Path testFile,
+            TrainingData test) {
+        TrainingData byGroup = TrainingDataReader.builder().textColumns(reader.textColumns())
+                .labelColumn(groupColumn).build().read(testFile);
+        if (byGroup.size() != test.size()) {
+            throw new UsageException("--group-column " + groupColumn + " is blank in some rows; cannot group");
+        }
+        return byGroup.examples().stream().map(x -> x.label()).toList();
     }
 }

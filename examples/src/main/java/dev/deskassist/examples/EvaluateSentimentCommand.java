@@ -1,8 +1,6 @@
 package dev.deskassist.examples;
 
 import dev.deskassist.core.json.JsonCodec;
-import dev.deskassist.core.model.Decision;
-import dev.deskassist.core.triage.Sentiment;
 import dev.deskassist.core.triage.sentiment.LexiconSentimentAnalyzer;
 import dev.deskassist.examples.eval.ClassificationReport;
 import dev.deskassist.examples.eval.LabeledTexts;
@@ -80,9 +78,8 @@ public final class EvaluateSentimentCommand implements Callable<Integer> {
         Progress progress = Progress.start(spec.qualifiedName(), examples.size(), spec.commandLine().getErr());
         for (LabeledTexts.Example e : examples) {
             progress.advance();
-            Decision<Sentiment> d = analyzer.analyze(e.text(), language);
-            String predicted = d.hasValue() ? d.value().polarity().name().toLowerCase(Locale.ROOT) : "neutral";
-            report.add(e.label().toLowerCase(Locale.ROOT), predicted);
+            report.add(e.label().toLowerCase(Locale.ROOT),
+                    SentimentEvaluation.polarity(analyzer.analyze(e.text(), language)));
         }
         progress.close();
         if (json) {

@@ -42,14 +42,12 @@ final class SentimentEvaluation {
             reports.put(s, new ClassificationReport());
         }
         List<Double> weights = new ArrayList<>();
-        List<Double> heldOutBlend = new ArrayList<>();
         String protocol;
         if (train != null) {
             protocol = "trained on " + trainName + " (" + train.size() + " rows), scored on the file";
             SentimentTrainingResult r = SentimentTrainer.defaults().train(data(train, "train"), Set.of(language));
             score(r.model(), examples, language, reports);
             weights.add(r.model().lexiconWeight());
-            heldOutBlend.add(r.heldOutMacroF1Blend());
         } else {
             if (folds < 2) {
                 throw new UsageException("--folds must be at least 2, not " + folds);
@@ -65,7 +63,6 @@ final class SentimentEvaluation {
                 SentimentTrainingResult r = SentimentTrainer.defaults().train(data(in, "fold " + f), Set.of(language));
                 score(r.model(), out, language, reports);
                 weights.add(r.model().lexiconWeight());
-                heldOutBlend.add(r.heldOutMacroF1Blend());
             }
         }
         if (json) {
@@ -99,7 +96,8 @@ final class SentimentEvaluation {
         }
     }
 
-    private static String polarity(Decision<Sentiment> d) {
+    /** The gold-label spelling of a decided polarity; no decision counts as neutral. */
+    static String polarity(Decision<Sentiment> d) {
         return d.hasValue() ? d.value().polarity().name().toLowerCase(Locale.ROOT) : "neutral";
     }
 

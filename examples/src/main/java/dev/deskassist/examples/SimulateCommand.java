@@ -12,6 +12,7 @@ import dev.deskassist.core.audit.AuditSink;
 import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.examples.config.ConfigDirectory;
 import dev.deskassist.examples.config.Setup;
+import dev.deskassist.examples.simulate.SimulationConsole;
 import dev.deskassist.examples.webhook.Engines;
 import dev.deskassist.examples.webhook.LoopbackStack;
 import dev.deskassist.zendesk.testkit.FakeZendesk;
@@ -19,14 +20,12 @@ import dev.deskassist.zendesk.testkit.SignedWebhook;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,10 +92,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (config == null) {
             return new Setup.AssistEngines(Engines.create("offline", null), java.util.Optional.empty());
         }
-        if (!Files.isDirectory(config)) {
-            throw new UsageException("--config takes a config directory; none at " + config
-                    + " ('deskassist init " + config + "' writes one)");
-        }
+        UsageException.requireConfigDirectory(config);
         Setup setup = ConfigDirectory.load(config, System.getenv(), ConfigDirectory.Scope.ENGINES,
                 java.time.Clock.systemUTC());
         System.out.println("Setup from " + config + ": " + setup.taxonomy().categories().size() + " categories, "
@@ -118,7 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Path data = Files.createTempDirectory("deskassist-sim");
         List<Result> results = new CopyOnWriteArrayList<>();
         try (FakeZendesk fake = new FakeZendesk(FakeZendesk.Faults.NONE)) {
-            addSampleTickets(fake);
+            SimulateCommandSamples.add(fake);
             Map<String, String> p = new HashMap<>();
             p.put("zendesk.baseUrl", fake.url());
             p.put("zendesk.email", "deskassist-bot@example.com");
@@ -200,10 +196,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static void send(HttpClient http, String what, HttpRequest req) throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-        System.out.printf("  %-62s -> %d %s in %.1f ms%n", what, resp.statusCode(), resp.body(),
-                (System.nanoTime() - start) / 1e6);
+        SimulationConsole.send(http, 62, what, req);
     }
 
     private static void print(Result r) {
@@ -211,19 +204,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Assistance a = r.assistance();
         System.out.printf("== Ticket %s \"%s\" from %s (%s)%n", t.id(), t.subject(), t.requester().name(),
                 t.requester().organization());
-        System.out.printf("   triage : category %s (%.0f%%), priority %s, language %s, group %s%n",
-                a.triage().category().valueOr("none"), a.triage().category().confidence() * 100,
-                a.triage().priority().value().name().toLowerCase(Locale.ROOT), a.triage().languageCode(),
-                a.triage().group().valueOr("none"));
-        a.summary().ifPresent(s -> System.out.println("   summary: " + s.customerWants() + " | next: " + s.nextStep()));
-        a.draft().ifPresent(d -> System.out.println("   draft  : " + d.body().replace("\n\n", " / ").replace("\n", " ")));
-        System.out.println("   API calls out:");
-        for (FakeZendesk.Call c : r.calls()) {
-            System.out.printf("     %s %s -> %d%n", c.method(), c.path(), c.status());
-            if (!c.body().isEmpty()) {
-                System.out.println("       " + c.body());
-            }
-        }
+        SimulationConsole.printAssistance(a, r.calls());
         System.out.println("   applied: " + (r.apply().changedAnything() ? r.apply().changed() : "nothing (no request)")
                 + ", " + r.apply().requests() + " request(s), skipped " + r.apply().skipped().size() + ", outcome "
                 + r.outcome() + (r.events() > 1 ? ", " + r.events() + " events folded into this run" : ""));
@@ -238,9 +219,5 @@ public final class SimulateCommand implements Callable<Integer> {
                 + "\"via\":{\"channel\":\"web_service\"}},\"event\":{},\"id\":\"2f0c1a52-5b7e-4d0e-9a43-6c1f0e7d9b21\","
                 + "\"subject\":\"zen:ticket:" + id + "\",\"time\":\"" + Instant.now() + "\","
                 + "\"type\":\"zen:event-type:ticket.created\",\"zendesk_event_version\":\"2022-11-06\"}";
-    }
-
-    static void addSampleTickets(FakeZendesk fake) {
-        SimulateCommandSamples.add(fake);
     }
 }

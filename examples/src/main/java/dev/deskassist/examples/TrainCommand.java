@@ -1,14 +1,12 @@
 package dev.deskassist.examples;
 
-import dev.deskassist.core.triage.classify.IntentTrainer;
 import dev.deskassist.core.triage.classify.LinearIntentModel;
 import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.classify.TrainingResult;
-import dev.deskassist.examples.cli.Progress;
 import dev.deskassist.core.config.ConfigFileException;
-import dev.deskassist.examples.cli.Failures;
+import dev.deskassist.core.adapter.ConfigSource;
 import dev.deskassist.examples.cli.ProblemList;
 import dev.deskassist.examples.config.ConfigDirectory;
 import java.io.PrintWriter;
@@ -97,17 +95,12 @@ final class TrainCommand implements Callable<Integer> {
                 throw new UsageException("--config trains the directory's intent model; for --task sentiment give "
                         + "--data and --out");
             }
-            if (!Files.isDirectory(config)) {
-                throw new UsageException("--config takes a config directory; none at " + config
-                        + " ('deskassist init " + config + "' writes one)");
-            }
+            UsageException.requireConfigDirectory(config);
             try {
                 data = data != null ? data : ConfigDirectory.path(config, env, ConfigDirectory.File.TRAINING_DATA);
                 out = out != null ? out : ConfigDirectory.path(config, env, ConfigDirectory.File.MODEL);
             } catch (ConfigFileException e) {
-                ProblemList.print(spec.commandLine().getErr(), spec.qualifiedName(), config + " is not ready",
-                        e.problems());
-                return Failures.FAILURE;
+                return ProblemList.notReady(spec, config, e);
             }
         }
         if (data == null) {
@@ -131,13 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         if (encoder.requested()) {
             return EncoderEvaluation.train(encoder, trainer, train, out, w);
         }
-        TrainingResult r;
-        try (Progress progress = Progress.start(spec.qualifiedName(), 1, spec.commandLine().getErr())) {
-            r = new IntentTrainer(trainer).train(train, (done, total) -> {
-                progress.total(total);
-                progress.update(done);
-            });
-        }
+        TrainingResult r = ClassifierOptions.train(trainer, train, spec);
         r.model().save(out);
         LinearIntentModel m = r.model();
         w.printf(Locale.ROOT, "examples          %d (%d rows skipped: blank text or label%s)%n", train.size(),
@@ -153,8 +140,9 @@ final class TrainCommand implements Callable<Integer> {
                 m.abstainThreshold(), ClassifierOptions.pct(r.heldOutEvaluation().abstainRate()),
                 ClassifierOptions.pct(r.heldOutEvaluation().accuracyOnAnswered()));
         w.printf(Locale.ROOT, "model             %s (%s, %d bytes)%n", out, m.version(), Files.size(out));
-        if (config != null && ConfigDirectory.source(config, env).get(ConfigDirectory.File.TRAINING_DATA.key()) != null
-                && ConfigDirectory.source(config, env).get(ConfigDirectory.File.MODEL.key()) == null) {
+        ConfigSource source = config == null ? null : ConfigDirectory.source(config, env);
+        if (source != null && source.get(ConfigDirectory.File.TRAINING_DATA.key()) != null
+                && source.get(ConfigDirectory.File.MODEL.key()) == null) {
             w.println("note: " + config + " still trains at start from " + ConfigDirectory.File.TRAINING_DATA.key()
                     + "; to start from this model, set " + ConfigDirectory.File.MODEL.key() + "="
                     + relative(config, out) + " and remove " + ConfigDirectory.File.TRAINING_DATA.key()

@@ -1,5 +1,8 @@
 package dev.deskassist.examples;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * A command was called with wrong or missing options or input; the message says which. The
  * command line reports it like picocli's own usage errors: the message, where to find help, and
@@ -11,5 +14,13 @@ public class UsageException extends RuntimeException {
 
     public UsageException(String message) {
         super(message);
+    }
+
+    /** The check every {@code --config DIR} option makes before loading: the directory must exist. */
+    static void requireConfigDirectory(Path config) {
+        if (!Files.isDirectory(config)) {
+            throw new UsageException("--config takes a config directory; none at " + config
+                    + " ('deskassist init " + config + "' writes one)");
+        }
     }
 }

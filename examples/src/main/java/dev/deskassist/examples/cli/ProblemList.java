@@ -1,8 +1,11 @@
 package dev.deskassist.examples.cli;
 
+import dev.deskassist.core.config.ConfigFileException;
 import dev.deskassist.core.config.ConfigFileProblem;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Prints configuration problems the way every command shows them: a heading that counts them,
@@ -21,5 +24,14 @@ public final class ProblemList {
             w.println("  " + p);
         }
         w.flush();
+    }
+
+    /**
+     * Reports on the command's standard error that config directory {@code dir} is not ready,
+     * with its problems, and returns the exit code of a failure ({@link Failures#FAILURE}).
+     */
+    public static int notReady(CommandSpec spec, Path dir, ConfigFileException e) {
+        print(spec.commandLine().getErr(), spec.qualifiedName(), dir + " is not ready", e.problems());
+        return Failures.FAILURE;
     }
 }

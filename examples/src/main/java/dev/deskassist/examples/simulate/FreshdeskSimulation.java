@@ -13,17 +13,14 @@ import dev.deskassist.core.pipeline.Pipeline;
 import dev.deskassist.core.pipeline.PipelineListener;
 import dev.deskassist.core.pipeline.PipelineRun;
 import dev.deskassist.core.pipeline.PipelineSettings;
-import dev.deskassist.core.pipeline.SqliteEventStore;
-import dev.deskassist.examples.server.ServerSettings;
-import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
+import dev.deskassist.examples.webhook.LoopbackStack;
 import dev.deskassist.freshdesk.FreshdeskAdapter;
 import dev.deskassist.freshdesk.FreshdeskConfig;
 import dev.deskassist.freshdesk.testkit.FakeFreshdesk;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +31,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -88,29 +84,12 @@ public final class FreshdeskSimulation {
             p.put("freshdesk.rateLimit", "100/min");
             FreshdeskConfig config = FreshdeskConfig.of(p::get);
 
-            SqliteEventStore store = SqliteEventStore.open(data);
-            FreshdeskAdapter freshdesk = new FreshdeskAdapter(config);
-            DeskAssist assist = engines.get();
-            Pipeline pipeline = Pipeline.builder()
-                    .adapter(new QuickPolling(freshdesk, POLL_EVERY, POLL_EVERY.multipliedBy(2)),
-                            new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))
-                    .assist(assist).store(store)
-                    .settings(PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build())
-                    .listener(listener(fake))
-                    .build();
-            WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
-                    .settings(ServerSettings.builder().webhook("127.0.0.1", 0).management("127.0.0.1", 0).build())
-                    .build();
-            try {
-                pipeline.start();
-                server.start();
-                simulate(fake, pipeline, server.webhookUri().resolve("/webhooks/freshdesk"), data);
-            } finally {
-                server.stop(Duration.ofSeconds(2));
-                pipeline.stop(Duration.ofSeconds(5));
-                store.close();
-                assist.close();
-                freshdesk.close();
+            try (LoopbackStack stack = LoopbackStack.start(
+                    new QuickPolling(new FreshdeskAdapter(config), POLL_EVERY, POLL_EVERY.multipliedBy(2)),
+                    new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)), data,
+                    PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build(), listener(fake),
+                    engines.get())) {
+                simulate(fake, stack.pipeline(), stack.endpoint(), data);
             }
         }
         return 0;
@@ -222,10 +201,7 @@ public final class FreshdeskSimulation {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        long start = System.nanoTime();
-        HttpResponse<String> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        System.out.printf("  %-66s -> %d %s in %.1f ms%n", what, resp.statusCode(), resp.body(),
-                (System.nanoTime() - start) / 1e6);
+        SimulationConsole.send(http, 66, what, b.build());
     }
 
     private static void print(Result r) {
@@ -233,19 +209,7 @@ public final class FreshdeskSimulation {
         Assistance a = r.assistance();
         System.out.printf("== Ticket %s \"%s\" from %s, events %s%n", t.id(), t.subject(), t.requester().name(),
                 r.events());
-        System.out.printf("   triage : category %s (%.0f%%), priority %s, language %s, group %s%n",
-                a.triage().category().valueOr("none"), a.triage().category().confidence() * 100,
-                a.triage().priority().value().name().toLowerCase(Locale.ROOT), a.triage().languageCode(),
-                a.triage().group().valueOr("none"));
-        a.summary().ifPresent(s -> System.out.println("   summary: " + s.customerWants() + " | next: " + s.nextStep()));
-        a.draft().ifPresent(d -> System.out.println("   draft  : " + d.body().replace("\n\n", " / ").replace("\n", " ")));
-        System.out.println("   API calls out:");
-        for (FakeHelpdesk.Call c : r.calls()) {
-            System.out.printf("     %s %s -> %d%n", c.method(), c.path(), c.status());
-            if (!c.body().isEmpty()) {
-                System.out.println("       " + c.body());
-            }
-        }
+        SimulationConsole.printAssistance(a, r.calls());
         ApplyResult ap = r.apply();
         System.out.println("   applied: " + (ap.changedAnything() ? ap.changed() : "nothing (no write)") + ", "
                 + ap.requests() + " request(s), outcome " + r.outcome());

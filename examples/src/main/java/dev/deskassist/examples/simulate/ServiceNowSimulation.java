@@ -12,10 +12,8 @@ import dev.deskassist.core.pipeline.Pipeline;
 import dev.deskassist.core.pipeline.PipelineListener;
 import dev.deskassist.core.pipeline.PipelineRun;
 import dev.deskassist.core.pipeline.PipelineSettings;
-import dev.deskassist.core.pipeline.SqliteEventStore;
-import dev.deskassist.examples.server.ServerSettings;
-import dev.deskassist.examples.server.WebhookServer;
 import dev.deskassist.examples.webhook.Engines;
+import dev.deskassist.examples.webhook.LoopbackStack;
 import dev.deskassist.servicenow.ServiceNowAdapter;
 import dev.deskassist.servicenow.ServiceNowConfig;
 import dev.deskassist.servicenow.testkit.BusinessRuleCall;
@@ -23,7 +21,6 @@ import dev.deskassist.servicenow.testkit.FakeServiceNow;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +28,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -98,24 +94,12 @@ public final class ServiceNowSimulation {
                     System.out.println("   dead-lettered: " + entry.ticketId() + " " + entry.reason());
                 }
             };
-            try (ServiceNowAdapter servicenow = new ServiceNowAdapter(config);
-                 SqliteEventStore store = SqliteEventStore.open(data);
-                 DeskAssist assist = engines.get()) {
-                Pipeline pipeline = Pipeline.builder()
-                        .adapter(new QuickPolling(servicenow, Duration.ofSeconds(1), Duration.ofMinutes(1)),
-                                new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)))
-                        .assist(assist).store(store)
-                        .settings(PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build())
-                        .listener(listener).build().start();
-                WebhookServer server = WebhookServer.builder(pipeline, pipeline::health)
-                        .settings(ServerSettings.builder().webhook("127.0.0.1", 0).management("127.0.0.1", 0).build())
-                        .build().start();
-                try {
-                    exchange(fake, pipeline, server.webhookUri().resolve("/webhooks/servicenow"), data, results);
-                } finally {
-                    server.stop(Duration.ofSeconds(2));
-                    pipeline.stop(Duration.ofSeconds(5));
-                }
+            try (LoopbackStack stack = LoopbackStack.start(
+                    new QuickPolling(new ServiceNowAdapter(config), Duration.ofSeconds(1), Duration.ofMinutes(1)),
+                    new LoopGuard(config.integrationUserIds(), config.markerTag().orElse(null)), data,
+                    PipelineSettings.builder().pollInterval(Duration.ofMillis(50)).build(), listener,
+                    engines.get())) {
+                exchange(fake, stack.pipeline(), stack.endpoint(), data, results);
             }
         }
         return 0;
@@ -199,10 +183,7 @@ public final class ServiceNowSimulation {
     }
 
     private static void send(HttpClient http, String what, HttpRequest req) throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-        System.out.printf("  %-58s -> %d %s in %.1f ms%n", what, resp.statusCode(), resp.body(),
-                (System.nanoTime() - start) / 1e6);
+        SimulationConsole.send(http, 58, what, req);
     }
 
     private record Result(Ticket ticket, Assistance assistance, ApplyResult apply, WriteOutcome outcome, int events,
@@ -214,19 +195,7 @@ public final class ServiceNowSimulation {
         Assistance a = r.assistance();
         System.out.printf("== %s (sys_id %s) \"%s\" from %s (%s), sys_mod_count %s%n", t.displayId(), t.id(),
                 t.subject(), t.requester().name(), t.requester().organization(), t.version());
-        System.out.printf("   triage : category %s (%.0f%%), priority %s, language %s, group %s%n",
-                a.triage().category().valueOr("none"), a.triage().category().confidence() * 100,
-                a.triage().priority().value().name().toLowerCase(Locale.ROOT), a.triage().languageCode(),
-                a.triage().group().valueOr("none"));
-        a.summary().ifPresent(s -> System.out.println("   summary: " + s.customerWants() + " | next: " + s.nextStep()));
-        a.draft().ifPresent(d -> System.out.println("   draft  : " + d.body().replace("\n\n", " / ").replace("\n", " ")));
-        System.out.println("   API calls out:");
-        for (FakeHelpdesk.Call c : r.calls()) {
-            System.out.printf("     %s %s -> %d%n", c.method(), c.path(), c.status());
-            if (!c.body().isEmpty()) {
-                System.out.println("       " + c.body());
-            }
-        }
+        SimulationConsole.printAssistance(a, r.calls());
         System.out.println("   applied: " + (r.apply().changedAnything() ? r.apply().changed() : "nothing (no request)")
                 + ", " + r.apply().requests() + " request(s)"
                 + (r.apply().keptHuman().isEmpty() ? "" : ", kept the human's " + r.apply().keptHuman())

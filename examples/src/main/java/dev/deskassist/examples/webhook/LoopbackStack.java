@@ -73,8 +73,12 @@ public final class LoopbackStack implements AutoCloseable {
         return start(adapter, guard, dataDir, settings, listener, null);
     }
 
-    private static LoopbackStack start(HelpdeskAdapter adapter, LoopGuard guard, Path dataDir,
-                                       PipelineSettings settings, PipelineListener listener, DeskAssist assist)
+    /**
+     * Builds and starts the stack around any adapter on {@code assist} ({@code null} for the
+     * Nordwind sample's offline engines); the stack closes the adapter and the engines.
+     */
+    public static LoopbackStack start(HelpdeskAdapter adapter, LoopGuard guard, Path dataDir,
+                                      PipelineSettings settings, PipelineListener listener, DeskAssist assist)
             throws IOException {
         LoopbackStack s = new LoopbackStack(Objects.requireNonNull(adapter, "adapter"),
                 Objects.requireNonNull(guard, "guard"), Objects.requireNonNull(dataDir, "dataDir"),
