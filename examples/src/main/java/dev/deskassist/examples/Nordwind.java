@@ -19,10 +19,9 @@ import dev.deskassist.core.triage.language.NgramLanguageDetector;
 import dev.deskassist.core.triage.rules.Category;
 import dev.deskassist.core.triage.rules.PriorityPolicy;
 import dev.deskassist.core.triage.rules.Taxonomy;
-import dev.deskassist.core.triage.sentiment.LexiconSentimentAnalyzer;
-import dev.deskassist.core.triage.style.RuleStyleAnalyzer;
 import dev.deskassist.core.writeback.PolicyWriteBackPlanner;
 import dev.deskassist.core.writeback.WriteBackPolicy;
+import dev.deskassist.examples.config.Setup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The fictional "Nordwind Shop" assembled into the complete offline stack: its taxonomy, priority
@@ -71,28 +68,16 @@ public record Nordwind(
         Duration trainTime = Duration.ofNanos(System.nanoTime() - t0);
 
         NgramLanguageDetector language = new NgramLanguageDetector();
-        OfflineTriage triage = OfflineTriage.builder()
-                .languageDetector(language)
-                .sentimentAnalyzer(LexiconSentimentAnalyzer.defaults())
-                .styleAnalyzer(new RuleStyleAnalyzer())
-                .intentModel(model)
-                .taxonomy(taxonomy)
-                .priorityPolicy(priority)
-                .clock(clock)
-                .build();
+        OfflineTriage triage = Setup.offlineTriage(model, taxonomy, priority, language, clock);
 
         t0 = System.nanoTime();
         KnowledgeBase kb = KnowledgeBaseLoader.withClock(clock).load(knowledgeBaseSources);
         LuceneKnowledgeRetriever retriever = LuceneKnowledgeRetriever.of(kb);
         Duration kbTime = Duration.ofNanos(System.nanoTime() - t0);
 
-        Set<String> needOrderNumber = taxonomy.categories().stream()
-                .filter(c -> c.hasFlag(Category.NEEDS_ORDER_NUMBER)).map(Category::id).collect(Collectors.toSet());
-        OfflineDrafting drafting = OfflineDrafting.builder(retriever)
-                .guardrails(PolicyGuardrails.builder(GuardrailPolicy.parse(text("guardrail-policy.json"), "guardrail-policy.json"))
-                        .citable(kb::isCitable).build())
-                .categoriesNeedingOrderNumber(needOrderNumber)
-                .build();
+        OfflineDrafting drafting = Setup.offlineDrafting(retriever,
+                PolicyGuardrails.builder(GuardrailPolicy.parse(text("guardrail-policy.json"), "guardrail-policy.json"))
+                        .citable(kb::isCitable).build(), taxonomy);
 
         return new Nordwind(taxonomy, model, kb, language, triage, ExtractiveSummarizer.create(), drafting,
                 new PolicyWriteBackPlanner(writeBack), trainTime, kbTime);
