@@ -16,7 +16,6 @@ import dev.deskassist.core.triage.classify.TrainerConfig;
 import dev.deskassist.core.triage.classify.TrainingData;
 import dev.deskassist.core.triage.classify.TrainingDataReader;
 import dev.deskassist.core.triage.language.NgramLanguageDetector;
-import dev.deskassist.core.triage.rules.Category;
 import dev.deskassist.core.triage.rules.PriorityPolicy;
 import dev.deskassist.core.triage.rules.Taxonomy;
 import dev.deskassist.core.writeback.PolicyWriteBackPlanner;
